@@ -1,0 +1,65 @@
+import { buildClaims } from './claims';
+import { findCitations } from './citations';
+import { buildFindings } from './findings';
+import { foldName, foldText } from './normalize';
+import { parseReference } from './parse-reference';
+import { findReferenceList } from './reference-list';
+import { resolveCitations } from './resolve';
+import type { AuditCitation, AuditClaim, AuditReference, AuditReport } from './types';
+
+/** Numbered lists make bracketed numbers citations; otherwise "[3]" is too often something else. */
+function isNumbered(references: AuditReference[]): boolean {
+  return references.length > 0 && references.filter((reference) => reference.label !== null).length >= references.length * 0.6;
+}
+
+export function auditText(text: string): AuditReport {
+  const list = findReferenceList(text);
+  const references: AuditReference[] = list.entries.map((entry, index) => ({
+    id: `ref-${index + 1}`,
+    raw: entry.raw,
+    start: entry.start,
+    end: entry.end,
+    label: entry.label,
+    ...parseReference(entry.raw),
+  }));
+  const excluded = list.location ? [list.location] : [];
+  const detected = findCitations(text, excluded, isNumbered(references));
+  const citations = resolveCitations(detected, references);
+  const body = list.location
+    ? [
+        { start: 0, end: list.location.start },
+        { start: list.location.end, end: text.length },
+      ]
+    : [{ start: 0, end: text.length }];
+  const claims = buildClaims(text, body, citations);
+  const findings = buildFindings(citations, detected, references, claims);
+
+  const counts: Record<string, number> = {
+    references: references.length,
+    citations: citations.length,
+    claims: claims.length,
+    findings: findings.length,
+  };
+  for (const citation of citations) counts[`citations.${citation.status}`] = (counts[`citations.${citation.status}`] ?? 0) + 1;
+  for (const finding of findings) counts[`findings.${finding.kind}`] = (counts[`findings.${finding.kind}`] ?? 0) + 1;
+  return { referenceList: list.location, references, citations, claims, findings, counts };
+}
+
+/** Same authors, year and occurrence number give the same key on every run over the same text. */
+export function citationKey(citation: AuditCitation): string {
+  const who = citation.style === 'numeric' ? `#${citation.text}` : citation.authors.map(foldName).join('+');
+  return `cite:${who}|${citation.year}|${citation.occurrence}`;
+}
+
+/** FNV-1a over the folded sentence, so edits to spacing, case or punctuation keep the key. */
+export function claimKey(claim: AuditClaim): string {
+  const folded = foldText(claim.text);
+  let high = 0x811c9dc5;
+  let low = 0x01000193;
+  for (let index = 0; index < folded.length; index += 1) {
+    const code = folded.charCodeAt(index);
+    high = Math.imul(high ^ code, 0x01000193) >>> 0;
+    low = Math.imul(low ^ code, 0x5bd1e995) >>> 0;
+  }
+  return `claim:${high.toString(16).padStart(8, '0')}${low.toString(16).padStart(8, '0')}`;
+}

@@ -1,0 +1,241 @@
+// Detection of in-text citations: author-date (APA, Harvard, Chicago), parenthetical and
+// narrative, and numeric brackets when the reference list is numbered.
+import { splitAuthors } from './authors';
+import { isInitials } from './normalize';
+import { normalizeYear } from './parse-reference';
+import type { CitationStyle } from './types';
+
+export interface DetectedCitation {
+  text: string;
+  authors: string[];
+  etAl: boolean;
+  year: string;
+  start: number;
+  end: number;
+  style: CitationStyle;
+  /** For numeric citations, the number cited. */
+  label: string | null;
+  /** Why the citation is written irregularly (initials in it, a comma before the bracket), if it is. */
+  irregularity: string | null;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const YEAR = String.raw`(?:(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.?|in\s+press|forthcoming)`;
+const YEAR_LIST = new RegExp(String.raw`${YEAR}(?:\s*,\s*(?:${YEAR}|[a-z]\b))*`, 'giu');
+const LOCATOR = String.raw`(?:\s*[,:]\s*(?:(?:pp?|paras?|chaps?|ch|fig|figs|sec|secs|vol|n|nn|col|cols)\.|[Pp]ages?|[Cc]hapter|[Tt]able|§)?\s*[\divxlc][\w–\-., ]{0,30})?`;
+const PARENTHETICAL_PART = new RegExp(String.raw`^(.+?)(?:,\s*|\s+)(${YEAR}(?:\s*,\s*(?:${YEAR}|[a-z]\b))*)${LOCATOR}\s*$`, 'iu');
+const YEARS_ONLY = new RegExp(String.raw`^\s*(${YEAR}(?:\s*,\s*(?:${YEAR}|[a-z]\b))*)${LOCATOR}\s*$`, 'iu');
+const PREFIX = /^(?:(?:see\s+also|see|e\.\s?g\.|i\.\s?e\.|cf\.|for\s+example|for\s+instance|for\s+a\s+review,?\s+see|as\s+cited\s+in|cited\s+in|quoted\s+in|also|compare|but\s+see|contra|reviewed\s+in|adapted\s+from|source|data\s+from)[,:]?\s+)+/iu;
+const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*|\p{Ll}+(?:-\p{L}+)+|Mc\p{Lu}\p{Ll}+|d['’]\p{Lu}\p{Ll}+)$/u;
+const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'al', 'bin', 'ibn', 'ter', 'ten', 'op']);
+const CONNECTORS = new Set(['&', 'and', 'und', 'of', 'for', 'the', 'on', 'dan']);
+/** Capitalised words that start a sentence or a phrase rather than name an author. */
+const NOT_NAMES = new Set(
+  `According As In See For The This That These Those Following Unlike Like While Although Though Both Since By From With Based Per Also Moreover Furthermore However Thus Hence Similarly Recently Notably Later Earlier Then Further Here There Our We It Its Their His Her When Where If But And Yet So On At To Of An A Data Figure Fig Table Chapter Section Cited Work Works Research After Before During Because Other Some Many Most Several Various Previous Prior Early Author Authors Scholars Researchers Analysis Report Reports Study Studies Survey Source Sources Article Paper Book Law Act Note Notes Meanwhile Specifically Overall Indeed Instead Nevertheless Nonetheless Finally First Second Third Lastly Accordingly Consequently Therefore Today Currently Until Between Among Within Year Years Quarter Q1 Q2 Q3 Q4 January February March April May June July August September October November December Spring Summer Autumn Fall Winter Dr Prof Mr Mrs Ms Professor President Minister Vol Volume No Page Pages Edition Version Phase Stage Step Wave Round Appendix Equation Eq Model Scenario Period Era Census COVID Covid Industry`.split(' '),
+);
+const SENTENCE_WORDS = new Set(['According', 'As', 'In', 'See', 'For', 'The', 'This', 'That', 'These', 'Those', 'Following', 'Unlike', 'Like', 'While', 'Although', 'Though', 'Both', 'Since', 'By', 'From', 'With', 'Based', 'Per', 'Also', 'Moreover', 'Furthermore', 'However', 'Thus', 'Hence', 'Similarly', 'Recently', 'Notably', 'Later', 'Earlier', 'Then', 'Further', 'Here', 'There', 'Our', 'When', 'Where', 'If', 'But', 'And', 'Yet', 'So', 'On', 'At', 'To', 'Of', 'An', 'A', 'After', 'Before', 'During', 'Because', 'Meanwhile', 'Indeed', 'Therefore', 'Accordingly', 'Consequently', 'Nevertheless', 'Specifically', 'Overall', 'Finally', 'Cited', 'Report', 'Reports', 'Source', 'Sources', 'Data']);
+const MAX_NAME_TOKENS = 14;
+
+function looksLikeAuthors(authorText: string): boolean {
+  const words = authorText.replace(/[,;]/g, ' ').split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > MAX_NAME_TOKENS) return false;
+  let names = 0;
+  for (const word of words) {
+    const bare = word.replace(/['’]s$/, '');
+    if (NAME_WORD.test(bare)) {
+      if (NOT_NAMES.has(bare.replace(/\.$/, ''))) return false;
+      names += 1;
+    } else if (!(CONNECTORS.has(word.toLowerCase()) || PARTICLES.has(word) || /^et$/i.test(word) || /^al\.?$/i.test(word) || isInitials(word))) {
+      return false;
+    }
+  }
+  return names > 0;
+}
+
+function yearsOf(list: string): string[] {
+  const years: string[] = [];
+  for (const piece of list.split(',').map((item) => item.trim())) {
+    const previous = years[years.length - 1];
+    if (/^[a-z]$/.test(piece) && previous) years.push(previous.replace(/[a-z]$/, '') + piece);
+    else years.push(normalizeYear(piece.replace(/\s+/g, ' ')));
+  }
+  return years;
+}
+
+function overlaps(start: number, end: number, excluded: Span[]): boolean {
+  return excluded.some((span) => start < span.end && end > span.start);
+}
+
+/** `(Smith, 2020; Jones & Lee, 2019a, p. 4)`: one citation per work, each spanning its part. */
+function parentheticalCitations(text: string, excluded: Span[]): { citations: DetectedCitation[]; yearOnly: Span[] } {
+  const citations: DetectedCitation[] = [];
+  const yearOnly: Span[] = [];
+  for (const bracket of text.matchAll(/\(([^()]{1,800})\)/g)) {
+    const openAt = bracket.index;
+    const closeAt = openAt + bracket[0].length;
+    if (overlaps(openAt, closeAt, excluded)) continue;
+    const content = bracket[1] ?? '';
+    if (YEARS_ONLY.test(content)) {
+      yearOnly.push({ start: openAt, end: closeAt });
+      continue;
+    }
+    const found: DetectedCitation[] = [];
+    let offset = openAt + 1;
+    for (const rawPart of content.split(';')) {
+      const partStart = offset + (rawPart.length - rawPart.trimStart().length);
+      offset += rawPart.length + 1;
+      const prefix = PREFIX.exec(rawPart.trim());
+      const part = rawPart.trim().slice(prefix?.[0].length ?? 0);
+      const match = PARENTHETICAL_PART.exec(part);
+      if (!match?.[1] || !match[2] || !looksLikeAuthors(match[1])) continue;
+      const { names, etAl } = splitAuthors(match[1]);
+      if (names.length === 0) continue;
+      const irregularity = /(?:^|[\s,])\p{Lu}\.(?:[\s,]|$)/u.test(match[1]) ? 'it contains initials' : null;
+      for (const year of yearsOf(match[2])) {
+        found.push({ text: '', authors: names, etAl, year, start: partStart, end: partStart + rawPart.trim().length, style: 'parenthetical', label: null, irregularity });
+      }
+    }
+    const whole = found.length > 0 && new Set(found.map((item) => item.start)).size === 1 && content.split(';').length === 1;
+    for (const citation of found) {
+      if (whole) {
+        citation.start = openAt;
+        citation.end = closeAt;
+      }
+      citation.text = text.slice(citation.start, citation.end);
+      citations.push(citation);
+    }
+  }
+  return { citations, yearOnly };
+}
+
+interface NameToken {
+  word: string;
+  start: number;
+  kind: 'name' | 'initial' | 'connector' | 'particle' | 'etal';
+  comma: boolean;
+}
+
+/** Reads author names backwards from just before a `(2020)` bracket. */
+function namesBefore(text: string, position: number): { start: number; tokens: NameToken[]; commaBeforeBracket: boolean } | null {
+  const window = text.slice(Math.max(0, position - 200), position);
+  const base = position - window.length;
+  const words = [...window.matchAll(/\S+/g)];
+  const tokens: NameToken[] = [];
+  let commaBeforeBracket = false;
+  for (let index = words.length - 1; index >= 0 && tokens.length < MAX_NAME_TOKENS; index -= 1) {
+    const match = words[index];
+    if (!match) break;
+    let word = match[0];
+    const isLast = index === words.length - 1;
+    if (isLast && word === ',') {
+      commaBeforeBracket = true;
+      continue;
+    }
+    const comma = word.endsWith(',');
+    if (comma) word = word.slice(0, -1);
+    if (isLast && comma) commaBeforeBracket = true;
+    word = word.replace(/['’]s$/, '');
+    const start = base + match.index;
+    const lower = word.toLowerCase();
+    if (/^al\.?$/.test(lower) && /^et$/i.test(words[index - 1]?.[0] ?? '')) {
+      tokens.push({ word: 'et al.', start: base + (words[index - 1]?.index ?? match.index), kind: 'etal', comma });
+      index -= 1;
+    } else if (word === '&' || lower === 'and' || (['of', 'for', 'the', 'on'].includes(word) && tokens.length > 0)) {
+      tokens.push({ word, start, kind: 'connector', comma });
+    } else if (PARTICLES.has(word) && tokens.length > 0) {
+      tokens.push({ word, start, kind: 'particle', comma });
+    } else if (/^\p{Lu}\.(?:-?\p{Lu}\.)*$/u.test(word) && tokens.length > 0) {
+      tokens.push({ word, start, kind: 'initial', comma });
+    } else if (NAME_WORD.test(word) && !word.endsWith('.')) {
+      tokens.push({ word, start, kind: 'name', comma });
+    } else {
+      break;
+    }
+  }
+  tokens.reverse();
+  while (tokens.length > 0) {
+    const first = tokens[0];
+    if (!first) break;
+    if (first.kind === 'name' && !SENTENCE_WORDS.has(first.word)) break;
+    if (first.kind === 'particle' && tokens[1]?.kind === 'name') break;
+    tokens.shift();
+  }
+  if (!tokens.some((token) => token.kind === 'name')) return null;
+  return { start: tokens[0]?.start ?? position, tokens, commaBeforeBracket };
+}
+
+function narrativeCitations(text: string, yearBrackets: Span[]): DetectedCitation[] {
+  const citations: DetectedCitation[] = [];
+  for (const bracket of yearBrackets) {
+    const names = namesBefore(text, bracket.start);
+    if (!names) continue;
+    const authorText = text.slice(names.start, bracket.start).replace(/,?\s*$/, '');
+    const nameWords = names.tokens.filter((token) => token.kind === 'name').map((token) => token.word);
+    if (nameWords.some((word) => NOT_NAMES.has(word))) continue;
+    const { names: authors, etAl } = splitAuthors(authorText);
+    if (authors.length === 0) continue;
+    const content = text.slice(bracket.start + 1, bracket.end - 1);
+    const yearList = content.match(YEAR_LIST)?.[0] ?? '';
+    const reasons: string[] = [];
+    if (names.tokens.some((token) => token.kind === 'initial')) reasons.push('it contains initials');
+    if (names.commaBeforeBracket) reasons.push('a comma separates the names from the year');
+    for (const year of yearsOf(yearList)) {
+      citations.push({ text: text.slice(names.start, bracket.end), authors, etAl, year, start: names.start, end: bracket.end, style: 'narrative', label: null, irregularity: reasons.length > 0 ? reasons.join(' and ') : null });
+    }
+  }
+  return citations;
+}
+
+/** Figure and table notes: "Source: Databoks, 2021". */
+function sourceNoteCitations(text: string, excluded: Span[]): DetectedCitation[] {
+  const citations: DetectedCitation[] = [];
+  const pattern = new RegExp(String.raw`(?<=^|\n)[ \t*_]*Sources?[ \t]*:[ \t*_]*([^\n(),;:]{2,80}?),[ \t]*(${YEAR})\b`, 'giu');
+  for (const match of text.matchAll(pattern)) {
+    const authorText = match[1]?.trim() ?? '';
+    if (!match[2] || !looksLikeAuthors(authorText)) continue;
+    const start = match.index + match[0].indexOf(authorText);
+    const end = match.index + match[0].length;
+    if (overlaps(start, end, excluded)) continue;
+    const { names, etAl } = splitAuthors(authorText);
+    citations.push({ text: text.slice(start, end), authors: names, etAl, year: normalizeYear(match[2]), start, end, style: 'narrative', label: null, irregularity: null });
+  }
+  return citations;
+}
+
+function numericCitations(text: string, excluded: Span[]): DetectedCitation[] {
+  const citations: DetectedCitation[] = [];
+  for (const bracket of text.matchAll(/\[(\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*\s*)\](?![(:])/g)) {
+    if (overlaps(bracket.index, bracket.index + bracket[0].length, excluded)) continue;
+    for (const item of (bracket[1] ?? '').matchAll(/(\d+)(?:\s*[-–]\s*(\d+))?/g)) {
+      const from = Number(item[1]);
+      const to = item[2] ? Number(item[2]) : from;
+      const start = bracket.index + 1 + item.index;
+      const end = start + item[0].length;
+      if (to < from || to - from > 50) continue;
+      for (let number = from; number <= to; number += 1) {
+        citations.push({ text: text.slice(start, end), authors: [], etAl: false, year: '', start, end, style: 'numeric', label: String(number), irregularity: null });
+      }
+    }
+  }
+  return citations;
+}
+
+/** All citations outside `excluded` (the reference list), in text order. */
+export function findCitations(text: string, excluded: Span[], numeric: boolean): DetectedCitation[] {
+  const { citations: parenthetical, yearOnly } = parentheticalCitations(text, excluded);
+  const all = [...parenthetical, ...narrativeCitations(text, yearOnly), ...sourceNoteCitations(text, excluded)];
+  if (numeric) all.push(...numericCitations(text, excluded));
+  const seen = new Set<string>();
+  return all
+    .sort((a, b) => a.start - b.start || a.end - b.end)
+    .filter((citation) => {
+      const key = `${citation.start}:${citation.authors.join('|')}:${citation.year}:${citation.label ?? ''}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}

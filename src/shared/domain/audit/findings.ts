@@ -1,0 +1,93 @@
+// Turning resolved citations, references and claims into findings a reviewer can act on.
+import type { DetectedCitation } from './citations';
+import { citationLabel, quote, referenceLabel } from './labels';
+import { findDuplicates } from './resolve';
+import type { AuditCitation, AuditClaim, AuditFinding, AuditReference } from './types';
+
+function times(count: number): string {
+  return count > 1 ? ` (cited ${count} times)` : '';
+}
+
+function groupProblems(citations: AuditCitation[]): Map<string, AuditCitation[]> {
+  const groups = new Map<string, AuditCitation[]>();
+  for (const citation of citations) {
+    if (citation.status === 'matched') continue;
+    const key = `${citation.status}|${citation.style === 'numeric' ? citation.text : citationLabel(citation)}`;
+    groups.set(key, [...(groups.get(key) ?? []), citation]);
+  }
+  return groups;
+}
+
+export function buildFindings(
+  citations: AuditCitation[],
+  detected: DetectedCitation[],
+  references: AuditReference[],
+  claims: AuditClaim[],
+): AuditFinding[] {
+  const findings: AuditFinding[] = [];
+  const byId = new Map(references.map((reference) => [reference.id, reference]));
+  const label = (id: string | undefined): string => {
+    const reference = id ? byId.get(id) : undefined;
+    return reference ? referenceLabel(reference) : '?';
+  };
+
+  for (const group of groupProblems(citations).values()) {
+    const first = group[0];
+    if (!first) continue;
+    const cited = `"${citationLabel(first)}"`;
+    const where = { citation: first.text, start: first.start, end: first.end };
+    const suggestion = first.referenceIds[0];
+    switch (first.status) {
+      case 'missing':
+        findings.push({ kind: 'missing-reference', message: `${cited} is cited but has no entry in the reference list${times(group.length)}.`, ...where });
+        break;
+      case 'near-match':
+        findings.push({ kind: 'near-match', message: `${cited} has no exact entry; did you mean "${label(suggestion)}"?${times(group.length)}`, suggestedReferenceId: suggestion, ...where });
+        break;
+      case 'year-mismatch':
+        findings.push({ kind: 'year-mismatch', message: `${cited} matches the authors of "${label(suggestion)}" but not its year; check which year is right${times(group.length)}.`, suggestedReferenceId: suggestion, ...where });
+        break;
+      case 'ambiguous':
+        findings.push({ kind: 'ambiguous', message: `${cited} fits ${first.referenceIds.length} entries (${first.referenceIds.map((id) => `"${label(id)}"`).join(', ')}); add a year suffix or more authors to say which${times(group.length)}.`, ...where });
+        break;
+      case 'matched':
+        break;
+    }
+  }
+
+  detected.forEach((citation, index) => {
+    if (!citation.irregularity) return;
+    const resolved = citations[index];
+    findings.push({
+      kind: 'malformed-citation',
+      message: `"${citation.text}" is written irregularly: ${citation.irregularity}. Cite by family names and year, e.g. "${citationLabel(citation)}".`,
+      citation: citation.text,
+      start: citation.start,
+      end: citation.end,
+      ...(resolved?.referenceIds[0] ? { referenceId: resolved.referenceIds[0] } : {}),
+    });
+  });
+
+  const cited = new Set(citations.flatMap((citation) => citation.referenceIds));
+  for (const reference of references) {
+    if (cited.has(reference.id)) continue;
+    findings.push({ kind: 'uncited-reference', message: `"${referenceLabel(reference)}" is in the reference list but never cited in the text.`, referenceId: reference.id, start: reference.start, end: reference.end });
+  }
+
+  for (const [original, copy] of findDuplicates(references)) {
+    findings.push({
+      kind: 'duplicate-reference',
+      message: `"${referenceLabel(copy)}" lists the same work as "${referenceLabel(original)}"; keep one entry.`,
+      referenceId: copy.id,
+      suggestedReferenceId: original.id,
+      start: copy.start,
+      end: copy.end,
+    });
+  }
+
+  for (const claim of claims) {
+    if (!claim.flags.includes('uncited-figure')) continue;
+    findings.push({ kind: 'uncited-claim', message: `This sentence states a figure without a citation: "${quote(claim.text)}"`, start: claim.start, end: claim.end });
+  }
+  return findings.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+}

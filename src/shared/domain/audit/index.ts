@@ -1,0 +1,19 @@
+export type {
+  AuditCitation,
+  AuditClaim,
+  AuditFinding,
+  AuditReference,
+  AuditReport,
+  CitationStatus,
+  CitationStyle,
+  ClaimFlag,
+  FindingKind,
+  ParsedReference,
+  ReferenceListLocation,
+} from './types';
+export { auditText, citationKey, claimKey } from './audit';
+export { parseReference } from './parse-reference';
+export { findReferenceList, type ReferenceEntry } from './reference-list';
+export { renderAuditMarkdown } from './render-markdown';
+export { splitSentences, type Sentence } from './sentences';
+export { foldName, editDistance } from './normalize';

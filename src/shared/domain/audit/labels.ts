@@ -1,0 +1,26 @@
+// Short, reader-facing renderings of citations and reference entries for messages.
+import { cleanEntry } from './parse-reference';
+import type { AuditCitation, AuditReference } from './types';
+
+export function citationLabel(citation: Pick<AuditCitation, 'authors' | 'year' | 'style' | 'text' | 'etAl'>): string {
+  if (citation.style === 'numeric') return `[${citation.text}]`;
+  const [first, second] = citation.authors;
+  const names = citation.authors.length >= 3 || citation.etAl ? `${first} et al.` : second ? `${first} & ${second}` : (first ?? '');
+  return `${names} (${citation.year})`;
+}
+
+/** "Shirkoohi, S. M., & Muhammad Mohiuddin (2025)": an entry's authors and year as written. */
+export function referenceLabel(reference: AuditReference): string {
+  const text = cleanEntry(reference.raw);
+  const year = reference.year ? text.indexOf(reference.year) : -1;
+  if (year > 0 && year < 300) {
+    const authors = text.slice(0, year).replace(/[\s,(]+$/, '').replace(/(\p{L}{2})\.$/u, '$1');
+    if (authors) return `${authors} (${reference.year})`;
+  }
+  return text.length > 90 ? `${text.slice(0, 87)}…` : text;
+}
+
+export function quote(text: string, limit = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
+}

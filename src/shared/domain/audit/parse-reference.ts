@@ -1,0 +1,217 @@
+// Rule-based parsing of one reference-list entry into fields. Tuned on author-date styles
+// (APA, Harvard, Chicago) first, with fallbacks for numbered and Vancouver-like entries.
+import { splitAuthors } from './authors';
+import type { ParsedReference } from './types';
+
+const YEAR_TOKEN = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?`;
+const UNDATED = String.raw`n\.\s?d\.?|in press|forthcoming|s\.\s?f\.|o\.\s?J\.`;
+const DATE_IN_PARENS = new RegExp(String.raw`[(\[]\s*(${YEAR_TOKEN}|${UNDATED})(?:\s*[,/–-][^)\]]{0,40})?\s*[)\]]`, 'iu');
+const DATE_AFTER_AUTHORS = new RegExp(String.raw`^(.{2,300}?[.,])\s+(${YEAR_TOKEN}|${UNDATED})\s*(?:[.,:]|$)`, 'iu');
+const ANY_YEAR = new RegExp(String.raw`(?<![\d/.-])(${YEAR_TOKEN})(?![\d/-])`, 'gu');
+const DOI = /(?:https?:\/\/(?:dx\.)?doi\.org\/|\bdoi:?\s*)?\b(10\.\d{4,9}\/[^\s"<>]+)/iu;
+const URL = /(?:\bhttps?:\/\/|\bwww\.)[^\s<>"]+/iu;
+const ACCESS_NOTE = /\s*(?:\[online\]|(?:retrieved|accessed|available|viewed|cited)\b[^]*|url:?)\s*$/iu;
+const LIST_MARKER = /^\s*(?:[-•*–▪◦]|\[\d+\]|\(\d+\)|\d+[.)])\s+/u;
+/** Words that end with a period without ending a sentence. */
+const ABBREVIATION = /(?:^|[\s(])(?:\p{Lu}|[Vv]ol|[Nn]o|pp?|[Ee]ds?|[Ee]d|[Tt]rans|[Rr]ev|[Ii]nc|[Ll]td|[Cc]o|[Cc]orp|[Dd]ept|[Uu]niv|[Pp]ress|[Jj]r|[Ss]r|[Ss]t|[Vv]s|[Ee]tc|al|[Ii]nt|[Nn]atl|[Pp]roc|[Cc]onf|[Jj]|[Dd]r|[Pp]rof|[Mm]r|[Mm]rs|[Mm]s)\.$/u;
+
+/** Removes list markers, Markdown emphasis, escapes, link syntax and line breaks. */
+export function cleanEntry(raw: string): string {
+  return raw
+    .replace(LIST_MARKER, '')
+    .replace(/\[([^\]]*)\]\(([^)\s]+)\)/g, (_, label: string, target: string) => (/^(?:https?:|www\.)/.test(label.replace(/\\/g, '')) ? target : label))
+    .replace(/<((?:https?:\/\/|www\.)[^>\s]+)>/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!$])/g, '$1')
+    .replace(/\*+|(?<![\p{L}\d])_+|_+(?![\p{L}\d])/gu, '')
+    .replace(/<\/?(?:i|em|b|strong|sup|sub)>/gi, '')
+    .replace(/(\p{Ll})-\s*\n\s*(\p{Ll})/gu, '$1$2')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Italic spans (Markdown `*x*`/`_x_` or HTML `<i>`), which carry the title of a book or the name of a journal. */
+function italicSpans(raw: string): string[] {
+  const spans: string[] = [];
+  for (const match of raw.matchAll(/(?<![*\\])\*{1,2}(?!\s)([^*]+?)(?<!\s)\*{1,2}(?!\*)|<(?:i|em)>(.+?)<\/(?:i|em)>|(?<![\p{L}\d\\])_(?!\s)([^_]+?)(?<!\s)_(?![\p{L}\d])/gu)) {
+    const span = cleanEntry(match[1] ?? match[2] ?? match[3] ?? '').replace(/[.,:;\s]+$/, '');
+    if (span.length > 1) spans.push(span);
+  }
+  return spans;
+}
+
+function stripTrailing(value: string): string {
+  return value.replace(/^[\s.,:;]+|[\s.,:;]+$/g, '').replace(/^["“”'‘’«»]+|["“”'‘’«»]+$/g, '').trim();
+}
+
+function emptyToNull(value: string | null | undefined): string | null {
+  const stripped = value ? stripTrailing(value) : '';
+  return stripped ? stripped : null;
+}
+
+/** Splits text at the first sentence end that is not an initial or abbreviation. */
+function splitFirstSentence(text: string): [string, string] {
+  const quoted = /^\s*["“«‘]([^"”»’]+)["”»’]\s*[.,]?/u.exec(text);
+  if (quoted?.[1]) return [quoted[1], text.slice(quoted[0].length)];
+  const boundary = /[.?!](?=\s+\S|$)/gu;
+  for (const match of text.matchAll(boundary)) {
+    const end = match.index + 1;
+    const before = text.slice(0, end);
+    if (match[0] === '.' && ABBREVIATION.test(before)) continue;
+    if (match[0] === '.' && /\d\.$/.test(before) && /^\s*\d/.test(text.slice(end))) continue;
+    return [text.slice(0, match[0] === '.' ? match.index : end), text.slice(end)];
+  }
+  return [text, ''];
+}
+
+function balancedTrim(value: string): string {
+  let result = value.replace(/[.,;:>\]]+$/, '');
+  while (result.endsWith(')') && (result.match(/\(/g)?.length ?? 0) < (result.match(/\)/g)?.length ?? 0)) {
+    result = result.slice(0, -1).replace(/[.,;:]+$/, '');
+  }
+  return result;
+}
+
+interface Locator {
+  volume: string | null;
+  issue: string | null;
+  pages: string | null;
+  /** Where the locator starts in the searched text, so the container ends before it. */
+  index: number;
+}
+
+const PAGE_RANGE = String.raw`[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?`;
+const LOCATOR_PATTERNS: RegExp[] = [
+  // 12(3), 45-67  |  12 (3): 45  |  Vol. 12, No. 3, pp. 45-67
+  new RegExp(String.raw`(?:\b[Vv]ol(?:ume)?\.?\s*)?\b(\d+)\s*(?:\(([^)]{1,20})\)|,?\s*(?:[Nn]o|[Ii]ss(?:ue)?|[Nn]r|Heft|n)\.?\s*(\d+[-–/]?\d*))\s*(?:[,:.]\s*(?:(?:pp?|[Pp]ages|S)\.?\s*)?(${PAGE_RANGE}))?`, 'u'),
+  // 12, 45-67  |  12: 45-67  |  vol. 12, pp. 45-67
+  new RegExp(String.raw`(?:\b[Vv]ol(?:ume)?\.?\s*)?\b(\d+)()()\s*[,:]\s*(?:(?:pp?|[Pp]ages|S)\.?\s*)?(${PAGE_RANGE})\b`, 'u'),
+  // Vol. 12 alone
+  new RegExp(String.raw`\b[Vv]ol(?:ume)?\.?\s*(\d+|[IVXLC]+)()()()`, 'u'),
+  // pp. 45-67 alone
+  new RegExp(String.raw`()()()(?:\bpp?\.|\b[Pp]ages)\s*(${PAGE_RANGE})`, 'u'),
+  // a bare page range: 45-67
+  new RegExp(String.raw`()()()\b(\d+\s*[-–—]+\s*\d+)\b`, 'u'),
+  // APA volume without issue or pages at the very end: "Journal Name, 495."
+  new RegExp(String.raw`,\s*(\d{1,4})()()()\s*\.?\s*$`, 'u'),
+];
+
+function findLocator(text: string): Locator | null {
+  for (const pattern of LOCATOR_PATTERNS) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const volume = match[1] || null;
+    if (volume && /^(?:1[5-9]|20)\d\d$/.test(volume) && !match[2] && !match[3]) continue;
+    const pages = match[4] ? match[4].replace(/\s+/g, '') : null;
+    if (pages && /^(?:1[5-9]|20)\d\d[-–](?:1[5-9]|20)\d\d$/.test(pages)) continue;
+    return { volume, issue: match[2] || match[3] || null, pages, index: match.index };
+  }
+  return null;
+}
+
+function findYear(text: string): { year: string; index: number; end: number } | null {
+  const parenthesised = DATE_IN_PARENS.exec(text);
+  if (parenthesised?.[1] && parenthesised.index < 400) {
+    return { year: normalizeYear(parenthesised[1]), index: parenthesised.index, end: parenthesised.index + parenthesised[0].length };
+  }
+  const afterAuthors = DATE_AFTER_AUTHORS.exec(text);
+  if (afterAuthors?.[1] && afterAuthors[2] && !/\d/.test(afterAuthors[1])) {
+    const index = afterAuthors[1].length;
+    return { year: normalizeYear(afterAuthors[2]), index, end: afterAuthors[0].length };
+  }
+  const candidates = [...text.matchAll(ANY_YEAR)];
+  const chosen = candidates.find((match) => !/\b(?:vol|no|pp?)\.?\s*$/i.test(text.slice(0, match.index))) ?? candidates[0];
+  if (!chosen?.[1]) return null;
+  return { year: normalizeYear(chosen[1]), index: chosen.index, end: chosen.index + chosen[0].length };
+}
+
+export function normalizeYear(year: string): string {
+  const compact = year.toLowerCase().replace(/\s+/g, '');
+  if (/^n\.?d\.?$/.test(compact)) return 'n.d.';
+  if (compact === 'inpress') return 'in press';
+  return compact;
+}
+
+/** Author-first entries put the year right after the authors; others (numbered, Vancouver) end the authors at the first sentence. */
+function splitAuthorSegment(text: string, year: { index: number; end: number } | null): { authorText: string; rest: string } {
+  if (year) {
+    const before = text.slice(0, year.index);
+    if (before.trim().length > 0 && !/[“"«]/.test(before) && before.length < 400 && !/\d{2}/.test(before)) {
+      return { authorText: before, rest: text.slice(year.end) };
+    }
+  }
+  const [first, rest] = splitFirstSentence(text);
+  const looksLikeNames = /^(?:[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}]{1,3}|,\s*(?:\p{Lu}\.\s?)+)?[,;&\s]*(?:and\s+)?)+$/u.test(first.trim());
+  if (looksLikeNames || (year === null && first.length < 120 && /,/.test(first))) return { authorText: first, rest };
+  return { authorText: '', rest: text };
+}
+
+export function parseReference(raw: string): ParsedReference {
+  const italics = italicSpans(raw.replace(LIST_MARKER, ''));
+  let text = cleanEntry(raw);
+
+  let doi: string | null = null;
+  const doiMatch = DOI.exec(text);
+  if (doiMatch?.[1]) {
+    doi = balancedTrim(doiMatch[1]);
+    text = text.slice(0, doiMatch.index) + text.slice(doiMatch.index + doiMatch[0].length);
+  }
+  let url: string | null = null;
+  const urlMatch = URL.exec(text);
+  if (urlMatch) {
+    url = balancedTrim(urlMatch[0]);
+    text = text.slice(0, urlMatch.index) + text.slice(urlMatch.index + urlMatch[0].length);
+  }
+  text = text.replace(ACCESS_NOTE, '').replace(/\s*\bdoi:?\s*$/i, '').trim();
+
+  const year = findYear(text);
+  const { authorText, rest: afterAuthors } = splitAuthorSegment(text, year);
+  const authors = splitAuthors(authorText).names;
+  let body = afterAuthors.replace(/^[\s.,:;)]+/, '');
+  if (year && !authorText && year.index > 0) {
+    body = text.slice(0, year.index) + ' ' + text.slice(year.end);
+  }
+
+  let title: string | null;
+  let remainder: string;
+  const italicTitle = italics.find((span) => body.startsWith(span) || body.startsWith(`"${span}`));
+  if (italicTitle) {
+    title = italicTitle;
+    remainder = body.slice(body.indexOf(italicTitle) + italicTitle.length);
+  } else {
+    [title, remainder] = splitFirstSentence(body);
+  }
+  title = emptyToNull(title);
+  remainder = remainder.replace(/^[\s.,:;]+/, '');
+  if (year && authorText) remainder = remainder.replace(new RegExp(String.raw`\(?\b${year.year.replace(/\./g, '\\.')}\b\)?`), ' ');
+
+  const locator = findLocator(remainder);
+  const italicContainer = italics.find((span) => span !== italicTitle && remainder.includes(span));
+  const head = locator ? remainder.slice(0, locator.index) : remainder;
+  // An italic title marks a book or report: what follows it is the publisher, not a container.
+  const container = italicContainer ?? (italicTitle && !/^In\b/.test(remainder) ? null : containerFrom(head));
+  return {
+    authors,
+    year: year?.year ?? null,
+    title,
+    container,
+    volume: locator?.volume ?? null,
+    issue: emptyToNull(locator?.issue),
+    pages: locator?.pages ?? null,
+    doi,
+    url,
+  };
+}
+
+/** The container is the segment after the title, minus editors ("In X (Ed.),") and a trailing "City: Publisher". */
+function containerFrom(head: string): string | null {
+  let segment = head.trim();
+  const editors = /^In:?\s+(?:.{0,200}?\((?:eds?|hrsg)\.?\)|.{0,120}?\b(?:eds?|editors?)\.?)\s*[,.:]?\s*/iu.exec(segment);
+  if (editors) segment = segment.slice(editors[0].length);
+  else segment = segment.replace(/^In:?\s+/u, '');
+  segment = segment.split(/\s*(?:\(\s*(?:pp?\.|Vol|[0-9])|,\s*(?:pp?\.|vol\.|no\.))/iu)[0] ?? '';
+  const [first] = splitFirstSentence(segment);
+  const candidate = stripTrailing(first.replace(/^\(([^)]*)\)$/, '$1'));
+  if (!candidate || /^[\p{L}\s.,'-]{2,40}:\s/u.test(candidate) && !/journal|review|proceedings/i.test(candidate)) return null;
+  if (/^(?:\d+(?:st|nd|rd|th)?\s+ed|(?:october|september|november|december|january|february|march|april|may|june|july|august)\b)/iu.test(candidate)) return null;
+  return candidate;
+}

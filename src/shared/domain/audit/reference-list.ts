@@ -1,0 +1,135 @@
+// Locating the reference list in a manuscript and cutting it into entries. Works on plain
+// text from any importer: Markdown headings and bullets, numbered lists, PDF line wraps.
+import type { ReferenceListLocation } from './types';
+
+export interface ReferenceEntry {
+  raw: string;
+  start: number;
+  end: number;
+  label: string | null;
+}
+
+export interface ReferenceListResult {
+  location: ReferenceListLocation | null;
+  entries: ReferenceEntry[];
+}
+
+interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const HEADING = /^\s{0,3}(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?\s*(?:(?:\d+(?:\.\d+)*|[IVXLC]+)[.)]?\s+)?(references?(?:\s+list|\s+cited)?|bibliography|works\s+cited|literature\s+cited|cited\s+literature|sources(?:\s+cited)?|daftar\s+pustaka|referensi|pustaka\s+acuan|bibliografi|bibliograf[ií]a|referencias(?:\s+bibliogr[aá]ficas)?|r[ée]f[ée]rences(?:\s+bibliographiques)?|literaturverzeichnis|literatur)\s*:?\s*(?:\*\*|__|\*|_)?\s*:?\s*$/iu;
+const AFTER_REFERENCES = /^\s{0,3}(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:(?:\d+|[A-Z])[.)]?\s+)?(?:appendix|appendices|acknowledge?ments?|funding|notes|endnotes|author(?:s'?)?\s+(?:contributions?|biograph)|about the authors?|conflicts? of interest|declarations?|supplementary|data availability|lampiran)\b.{0,60}$/iu;
+const LIST_MARKER = /^\s*(?:[-•*–▪◦]|\[(\d+)\]|\((\d+)\)|(\d+)[.)])\s+(?=\S)/u;
+const YEAR = String.raw`(?:(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.?|in press|forthcoming)`;
+const AUTHOR_THEN_YEAR = new RegExp(String.raw`^[\p{L}][^()\d]{0,250}?(?:[(,.]\s*|\s\()${YEAR}\s*[).,:]`, 'iu');
+const FAMILY_COMMA_INITIALS = /^(?:\p{Lu}\p{Ll}{0,3}\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+(?:\p{Lu}\.\s?-?)+/u;
+const VANCOUVER = /^\p{Lu}[\p{L}'’-]+\s\p{Lu}{1,3}[,.]\s/u;
+
+function splitLines(text: string, from: number, to: number): Line[] {
+  const lines: Line[] = [];
+  let start = from;
+  while (start <= to) {
+    let end = text.indexOf('\n', start);
+    if (end === -1 || end > to) end = to;
+    lines.push({ text: text.slice(start, end).replace(/\r$/, ''), start, end: end - (text[end - 1] === '\r' ? 1 : 0) });
+    start = end + 1;
+  }
+  return lines;
+}
+
+function isBlank(line: Line): boolean {
+  return line.text.trim() === '';
+}
+
+/** A line that opens a new entry rather than continuing the previous one. */
+export function isEntryStart(line: string, previous: string | null): boolean {
+  if (LIST_MARKER.test(line)) return true;
+  if (previous !== null && /(?:[,&]|\band)\s*$/u.test(previous)) return false;
+  const text = line.trim().replace(/^(?:\*\*|\*|_)/, '');
+  return AUTHOR_THEN_YEAR.test(text) || FAMILY_COMMA_INITIALS.test(text) || VANCOUVER.test(text);
+}
+
+function collectEntries(text: string, lines: Line[]): ReferenceEntry[] {
+  const entries: ReferenceEntry[] = [];
+  let previous: string | null = null;
+  let afterBlank = false;
+  for (const line of lines) {
+    if (isBlank(line)) {
+      afterBlank = true;
+      continue;
+    }
+    const last = entries[entries.length - 1];
+    const opensAfterBlank = afterBlank && last !== undefined && /[.)>]\s*$/.test(last.raw) && line.text.trim().length >= 40 && /^\s*(?:\*\*|\*|_)?\p{Lu}/u.test(line.text) && !/^\s*<?(?:https?:|doi|www\.)/i.test(line.text);
+    if (!last || isEntryStart(line.text, previous) || opensAfterBlank) {
+      const marker = LIST_MARKER.exec(line.text);
+      const leading = marker ? marker[0].length : line.text.length - line.text.trimStart().length;
+      const start = line.start + leading;
+      entries.push({ raw: text.slice(start, line.end).trimEnd(), start, end: line.start + line.text.trimEnd().length, label: marker?.[1] ?? marker?.[2] ?? marker?.[3] ?? null });
+    } else {
+      last.end = line.start + line.text.trimEnd().length;
+      last.raw = text.slice(last.start, last.end);
+    }
+    previous = line.text;
+    afterBlank = false;
+  }
+  return entries.filter((entry) => /\p{L}{2}/u.test(entry.raw));
+}
+
+function findHeading(text: string, lines: Line[]): { index: number; heading: string } | null {
+  for (let index = lines.length - 1; index >= 0; index -= 1) {
+    const line = lines[index];
+    if (!line) continue;
+    const match = HEADING.exec(line.text);
+    if (!match?.[1]) continue;
+    const following = lines.slice(index + 1, index + 40).filter((candidate) => !isBlank(candidate));
+    if (following.some((candidate) => isEntryStart(candidate.text, null))) return { index, heading: match[1] };
+  }
+  return null;
+}
+
+/** Without a heading, the longest trailing run of lines that reads as reference entries. */
+function findTrailingBlock(lines: Line[]): number | null {
+  let blockStart: number | null = null;
+  let entryCount = 0;
+  let looseChars = 0;
+  let looseLines = 0;
+  for (let index = lines.length - 1; index >= 0; index -= 1) {
+    const line = lines[index];
+    if (!line || isBlank(line)) continue;
+    const previous = lines[index - 1]?.text ?? null;
+    if (isEntryStart(line.text, previous)) {
+      blockStart = index;
+      entryCount += 1;
+      looseChars = 0;
+      looseLines = 0;
+    } else {
+      looseChars += line.text.length;
+      looseLines += 1;
+      if (looseLines > 3 || looseChars > 400) break;
+    }
+  }
+  return entryCount >= 3 ? blockStart : null;
+}
+
+export function findReferenceList(text: string): ReferenceListResult {
+  const lines = splitLines(text, 0, text.length);
+  const heading = findHeading(text, lines);
+  const firstEntryLine = heading ? heading.index + 1 : findTrailingBlock(lines);
+  if (firstEntryLine === null) return { location: null, entries: [] };
+  let lastLine = lines.length;
+  for (let index = firstEntryLine; index < lines.length; index += 1) {
+    const line = lines[index];
+    if (line && (AFTER_REFERENCES.test(line.text) || (/^\s{0,3}#{1,6}\s/.test(line.text) && index > firstEntryLine))) {
+      lastLine = index;
+      break;
+    }
+  }
+  const entries = collectEntries(text, lines.slice(firstEntryLine, lastLine));
+  const headingLine = heading ? lines[heading.index] : undefined;
+  const start = headingLine ? headingLine.start : (entries[0]?.start ?? 0);
+  const end = entries[entries.length - 1]?.end ?? start;
+  return { location: { start, end, heading: heading ? heading.heading : null }, entries };
+}

@@ -1,0 +1,84 @@
+export interface ParsedReference {
+  authors: string[];
+  year: string | null;
+  title: string | null;
+  container: string | null;
+  volume: string | null;
+  issue: string | null;
+  pages: string | null;
+  doi: string | null;
+  url: string | null;
+}
+
+/** A reference-list entry; `start`/`end` are offsets of `raw` in the audited text. */
+export interface AuditReference extends ParsedReference {
+  id: string;
+  raw: string;
+  start: number;
+  end: number;
+  /** The entry's own number in a numbered list (`[3]`, `3.`), used by numeric citations. */
+  label: string | null;
+}
+
+export type CitationStatus = 'matched' | 'missing' | 'near-match' | 'year-mismatch' | 'ambiguous';
+export type CitationStyle = 'parenthetical' | 'narrative' | 'numeric';
+
+export interface AuditCitation {
+  text: string;
+  authors: string[];
+  year: string;
+  start: number;
+  end: number;
+  referenceIds: string[];
+  status: CitationStatus;
+  style: CitationStyle;
+  /** Written with "et al.", so `authors` holds only the first. */
+  etAl: boolean;
+  /** 0-based index among earlier citations of the same normalized authors and year; keeps keys stable. */
+  occurrence: number;
+}
+
+export type ClaimFlag = 'figure' | 'uncited-figure' | 'supported-by-adjacent';
+
+export interface AuditClaim {
+  text: string;
+  start: number;
+  end: number;
+  citationIndexes: number[];
+  flags: ClaimFlag[];
+}
+
+export type FindingKind =
+  | 'missing-reference'
+  | 'uncited-reference'
+  | 'near-match'
+  | 'year-mismatch'
+  | 'ambiguous'
+  | 'duplicate-reference'
+  | 'uncited-claim'
+  | 'malformed-citation';
+
+export interface AuditFinding {
+  kind: FindingKind;
+  message: string;
+  citation?: string;
+  referenceId?: string;
+  suggestedReferenceId?: string;
+  start?: number;
+  end?: number;
+}
+
+export interface ReferenceListLocation {
+  start: number;
+  end: number;
+  heading: string | null;
+}
+
+export interface AuditReport {
+  referenceList: ReferenceListLocation | null;
+  references: AuditReference[];
+  citations: AuditCitation[];
+  claims: AuditClaim[];
+  findings: AuditFinding[];
+  counts: Record<string, number>;
+}
