@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { method } from '../method';
+import type { ProjectInfo } from '../../domain/model';
+
+const projectPath = z.string().trim().min(1, 'Give the path of a project file.');
+
+export const projectContract = {
+  'project.getInfo': method<ProjectInfo>()(z.object({}).strict()),
+  'project.open': method<ProjectInfo>()(z.object({ path: projectPath }).strict()),
+  'project.create': method<ProjectInfo>()(
+    z.object({ path: projectPath, name: z.string().trim().min(1).max(200), description: z.string().max(2000).default('') }).strict(),
+  ),
+  /** The whole project as one JSON document (for backups, scripts and other tools). */
+  'project.exportJson': method<Record<string, unknown>>()(z.object({}).strict()),
+};

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { method } from '../method';
+import { sourceKinds, stages, type Source, type SourceSummary } from '../../domain/model';
+
+const id = z.string().min(1).max(100);
+/** 200 MB of base64: larger files are refused before any work starts. */
+const maxBase64Length = 280_000_000;
+
+export const sourcesContract = {
+  'sources.list': method<SourceSummary[]>()(z.object({}).strict()),
+  'sources.get': method<Source>()(z.object({ id }).strict()),
+  'sources.import': method<SourceSummary>()(
+    z
+      .object({
+        fileName: z.string().trim().min(1).max(500),
+        dataBase64: z.string().max(maxBase64Length),
+        title: z.string().trim().min(1).max(500).optional(),
+        kind: z.enum(sourceKinds).optional(),
+      })
+      .strict(),
+  ),
+  'sources.update': method<SourceSummary>()(
+    z
+      .object({ id, title: z.string().trim().min(1).max(500).optional(), kind: z.enum(sourceKinds).optional(), stage: z.enum(stages).optional() })
+      .strict(),
+  ),
+  'sources.remove': method<{ removed: true }>()(z.object({ id }).strict()),
+};

@@ -1,0 +1,106 @@
+// The domain as the UI, the CLI and exports see it. Offsets are UTF-16 code units into a
+// source's text, end exclusive.
+
+export const stages = ['collected', 'reduced', 'displayed', 'concluded'] as const;
+export type Stage = (typeof stages)[number];
+
+export const sourceKinds = ['paper', 'transcript', 'note', 'manuscript', 'other'] as const;
+export type SourceKind = (typeof sourceKinds)[number];
+
+export const sourceFormats = ['txt', 'md', 'html', 'docx', 'pdf'] as const;
+export type SourceFormat = (typeof sourceFormats)[number];
+
+export interface SourceSummary {
+  id: string;
+  title: string;
+  kind: SourceKind;
+  format: SourceFormat;
+  fileName: string | null;
+  stage: Stage;
+  length: number;
+  codingCount: number;
+  createdAt: string;
+}
+
+export interface Passage {
+  id: string;
+  ordinal: number;
+  kind: 'heading' | 'paragraph';
+  level: number;
+  start: number;
+  end: number;
+}
+
+export interface Source extends SourceSummary {
+  text: string;
+  passages: Passage[];
+  attributes: Record<string, string>;
+}
+
+export interface Code {
+  id: string;
+  parentId: string | null;
+  name: string;
+  color: string;
+  definition: string;
+  position: number;
+  codingCount: number;
+}
+
+export interface Coding {
+  id: string;
+  sourceId: string;
+  codeId: string;
+  start: number;
+  end: number;
+  coder: string;
+  createdAt: string;
+}
+
+export const memoTargetKinds = ['project', 'source', 'code', 'coding'] as const;
+export type MemoTargetKind = (typeof memoTargetKinds)[number];
+
+export interface Memo {
+  id: string;
+  title: string;
+  body: string;
+  targetKind: MemoTargetKind;
+  targetId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const conclusionStatuses = ['tentative', 'verified', 'refuted'] as const;
+export type ConclusionStatus = (typeof conclusionStatuses)[number];
+
+export interface ConclusionEvidence {
+  kind: 'coding' | 'claim';
+  id: string;
+  stance: 'supports' | 'contradicts';
+  /** The evidence's text as it stands in its source, for display. */
+  excerpt: string;
+  sourceId: string;
+}
+
+export interface Conclusion {
+  id: string;
+  statement: string;
+  status: ConclusionStatus;
+  evidence: ConclusionEvidence[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProjectInfo {
+  path: string;
+  name: string;
+  description: string;
+  schemaVersion: number;
+  counts: { sources: number; codes: number; codings: number; memos: number; claims: number; conclusions: number };
+}
+
+/** Code-by-source counts for the Display stage. */
+export interface CodeMatrix {
+  sources: Array<{ id: string; title: string }>;
+  rows: Array<{ codeId: string; counts: number[] }>;
+}
