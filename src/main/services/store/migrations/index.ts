@@ -1,0 +1,7 @@
+import { initial } from './001-initial';
+import type { Migration } from './types';
+
+// Append-only: a released migration is never edited, a change is a new numbered file.
+export const migrations: readonly Migration[] = [initial];
+
+export const latestVersion = migrations.length;

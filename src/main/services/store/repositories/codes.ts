@@ -1,0 +1,150 @@
+import type { Code, Coding } from '../../../../shared/domain/model';
+import type { Db } from '../database';
+
+interface CodeRow {
+  id: string;
+  parent_id: string | null;
+  name: string;
+  color: string;
+  definition: string;
+  position: number;
+  coding_count: number;
+}
+
+const codeColumns = `k.id, k.parent_id, k.name, k.color, k.definition, k.position,
+  (SELECT count(*) FROM codings c WHERE c.code_id = k.id) AS coding_count`;
+
+function toCode(row: CodeRow): Code {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    name: row.name,
+    color: row.color,
+    definition: row.definition,
+    position: row.position,
+    codingCount: row.coding_count,
+  };
+}
+
+export function listCodes(db: Db): Code[] {
+  return (db.prepare(`SELECT ${codeColumns} FROM codes k ORDER BY k.position, k.name`).all() as CodeRow[]).map(toCode);
+}
+
+export function findCode(db: Db, id: string): Code | undefined {
+  const row = db.prepare(`SELECT ${codeColumns} FROM codes k WHERE k.id = ?`).get(id) as CodeRow | undefined;
+  return row && toCode(row);
+}
+
+export function findSiblingByName(db: Db, parentId: string | null, name: string): { id: string } | undefined {
+  return db
+    .prepare('SELECT id FROM codes WHERE parent_id IS ? AND lower(name) = lower(?)')
+    .get(parentId, name) as { id: string } | undefined;
+}
+
+/** The chain from a code up to its root, the code itself first. */
+export function ancestorIds(db: Db, id: string): string[] {
+  const rows = db
+    .prepare(
+      `WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM codes WHERE id = ?
+         UNION ALL SELECT c.id, c.parent_id FROM codes c JOIN up ON c.id = up.parent_id)
+       SELECT id FROM up`,
+    )
+    .pluck()
+    .all(id) as string[];
+  return rows;
+}
+
+export function insertCode(
+  db: Db,
+  code: { id: string; parentId: string | null; name: string; color: string; definition: string; now: string },
+): void {
+  const position = (db.prepare('SELECT coalesce(max(position) + 1, 0) FROM codes WHERE parent_id IS ?').pluck().get(code.parentId) as number) ?? 0;
+  db.prepare(
+    `INSERT INTO codes (id, parent_id, name, color, definition, position, created_at)
+     VALUES (@id, @parentId, @name, @color, @definition, @position, @now)`,
+  ).run({ ...code, position });
+}
+
+export function updateCode(
+  db: Db,
+  id: string,
+  changes: { name?: string; color?: string; definition?: string; parentId?: string | null },
+): void {
+  const setParent = changes.parentId !== undefined;
+  db.prepare(
+    `UPDATE codes SET name = coalesce(@name, name), color = coalesce(@color, color), definition = coalesce(@definition, definition),
+       parent_id = CASE WHEN @setParent THEN @parentId ELSE parent_id END
+     WHERE id = @id`,
+  ).run({
+    id,
+    name: changes.name ?? null,
+    color: changes.color ?? null,
+    definition: changes.definition ?? null,
+    setParent: setParent ? 1 : 0,
+    parentId: changes.parentId ?? null,
+  });
+}
+
+/** Deletes a code with its sub-codes and all their codings; returns how many codings went. */
+export function deleteCode(db: Db, id: string): number {
+  const codings = db
+    .prepare(
+      `WITH RECURSIVE down(id) AS (SELECT ? UNION ALL SELECT c.id FROM codes c JOIN down ON c.parent_id = down.id)
+       SELECT count(*) FROM codings WHERE code_id IN (SELECT id FROM down)`,
+    )
+    .pluck()
+    .get(id) as number;
+  db.prepare('DELETE FROM codes WHERE id = ?').run(id);
+  return codings;
+}
+
+interface CodingRow {
+  id: string;
+  source_id: string;
+  code_id: string;
+  start: number;
+  end: number;
+  coder: string;
+  created_at: string;
+}
+
+function toCoding(row: CodingRow): Coding {
+  return { id: row.id, sourceId: row.source_id, codeId: row.code_id, start: row.start, end: row.end, coder: row.coder, createdAt: row.created_at };
+}
+
+export function listCodings(db: Db, filter: { sourceId?: string; codeId?: string } = {}): Coding[] {
+  const rows = db
+    .prepare(
+      `SELECT id, source_id, code_id, start, end, coder, created_at FROM codings
+       WHERE (@sourceId IS NULL OR source_id = @sourceId) AND (@codeId IS NULL OR code_id = @codeId)
+       ORDER BY source_id, start, end`,
+    )
+    .all({ sourceId: filter.sourceId ?? null, codeId: filter.codeId ?? null }) as CodingRow[];
+  return rows.map(toCoding);
+}
+
+export function findCoding(db: Db, id: string): Coding | undefined {
+  const row = db.prepare('SELECT id, source_id, code_id, start, end, coder, created_at FROM codings WHERE id = ?').get(id) as CodingRow | undefined;
+  return row && toCoding(row);
+}
+
+export function findSameCoding(db: Db, sourceId: string, codeId: string, start: number, end: number): Coding | undefined {
+  const row = db
+    .prepare('SELECT id, source_id, code_id, start, end, coder, created_at FROM codings WHERE source_id = ? AND code_id = ? AND start = ? AND end = ?')
+    .get(sourceId, codeId, start, end) as CodingRow | undefined;
+  return row && toCoding(row);
+}
+
+export function insertCoding(db: Db, coding: Coding): void {
+  db.prepare(
+    `INSERT INTO codings (id, source_id, code_id, start, end, coder, created_at)
+     VALUES (@id, @sourceId, @codeId, @start, @end, @coder, @createdAt)`,
+  ).run(coding);
+}
+
+export function deleteCodings(db: Db, ids: readonly string[]): number {
+  const remove = db.prepare('DELETE FROM codings WHERE id = ?');
+  let removed = 0;
+  for (const id of ids) removed += remove.run(id).changes;
+  return removed;
+}
