@@ -1,0 +1,162 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { contract } from '../../shared/api/contract';
+import { tempProjectPath, testContext } from '../test-support/context';
+import type { AppContext } from './context';
+import { dispatch } from './dispatch';
+import { handlers } from './handlers';
+
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+async function ok<T = unknown>(ctx: AppContext, method: string, input: unknown): Promise<T> {
+  const result = await dispatch(ctx, method, input);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+let ctx: AppContext;
+afterEach(() => ctx?.close());
+
+async function projectWithSource(text = 'First paragraph about shipping costs.\n\nSecond paragraph about payments.') {
+  ctx = testContext();
+  const path = tempProjectPath();
+  await ok(ctx, 'project.create', { path, name: 'Test' });
+  const source = await ok<{ id: string }>(ctx, 'sources.import', { fileName: 'notes.txt', dataBase64: b64(text) });
+  return { path, source };
+}
+
+describe('the handler table', () => {
+  it('has exactly one handler for every contract method', () => {
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
+  });
+});
+
+describe('dispatch', () => {
+  it('answers a malformed request with a VALIDATION error instead of throwing', async () => {
+    ctx = testContext();
+    for (const [method, input] of [
+      ['codings.apply', { sourceId: 'a', codeId: 'b', start: 5, end: 2 }],
+      ['codings.apply', { sourceId: 'a', codeId: 'b', start: -1, end: 2 }],
+      ['codes.create', { name: '' }],
+      ['codes.create', { name: 'x', color: 'red' }],
+      ['codes.create', { name: 'x', unexpected: true }],
+      ['sources.get', null],
+      ['sources.get', 'not an object'],
+      ['no.suchMethod', {}],
+    ] as const) {
+      const result = await dispatch(ctx, method, input);
+      expect(result.ok, `${method} ${JSON.stringify(input)}`).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe('VALIDATION');
+        expect(result.error.message.length).toBeGreaterThan(10);
+      }
+    }
+  });
+
+  it('says that no project is open rather than failing obscurely', async () => {
+    ctx = testContext();
+    const result = await dispatch(ctx, 'sources.list', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'NO_PROJECT' } });
+  });
+
+  it('turns an unexpected failure into INTERNAL without leaking the stack', async () => {
+    ctx = testContext();
+    await ok(ctx, 'project.create', { path: tempProjectPath(), name: 'T' });
+    ctx.project.db.exec('DROP TABLE memos');
+    const result = await dispatch(ctx, 'memos.list', {});
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('INTERNAL');
+      expect(result.error.message).not.toMatch(/at .*\.ts:\d+/);
+    }
+  });
+});
+
+describe('coding a source', () => {
+  it('keeps codings across closing and reopening the project', async () => {
+    const { path, source } = await projectWithSource();
+    const code = await ok<{ id: string }>(ctx, 'codes.create', { name: 'Shipping' });
+    const start = 'First paragraph about '.length;
+    const coding = await ok<{ id: string }>(ctx, 'codings.apply', { sourceId: source.id, codeId: code.id, start, end: start + 14 });
+    ctx.close();
+    ctx = testContext();
+    await ok(ctx, 'project.open', { path });
+    const codings = await ok<Array<{ id: string; start: number; end: number }>>(ctx, 'codings.list', { sourceId: source.id });
+    expect(codings).toEqual([expect.objectContaining({ id: coding.id, start, end: start + 14 })]);
+    const full = await ok<{ text: string; stage: string }>(ctx, 'sources.get', { id: source.id });
+    expect(full.text.slice(start, start + 14)).toBe('shipping costs');
+    expect(full.stage).toBe('reduced');
+  });
+
+  it('refuses a span past the end of the source and a code that does not exist', async () => {
+    const { source } = await projectWithSource('short');
+    const code = await ok<{ id: string }>(ctx, 'codes.create', { name: 'A' });
+    expect(await dispatch(ctx, 'codings.apply', { sourceId: source.id, codeId: code.id, start: 0, end: 99 })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    expect(await dispatch(ctx, 'codings.apply', { sourceId: source.id, codeId: 'nope', start: 0, end: 2 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('applying the same code to the same span twice stores one coding', async () => {
+    const { source } = await projectWithSource();
+    const code = await ok<{ id: string }>(ctx, 'codes.create', { name: 'A' });
+    const first = await ok<{ id: string }>(ctx, 'codings.apply', { sourceId: source.id, codeId: code.id, start: 0, end: 5 });
+    const second = await ok<{ id: string }>(ctx, 'codings.apply', { sourceId: source.id, codeId: code.id, start: 0, end: 5 });
+    expect(second.id).toBe(first.id);
+  });
+});
+
+describe('the codebook', () => {
+  it('nests, renames and recolours codes, refusing duplicates and cycles', async () => {
+    await projectWithSource();
+    const parent = await ok<{ id: string }>(ctx, 'codes.create', { name: 'Barriers' });
+    const child = await ok<{ id: string; parentId: string }>(ctx, 'codes.create', { name: 'Shipping', parentId: parent.id });
+    expect(child.parentId).toBe(parent.id);
+    expect(await dispatch(ctx, 'codes.create', { name: 'shipping', parentId: parent.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await dispatch(ctx, 'codes.update', { id: parent.id, parentId: child.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const renamed = await ok<{ name: string; color: string }>(ctx, 'codes.update', { id: child.id, name: 'Postage', color: '#112233' });
+    expect(renamed).toMatchObject({ name: 'Postage', color: '#112233' });
+    const moved = await ok<{ parentId: string | null }>(ctx, 'codes.update', { id: child.id, parentId: null });
+    expect(moved.parentId).toBeNull();
+  });
+
+  it('removing a code removes its sub-codes, their codings and memos, in one step', async () => {
+    const { source } = await projectWithSource();
+    const parent = await ok<{ id: string }>(ctx, 'codes.create', { name: 'P' });
+    const child = await ok<{ id: string }>(ctx, 'codes.create', { name: 'C', parentId: parent.id });
+    await ok(ctx, 'codings.apply', { sourceId: source.id, codeId: child.id, start: 0, end: 5 });
+    await ok(ctx, 'memos.create', { title: 'm', body: 'b', target: { kind: 'code', id: child.id } });
+    expect(await ok(ctx, 'codes.remove', { id: parent.id })).toEqual({ removed: true, codingsRemoved: 1 });
+    expect(await ok(ctx, 'codes.list', {})).toEqual([]);
+    expect(await ok(ctx, 'memos.list', {})).toEqual([]);
+  });
+});
+
+describe('display and conclusions', () => {
+  it('counts codings per code and source, and links codings to conclusions as evidence', async () => {
+    const { source } = await projectWithSource();
+    const code = await ok<{ id: string }>(ctx, 'codes.create', { name: 'A' });
+    const coding = await ok<{ id: string }>(ctx, 'codings.apply', { sourceId: source.id, codeId: code.id, start: 0, end: 5 });
+    await ok(ctx, 'codings.apply', { sourceId: source.id, codeId: code.id, start: 6, end: 15 });
+    expect(await ok(ctx, 'display.getMatrix', {})).toEqual({ sources: [{ id: source.id, title: 'notes' }], rows: [{ codeId: code.id, counts: [2] }] });
+    const conclusion = await ok<{ id: string }>(ctx, 'conclusions.create', { statement: 'Shipping matters.' });
+    const linked = await ok<{ evidence: unknown[] }>(ctx, 'conclusions.linkEvidence', {
+      id: conclusion.id,
+      evidence: { kind: 'coding', id: coding.id, stance: 'supports' },
+    });
+    expect(linked.evidence).toEqual([{ kind: 'coding', id: coding.id, stance: 'supports', excerpt: 'First', sourceId: source.id }]);
+  });
+});
+
+describe('export', () => {
+  it('exports every table of the project as JSON', async () => {
+    await projectWithSource();
+    const exported = await ok<{ schemaVersion: number; tables: Record<string, unknown[]> }>(ctx, 'project.exportJson', {});
+    expect(exported.tables.sources).toHaveLength(1);
+    expect(exported.tables.passages).toHaveLength(2);
+    expect(Object.keys(exported.tables)).toContain('verdicts');
+  });
+});

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { contract, isMethodName } from '../../shared/api/contract';
+import { AppError, type Result } from '../../shared/api/errors';
+import type { AppContext } from './context';
+import { handlers } from './handlers';
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+}
+
+/**
+ * The single entry point of every transport: validates the input against the contract,
+ * runs the handler and turns any failure into data. Nothing a caller sends can crash it.
+ */
+export async function dispatch(ctx: AppContext, methodName: string, rawInput: unknown): Promise<Result<unknown>> {
+  if (!isMethodName(methodName)) {
+    return { ok: false, error: { code: 'VALIDATION', message: `There is no API method called "${String(methodName).slice(0, 100)}".` } };
+  }
+  const parsed = contract[methodName].input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'VALIDATION', message: `Invalid input for ${methodName}: ${describeIssues(parsed.error)}.` } };
+  }
+  try {
+    const handler = handlers[methodName] as (input: unknown, ctx: AppContext) => unknown;
+    return { ok: true, value: await handler(parsed.data, ctx) };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.toPayload() };
+    ctx.logger.error(`${methodName} failed`, error);
+    return { ok: false, error: { code: 'INTERNAL', message: `Quarry hit an unexpected problem in ${methodName}. Details are in the log; your project was not changed by the failed step.` } };
+  }
+}

@@ -1,0 +1,16 @@
+import type { Handlers } from '../handler-types';
+import { conclusionsHandlers, displayHandlers, memosHandlers } from './analysis';
+import { codesHandlers, codingsHandlers } from './coding';
+import { projectHandlers } from './project';
+import { sourcesHandlers } from './sources';
+
+/** Every contract method, each handled exactly once (checked by the `Handlers` type). */
+export const handlers: Handlers = {
+  ...projectHandlers,
+  ...sourcesHandlers,
+  ...codesHandlers,
+  ...codingsHandlers,
+  ...memosHandlers,
+  ...displayHandlers,
+  ...conclusionsHandlers,
+};

@@ -1,0 +1,185 @@
+// The command line: argv in, the same dispatch as the app, JSON or readable text out.
+// Results go to stdout and nothing else does, so `--format json` output can be piped.
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { MethodInput, MethodName, MethodOutput } from '../shared/api/contract';
+import { AppError } from '../shared/api/errors';
+import type { Code, SourceSummary } from '../shared/domain/model';
+import { AppContext } from './app/context';
+import { dispatch } from './app/dispatch';
+
+const usage = `Usage: npm run --silent cli -- <command> [arguments] [--format json|text]
+
+Projects
+  create <project.quarry> --name <name>      create a project file
+  open <project.quarry>                      show a project's summary
+  export-json --project <file>               the whole project as JSON
+Sources and coding (each takes --project <file>)
+  import <file> [--title T] [--kind K]       import a .txt, .md, .html, .docx or .pdf source
+  sources                                    list sources
+  codes                                      list the codebook
+  new-code <name> [--parent P] [--color #rrggbb]
+  code <source> <start> <end> --code <code>  apply a code to a span (source/code by id or name)`;
+
+interface Options {
+  format: 'json' | 'text';
+  project?: string;
+  name?: string;
+  title?: string;
+  kind?: string;
+  parent?: string;
+  color?: string;
+  code?: string;
+}
+
+class UsageError extends Error {}
+
+async function call<M extends MethodName>(ctx: AppContext, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await dispatch(ctx, method, input);
+  if (!result.ok) throw new AppError(result.error.code, result.error.message);
+  return result.value as MethodOutput<M>;
+}
+
+function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined || value === '') throw new UsageError(`Missing ${what}.`);
+  return value;
+}
+
+function openProject(ctx: AppContext, options: Options): Promise<unknown> {
+  const path = need(options.project ?? process.env.QUARRY_PROJECT, '--project <file> (or QUARRY_PROJECT)');
+  return call(ctx, 'project.open', { path: resolve(path) });
+}
+
+function byIdOrName<T extends { id: string }>(items: T[], key: string, name: (item: T) => string, what: string): T {
+  const found = items.find((item) => item.id === key) ?? items.filter((item) => name(item).toLowerCase() === key.toLowerCase());
+  if (!Array.isArray(found)) return found;
+  if (found.length === 1) return found[0]!;
+  throw new AppError(found.length ? 'CONFLICT' : 'NOT_FOUND', found.length ? `More than one ${what} is called "${key}": use its id.` : `No ${what} is called "${key}".`);
+}
+
+const sourceLine = (s: SourceSummary) => `${s.id}  ${s.title}  [${s.kind}, ${s.stage}, ${s.codingCount} codings]`;
+
+function codeLines(codes: Code[], parentId: string | null = null, depth = 0): string[] {
+  return codes
+    .filter((c) => c.parentId === parentId)
+    .flatMap((c) => [`${'  '.repeat(depth)}${c.name}  ${c.color}  (${c.codingCount})  ${c.id}`, ...codeLines(codes, c.id, depth + 1)]);
+}
+
+/** Runs one command; returns what to print as JSON and as text. */
+async function run(ctx: AppContext, command: string, args: string[], options: Options): Promise<{ json: unknown; text: string }> {
+  switch (command) {
+    case 'create': {
+      const info = await call(ctx, 'project.create', { path: resolve(need(args[0], 'the project file')), name: need(options.name, '--name') });
+      return { json: info, text: `Created ${info.name} at ${info.path}` };
+    }
+    case 'open': {
+      const info = await call(ctx, 'project.open', { path: resolve(need(args[0] ?? options.project, 'the project file')) });
+      const c = info.counts;
+      return { json: info, text: `${info.name}\n${info.path}\n${c.sources} sources, ${c.codes} codes, ${c.codings} codings, ${c.memos} memos, ${c.claims} claims, ${c.conclusions} conclusions` };
+    }
+    case 'export-json': {
+      await openProject(ctx, options);
+      const data = await call(ctx, 'project.exportJson', {});
+      return { json: data, text: JSON.stringify(data, null, 2) };
+    }
+    case 'import': {
+      await openProject(ctx, options);
+      const file = need(args[0], 'the file to import');
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch (error) {
+        throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+      }
+      const kinds = ['paper', 'transcript', 'note', 'manuscript', 'other'] as const;
+      const kind = options.kind === undefined ? undefined : kinds.find((k) => k === options.kind);
+      if (options.kind !== undefined && !kind) throw new UsageError(`--kind is one of ${kinds.join(', ')}.`);
+      const source = await call(ctx, 'sources.import', { fileName: basename(file), dataBase64: bytes.toString('base64'), title: options.title, kind });
+      return { json: source, text: `Imported ${sourceLine(source)}` };
+    }
+    case 'sources': {
+      await openProject(ctx, options);
+      const sources = await call(ctx, 'sources.list', {});
+      return { json: sources, text: sources.map(sourceLine).join('\n') || 'No sources yet.' };
+    }
+    case 'codes': {
+      await openProject(ctx, options);
+      const codes = await call(ctx, 'codes.list', {});
+      return { json: codes, text: codeLines(codes).join('\n') || 'The codebook is empty.' };
+    }
+    case 'new-code': {
+      await openProject(ctx, options);
+      const codes = await call(ctx, 'codes.list', {});
+      const parentId = options.parent ? byIdOrName(codes, options.parent, (c) => c.name, 'code').id : undefined;
+      const code = await call(ctx, 'codes.create', { name: need(args[0], 'the code name'), parentId, color: options.color });
+      return { json: code, text: `Created code ${code.name} (${code.id})` };
+    }
+    case 'code': {
+      await openProject(ctx, options);
+      const [sourceKey, startText, endText] = args;
+      const source = byIdOrName(await call(ctx, 'sources.list', {}), need(sourceKey, 'the source'), (s) => s.title, 'source');
+      const code = byIdOrName(await call(ctx, 'codes.list', {}), need(options.code, '--code'), (c) => c.name, 'code');
+      const [start, end] = [Number(need(startText, 'the start offset')), Number(need(endText, 'the end offset'))];
+      if (!Number.isInteger(start) || !Number.isInteger(end)) throw new UsageError('Offsets are whole numbers.');
+      const coding = await call(ctx, 'codings.apply', { sourceId: source.id, codeId: code.id, start, end });
+      return { json: coding, text: `Coded ${source.title} ${start}–${end} with ${code.name} (${coding.id})` };
+    }
+    default:
+      throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        project: { type: 'string' },
+        name: { type: 'string' },
+        title: { type: 'string' },
+        kind: { type: 'string' },
+        parent: { type: 'string' },
+        color: { type: 'string' },
+        code: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${usage}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  if (values.format !== 'json' && values.format !== 'text' && values.format !== 'md') {
+    process.stderr.write('--format is json or text.\n');
+    return 2;
+  }
+  const options: Options = { ...values, format: values.format === 'json' ? 'json' : 'text' };
+  const ctx = new AppContext({ coder: process.env.USER ?? 'cli', logger: { error: (m, e) => process.stderr.write(`${m}: ${String(e)}\n`), info: () => {} } });
+  try {
+    const [command = '', ...args] = positionals;
+    const output = await run(ctx, command, args, options);
+    process.stdout.write(options.format === 'json' ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n${usage}\n`);
+      return 2;
+    }
+    process.stderr.write(`quarry: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  } finally {
+    ctx.close();
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,33 @@
+// Browser mode: the same main-process code as the Electron app, with the renderer served
+// on 127.0.0.1. `npm start` falls back to it where the Electron binary is missing.
+import { parseArgs } from 'node:util';
+import { AppContext } from './app/context';
+import { rendererDir, sampleDir, userDataDir } from './app/paths';
+import { ensureSampleProject } from './services/sample/sample-project';
+import { startHttpTransport } from './transports/http';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { project: { type: 'string' }, port: { type: 'string' }, reason: { type: 'string' } },
+  });
+  const ctx = new AppContext();
+  const projectPath = values.project ?? (await ensureSampleProject(sampleDir(), userDataDir()));
+  ctx.openProject(projectPath);
+  const transport = await startHttpTransport({ ctx, staticDir: rendererDir(), port: values.port ? Number(values.port) : 0 });
+  if (values.reason) console.log(values.reason);
+  console.log(`Quarry is running in browser mode on ${projectPath}`);
+  console.log(`Open ${transport.url}`);
+  const stop = () => {
+    transport.close().finally(() => {
+      ctx.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`Quarry could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

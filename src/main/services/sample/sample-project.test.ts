@@ -1,0 +1,34 @@
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sampleDir } from '../../app/paths';
+import { openDatabase } from '../store/database';
+import { ensureSampleProject, readSampleSpec } from './sample-project';
+
+describe('the sample project', () => {
+  it('is built on first run from the shipped files, which stay unchanged, and reused afterwards', async () => {
+    const shipped = readdirSync(sampleDir()).map((f) => [f, readFileSync(join(sampleDir(), f), 'utf8')] as const);
+    const dataDir = mkdtempSync(join(tmpdir(), 'quarry-sample-'));
+    const path = await ensureSampleProject(sampleDir(), dataDir);
+    const spec = readSampleSpec(sampleDir());
+    const db = openDatabase(path);
+    const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+    expect(count('sources')).toBe(spec.sources.length);
+    expect(count('codes')).toBe(spec.codes.reduce((n, c) => n + 1 + c.children.length, 0));
+    expect(count('codings')).toBe(spec.codings.length);
+    expect(count('memos')).toBe(spec.memos.length);
+    expect(count('conclusions')).toBe(spec.conclusions.length);
+    // Every coding covers exactly the quote it was written for.
+    const quotes = db
+      .prepare('SELECT substr(s.text, c.start + 1, c.end - c.start) FROM codings c JOIN sources s ON s.id = c.source_id')
+      .pluck()
+      .all();
+    expect(new Set(quotes)).toEqual(new Set(spec.codings.map((c) => c.quote)));
+    db.close();
+    const modified = statSync(path).mtimeMs;
+    expect(await ensureSampleProject(sampleDir(), dataDir)).toBe(path);
+    expect(statSync(path).mtimeMs).toBe(modified);
+    expect(readdirSync(sampleDir()).map((f) => [f, readFileSync(join(sampleDir(), f), 'utf8')] as const)).toEqual(shipped);
+  });
+});

@@ -1,0 +1,135 @@
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../../shared/api/errors';
+import { conclusionStatuses, sourceKinds, stages } from '../../../shared/domain/model';
+import { AppContext } from '../../app/context';
+import { importSource } from '../../app/handlers/sources';
+import { applyCoding } from '../../app/handlers/coding';
+import { handlers } from '../../app/handlers';
+import { listCodings } from '../store/repositories/codes';
+import { sourceText } from '../store/repositories/sources';
+
+const codeSpec = z.object({ name: z.string(), color: z.string(), definition: z.string() });
+const sampleSpec = z.object({
+  name: z.string(),
+  description: z.string(),
+  sources: z.array(z.object({ file: z.string(), title: z.string(), kind: z.enum(sourceKinds), stage: z.enum(stages) })),
+  codes: z.array(codeSpec.extend({ children: z.array(codeSpec).default([]) })),
+  codings: z.array(z.object({ source: z.string(), quote: z.string(), code: z.string() })),
+  memos: z.array(
+    z.object({
+      title: z.string(),
+      body: z.string(),
+      target: z.union([
+        z.object({ kind: z.literal('project') }),
+        z.object({ kind: z.literal('code'), code: z.string() }),
+        z.object({ kind: z.literal('source'), source: z.string() }),
+      ]),
+    }),
+  ),
+  verdicts: z.array(
+    z.object({
+      source: z.string(),
+      claimQuote: z.string(),
+      citation: z.string(),
+      verdict: z.enum(['supported', 'partly-supported', 'not-supported', 'cannot-verify']),
+      note: z.string(),
+    }),
+  ),
+  conclusions: z.array(
+    z.object({
+      statement: z.string(),
+      status: z.enum(conclusionStatuses),
+      evidence: z.array(z.object({ source: z.string(), quote: z.string(), stance: z.enum(['supports', 'contradicts']) })),
+    }),
+  ),
+});
+export type SampleSpec = z.infer<typeof sampleSpec>;
+
+export function readSampleSpec(sampleDir: string): SampleSpec {
+  return sampleSpec.parse(JSON.parse(readFileSync(join(sampleDir, 'project.json'), 'utf8')));
+}
+
+/** Finds a quote in a source, failing loudly: a sample that drifted from its text is a bug. */
+function locate(text: string, quote: string, file: string): { start: number; end: number } {
+  const start = text.indexOf(quote);
+  if (start < 0) throw new AppError('INTERNAL', `Sample quote not found in ${file}: "${quote.slice(0, 60)}…"`);
+  return { start, end: start + quote.length };
+}
+
+/**
+ * Builds the sample project at `target` from the hand-written files in `sampleDir`, through
+ * the same code paths a user's actions take. It is written to a temporary file and moved
+ * into place, so an interrupted build never leaves a half-made sample behind.
+ */
+export async function buildSampleProject(sampleDir: string, target: string, options: { clock?: () => string; newId?: () => string } = {}): Promise<void> {
+  const spec = readSampleSpec(sampleDir);
+  const partial = `${target}.partial`;
+  rmSync(partial, { force: true });
+  const ctx = new AppContext({ ...options, coder: 'sample' });
+  try {
+    ctx.createProject(partial, spec.name, spec.description);
+    const { db } = ctx.project;
+    const sourceIds = new Map<string, string>();
+    for (const source of spec.sources) {
+      const id = await importSource(ctx, { fileName: source.file, bytes: readFileSync(join(sampleDir, source.file)), title: source.title, kind: source.kind });
+      sourceIds.set(source.file, id);
+    }
+    const sourceId = (file: string) => {
+      const id = sourceIds.get(file);
+      if (!id) throw new AppError('INTERNAL', `The sample refers to a source it does not list: ${file}`);
+      return id;
+    };
+    const codeIds = new Map<string, string>();
+    for (const parent of spec.codes) {
+      const { children, ...fields } = parent;
+      const created = await handlers['codes.create'](fields, ctx);
+      codeIds.set(parent.name, created.id);
+      for (const child of children) {
+        const sub = await handlers['codes.create']({ ...child, parentId: created.id }, ctx);
+        codeIds.set(`${parent.name}/${child.name}`, sub.id);
+      }
+    }
+    const codeId = (path: string) => {
+      const id = codeIds.get(path);
+      if (!id) throw new AppError('INTERNAL', `The sample refers to an unknown code: ${path}`);
+      return id;
+    };
+    for (const coding of spec.codings) {
+      const id = sourceId(coding.source);
+      applyCoding(ctx, { sourceId: id, codeId: codeId(coding.code), ...locate(sourceText(db, id)!, coding.quote, coding.source) });
+    }
+    for (const memo of spec.memos) {
+      const target =
+        memo.target.kind === 'project'
+          ? ({ kind: 'project' } as const)
+          : memo.target.kind === 'code'
+            ? ({ kind: 'code', id: codeId(memo.target.code) } as const)
+            : ({ kind: 'source', id: sourceId(memo.target.source) } as const);
+      await handlers['memos.create']({ title: memo.title, body: memo.body, target }, ctx);
+    }
+    for (const conclusion of spec.conclusions) {
+      const created = await handlers['conclusions.create']({ statement: conclusion.statement, status: conclusion.status }, ctx);
+      for (const evidence of conclusion.evidence) {
+        const id = sourceId(evidence.source);
+        const span = locate(sourceText(db, id)!, evidence.quote, evidence.source);
+        const coding = listCodings(db, { sourceId: id }).find((c) => c.start < span.end && c.end > span.start);
+        if (!coding) throw new AppError('INTERNAL', `Sample evidence is not coded in ${evidence.source}: "${evidence.quote.slice(0, 60)}…"`);
+        await handlers['conclusions.linkEvidence']({ id: created.id, evidence: { kind: 'coding', id: coding.id, stance: evidence.stance } }, ctx);
+      }
+    }
+    for (const source of spec.sources) await handlers['sources.update']({ id: sourceId(source.file), stage: source.stage }, ctx);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    ctx.close();
+  }
+  renameSync(partial, target);
+}
+
+/** The user's copy of the sample project, made on first run; the files in resources/ are never written. */
+export async function ensureSampleProject(sampleDir: string, dataDir: string): Promise<string> {
+  const target = join(dataDir, 'Sample project.quarry');
+  if (!existsSync(target)) await buildSampleProject(sampleDir, target);
+  return target;
+}
