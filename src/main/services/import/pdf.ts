@@ -1,0 +1,101 @@
+import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
+import { fileError } from './document';
+import { linesToBlocks, type PdfLine } from './pdf-layout';
+import type { Block } from './types';
+
+// pdfjs-dist 6 calls Promise.withResolvers, which Node only has from 22 on; Electron's
+// Node has it, but the CLI and tests also run on Node 20 (package.json allows >= 20.19).
+function ensurePromiseWithResolvers(): void {
+  if ('withResolvers' in Promise) return;
+  Object.defineProperty(Promise, 'withResolvers', {
+    configurable: true,
+    writable: true,
+    value<T>() {
+      let resolve!: (value: T | PromiseLike<T>) => void;
+      let reject!: (reason?: unknown) => void;
+      const promise = new Promise<T>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      return { promise, resolve, reject };
+    },
+  });
+}
+
+// Loaded on first use: pdf.js is large and most sessions never import a PDF.
+let pdfjsModule: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
+function loadPdfjs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
+  ensurePromiseWithResolvers();
+  return (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+}
+
+function isTextItem(item: TextContent['items'][number]): item is TextItem {
+  return 'str' in item;
+}
+
+/** Where a new text item starts a new line: it sits on another baseline or jumps back left. */
+function startsNewLine(line: PdfLine, x: number, y: number, size: number): boolean {
+  // Half a font size keeps superscripts (raised about a third) on their line.
+  return Math.abs(y - line.y) > 0.5 * Math.max(size, line.size) || x < line.right - size;
+}
+
+/** Rebuilds the page's lines from positioned text items, in content-stream order. */
+export function itemsToLines(items: readonly TextItem[], page: number): PdfLine[] {
+  const lines: (PdfLine & { sizeChars: number })[] = [];
+  let line: (typeof lines)[number] | undefined;
+  for (const item of items) {
+    if (!item.str || item.dir === 'ttb') continue;
+    const [, , c = 0, d = 0, x = 0, y = 0] = item.transform as number[];
+    const size = Math.hypot(c, d) || item.height;
+    if (!line || startsNewLine(line, x, y, size)) {
+      line = { text: item.str, page, x, right: x + item.width, y, size, sizeChars: item.str.length };
+      lines.push(line);
+      continue;
+    }
+    // PDFs often position words instead of writing spaces; a visible gap is a space.
+    const gap = x - line.right;
+    if (gap > 0.15 * size && !/\s$/.test(line.text) && !/^\s/.test(item.str)) line.text += ' ';
+    line.text += item.str;
+    line.right = Math.max(line.right, x + item.width);
+    // The line's size is that of most of its characters, not of a superscript or drop cap.
+    if (item.str.length > line.sizeChars) {
+      line.size = size;
+      line.sizeChars = item.str.length;
+    }
+  }
+  return lines
+    .map(({ sizeChars: _sizeChars, ...rest }) => ({ ...rest, text: rest.text.replace(/\s+/g, ' ').trim() }))
+    .filter((candidate) => candidate.text);
+}
+
+const PDF_SIGNATURE = '%PDF-';
+
+function hasPdfSignature(bytes: Uint8Array): boolean {
+  // The header may follow a little junk, which readers tolerate.
+  return new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes(PDF_SIGNATURE);
+}
+
+/** Headings and paragraphs of a PDF's text layer. */
+export async function pdfToBlocks(bytes: Uint8Array, fileName: string): Promise<Block[]> {
+  if (!hasPdfSignature(bytes)) throw fileError('UNREADABLE', fileName, 'is not a PDF file (it does not start with a PDF header).');
+  const pdfjs = await loadPdfjs();
+  // pdf.js takes ownership of (detaches) the buffer it is given, and the caller keeps theirs.
+  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), disableFontFace: true, useSystemFonts: false, verbosity: pdfjs.VerbosityLevel.ERRORS });
+  const lines: PdfLine[] = [];
+  try {
+    const pdf = await task.promise;
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number);
+      const content = await page.getTextContent();
+      lines.push(...itemsToLines(content.items.filter(isTextItem), number));
+      page.cleanup();
+    }
+  } catch (error) {
+    if (error instanceof pdfjs.PasswordException) throw fileError('UNREADABLE', fileName, 'is protected by a password; remove the protection and import it again.', error);
+    throw fileError('UNREADABLE', fileName, 'is not a valid PDF file (it is damaged or incomplete).', error);
+  } finally {
+    await task.destroy();
+  }
+  if (lines.length === 0) throw fileError('UNREADABLE', fileName, 'has no text layer (it may be a scanned image); run it through OCR and import the result.');
+  return linesToBlocks(lines);
+}
