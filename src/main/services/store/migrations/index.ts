@@ -1,7 +1,8 @@
 import { initial } from './001-initial';
+import { searchIndex } from './002-search-index';
 import type { Migration } from './types';
 
 // Append-only: a released migration is never edited, a change is a new numbered file.
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, searchIndex];
 
 export const latestVersion = migrations.length;
