@@ -58,7 +58,7 @@ function byIdOrName<T extends { id: string }>(items: T[], key: string, name: (it
   throw new AppError(found.length ? 'CONFLICT' : 'NOT_FOUND', found.length ? `More than one ${what} is called "${key}": use its id.` : `No ${what} is called "${key}".`);
 }
 
-const sourceLine = (s: SourceSummary) => `${s.id}  ${s.title}  [${s.kind}, ${s.stage}, ${s.codingCount} codings]`;
+const sourceLine = (s: SourceSummary) => `${s.id}  ${s.title}  [${s.kind}, ${s.stage}, ${s.codingCount} coding${s.codingCount === 1 ? '' : 's'}]`;
 
 function codeLines(codes: Code[], parentId: string | null = null, depth = 0): string[] {
   return codes
