@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import { electronSqliteBinding } from './electron-sqlite.mjs';
 
 const require = createRequire(import.meta.url);
@@ -54,7 +55,13 @@ if (!binary) {
     browserMode(`${error.message} Quarry runs in browser mode instead.`);
   }
   if (binding) {
+    const projectFlag = process.argv.indexOf('--project');
+    const project = projectFlag > 0 ? resolve(process.argv[projectFlag + 1] ?? '') : undefined;
     run(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build']);
-    run(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'preview'], { ...process.env, QUARRY_SQLITE_BINDING: binding });
+    run(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'preview'], {
+      ...process.env,
+      QUARRY_SQLITE_BINDING: binding,
+      ...(project ? { QUARRY_PROJECT: project } : {}),
+    });
   }
 }

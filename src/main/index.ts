@@ -48,7 +48,7 @@ async function createWindow(ctx: AppContext): Promise<void> {
 
 app.whenReady().then(async () => {
   const ctx = new AppContext();
-  ctx.openProject(await ensureSampleProject(sampleDir(), process.env.QUARRY_DATA_DIR!));
+  ctx.openProject(process.env.QUARRY_PROJECT ?? (await ensureSampleProject(sampleDir(), process.env.QUARRY_DATA_DIR!)));
   app.on('web-contents-created', (_event, contents) => contents.on('will-attach-webview', (e) => e.preventDefault()));
   await createWindow(ctx);
   app.on('window-all-closed', () => {
