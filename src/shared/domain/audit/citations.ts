@@ -173,7 +173,7 @@ function narrativeCitations(text: string, yearBrackets: Span[]): DetectedCitatio
   for (const bracket of yearBrackets) {
     const names = namesBefore(text, bracket.start);
     if (!names) continue;
-    const authorText = text.slice(names.start, bracket.start).replace(/,?\s*$/, '');
+    const authorText = text.slice(names.start, bracket.start).replace(/,?\s*$/, '').replace(/['’]s$/, '');
     const nameWords = names.tokens.filter((token) => token.kind === 'name').map((token) => token.word);
     if (nameWords.some((word) => NOT_NAMES.has(word))) continue;
     const { names: authors, etAl } = splitAuthors(authorText);

@@ -69,12 +69,15 @@ export function buildFindings(
   });
 
   const cited = new Set(citations.flatMap((citation) => citation.referenceIds));
+  const duplicates = findDuplicates(references);
+  // A copy of a cited entry is reported as a duplicate, not also as uncited.
+  for (const [original, copy] of duplicates) if (cited.has(original.id)) cited.add(copy.id);
   for (const reference of references) {
     if (cited.has(reference.id)) continue;
     findings.push({ kind: 'uncited-reference', message: `"${referenceLabel(reference)}" is in the reference list but never cited in the text.`, referenceId: reference.id, start: reference.start, end: reference.end });
   }
 
-  for (const [original, copy] of findDuplicates(references)) {
+  for (const [original, copy] of duplicates) {
     findings.push({
       kind: 'duplicate-reference',
       message: `"${referenceLabel(copy)}" lists the same work as "${referenceLabel(original)}"; keep one entry.`,

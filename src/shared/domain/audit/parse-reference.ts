@@ -48,6 +48,12 @@ function emptyToNull(value: string | null | undefined): string | null {
   return stripped ? stripped : null;
 }
 
+/** "How effective is telecommuting? Assessing the evidence. Journal, 16(2)": the question is followed by a subtitle, not a container. */
+function isSubtitleAfterQuestion(after: string): boolean {
+  const period = /\.(?=\s+\S)/.exec(after);
+  return period !== null && !/\d/.test(after.slice(0, period.index)) && /^\s+\p{Lu}/u.test(after);
+}
+
 /** Splits text at the first sentence end that is not an initial or abbreviation. */
 function splitFirstSentence(text: string): [string, string] {
   const quoted = /^\s*["“«‘]([^"”»’]+)["”»’]\s*[.,]?/u.exec(text);
@@ -58,6 +64,7 @@ function splitFirstSentence(text: string): [string, string] {
     const before = text.slice(0, end);
     if (match[0] === '.' && ABBREVIATION.test(before)) continue;
     if (match[0] === '.' && /\d\.$/.test(before) && /^\s*\d/.test(text.slice(end))) continue;
+    if (match[0] !== '.' && isSubtitleAfterQuestion(text.slice(end))) continue;
     return [text.slice(0, match[0] === '.' ? match.index : end), text.slice(end)];
   }
   return [text, ''];
@@ -102,7 +109,7 @@ function findLocator(text: string): Locator | null {
     const volume = match[1] || null;
     if (volume && /^(?:1[5-9]|20)\d\d$/.test(volume) && !match[2] && !match[3]) continue;
     const pages = match[4] ? match[4].replace(/\s+/g, '') : null;
-    if (pages && /^(?:1[5-9]|20)\d\d[-–](?:1[5-9]|20)\d\d$/.test(pages)) continue;
+    if (pages && !match[2] && !match[3] && /^(?:19|20)\d\d[-–](?:19|20)\d\d$/.test(pages)) continue;
     return { volume, issue: match[2] || match[3] || null, pages, index: match.index };
   }
   return null;
