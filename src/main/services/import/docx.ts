@@ -6,6 +6,8 @@ const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 // Word's title style is the document's title, which the text model treats as a heading.
 const STYLE_MAP = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"];
 // Images are not text; skipping their base64 encoding keeps large documents fast.
+// Mammoth ends each footnote with a "↑" link back to its reference: navigation, not text.
+const FOOTNOTE_BACKLINK = /\s*<a href="#(?:footnote|endnote)-ref-[^"]*">\u2191<\/a>/g;
 const DROP_IMAGES = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
 
 /** Word document to HTML, so it shares the HTML reader's text model. */
@@ -18,7 +20,7 @@ export async function docxToHtml(bytes: Uint8Array, fileName: string): Promise<s
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
       { styleMap: STYLE_MAP, convertImage: DROP_IMAGES },
     );
-    return result.value;
+    return result.value.replace(FOOTNOTE_BACKLINK, '');
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
     const problem = /main document part/i.test(message)

@@ -138,9 +138,9 @@ function tokenizeInline(source: string): Token[] {
       continue;
     }
     if (char === '&') {
-      const entity = ENTITY.exec(rest)?.[0] ?? '&amp;';
-      tokens.push({ html: entity });
-      i += entity === '&amp;' ? 1 : entity.length;
+      const entity = ENTITY.exec(rest)?.[0];
+      tokens.push({ html: entity ?? '&amp;' });
+      i += entity?.length ?? 1;
       continue;
     }
     if (char === '*' || char === '_') {

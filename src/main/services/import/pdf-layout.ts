@@ -106,7 +106,7 @@ function isSplitWord(before: string, after: string, { hyphenated, words }: WordE
 function joinWrapped(text: string, next: string, evidence: WordEvidence): string {
   const lastToken = /\S+$/.exec(text)?.[0] ?? '';
   // A URL's hyphens are all real, and a URL broken for width continues without a space.
-  if (URL_LIKE.test(lastToken)) return /^\S*[/_=?&#%]/.test(next) || lastToken.endsWith('-') ? text + next : `${text} ${next}`;
+  if (URL_LIKE.test(lastToken)) return /[-_=?&#%~]$/.test(lastToken) || /^\S*[/_=?&#%]/.test(next) ? text + next : `${text} ${next}`;
   if (!LINE_END_HYPHEN.test(lastToken) || lastToken.length === 1) return `${text} ${next}`;
   const before = /(\p{L}+)[-\u00ad\u2010]$/u.exec(lastToken)?.[1];
   const after = /^\p{L}+/u.exec(next)?.[0];

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { extractBuffer } from './index';
+import { inlineToHtml, markdownToHtml } from './markdown';
+import { outline } from './test-support';
+
+const extractMarkdown = (markdown: string) => extractBuffer(new TextEncoder().encode(markdown), 'review.md');
+
+describe('markdown', () => {
+  it('keeps only the text of headings, emphasis, links, images and escapes', async () => {
+    const doc = await extractMarkdown(
+      [
+        '# **Market notes**',
+        '',
+        'Online sales could pass \\$330 billion by 2030, *if* the __forecast__ holds.',
+        'See [the survey](https://example.org/survey "Survey") and <https://example.org/data>.',
+        '',
+        '![A bar chart](chart.png)',
+        '',
+        'Setext heading',
+        '--------------',
+        '',
+        'Contact: [ana@example.org](mailto:ana@example.org), code `a*b*c` and snake_case_name.',
+      ].join('\n'),
+    );
+    expect(outline(doc)).toEqual([
+      'h1 Market notes',
+      'p Online sales could pass $330 billion by 2030, if the forecast holds. See the survey and https://example.org/data.',
+      'h2 Setext heading',
+      'p Contact: ana@example.org, code a*b*c and snake_case_name.',
+    ]);
+    expect(doc.title).toBe('Market notes');
+    expect(doc.format).toBe('md');
+  });
+
+  it('makes each list item a paragraph without its bullet, keeping enumerators that are text', async () => {
+    const doc = await extractMarkdown(['Factors:', '', '- cheap phones', '* a growing', '  middle class', '', '1. ordered one', '2) ordered two', '', 'a) kept as written', '', 'b) also kept'].join('\n'));
+    expect(outline(doc)).toEqual(['p Factors:', 'p cheap phones', 'p a growing middle class', 'p ordered one', 'p ordered two', 'p a) kept as written', 'p b) also kept']);
+  });
+
+  it('handles quotes, tables, fenced code, rules, inline HTML, entities and hard breaks', async () => {
+    const doc = await extractMarkdown(
+      [
+        '> Quoted *words*',
+        '> go on.',
+        '',
+        '| Year | Share |',
+        '| ---- | ----: |',
+        '| 2021 | 14.3% |',
+        '',
+        '```ts',
+        'const x = 1 < 2;',
+        '```',
+        '',
+        '***',
+        '',
+        'Bangun<sup>1</sup> &amp; Andalia<sup>2</sup> &copy; AT&T  ',
+        'next line',
+      ].join('\n'),
+    );
+    expect(outline(doc)).toEqual(['p Quoted words go on.', 'p Year', 'p Share', 'p 2021', 'p 14.3%', 'p const x = 1 < 2;', 'p Bangun1 & Andalia2 © AT&T next line']);
+  });
+
+  it('leaves unmatched emphasis characters and bare brackets as literal text', () => {
+    expect(inlineToHtml('p < .05* and 2 * 3 and [sic]')).toBe('p &lt; .05* and 2 * 3 and [sic]');
+    expect(inlineToHtml('**bold** and _under_ but file_name_here')).toBe('bold and under but file_name_here');
+    expect(inlineToHtml('\\*not emphasis\\*')).toBe('*not emphasis*');
+  });
+
+  it('produces HTML block structure', () => {
+    expect(markdownToHtml('## Two\n\npara *x*\n\n- a\n- b')).toBe('<h2>Two</h2>\n<p>para x</p>\n<ul><li>a</li><li>b</li></ul>');
+  });
+});
