@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './method';
 import { analysisContract } from './areas/analysis';
+import { auditContract } from './areas/audit';
 import { codingContract } from './areas/coding';
 import { projectContract } from './areas/project';
 import { sourcesContract } from './areas/sources';
@@ -15,6 +16,7 @@ export const contract = {
   ...sourcesContract,
   ...codingContract,
   ...analysisContract,
+  ...auditContract,
 };
 
 export type Contract = typeof contract;

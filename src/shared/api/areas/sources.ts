@@ -4,7 +4,7 @@ import { sourceKinds, stages, type Source, type SourceSummary } from '../../doma
 
 const id = z.string().min(1).max(100);
 /** 200 MB of base64: larger files are refused before any work starts. */
-const maxBase64Length = 280_000_000;
+export const maxBase64Length = 280_000_000;
 
 export const sourcesContract = {
   'sources.list': method<SourceSummary[]>()(z.object({}).strict()),
