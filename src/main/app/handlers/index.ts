@@ -1,5 +1,6 @@
 import type { Handlers } from '../handler-types';
 import { conclusionsHandlers, displayHandlers, memosHandlers } from './analysis';
+import { auditHandlers, referencesHandlers } from './audit';
 import { codesHandlers, codingsHandlers } from './coding';
 import { projectHandlers } from './project';
 import { sourcesHandlers } from './sources';
@@ -13,4 +14,6 @@ export const handlers: Handlers = {
   ...memosHandlers,
   ...displayHandlers,
   ...conclusionsHandlers,
+  ...auditHandlers,
+  ...referencesHandlers,
 };

@@ -44,7 +44,7 @@ export async function importSource(
   return id;
 }
 
-function decodeBase64(data: string, fileName: string): Uint8Array {
+export function decodeBase64(data: string, fileName: string): Uint8Array {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data)) {
     throw new AppError('VALIDATION', `The content sent for ${fileName} is not base64.`);
   }
