@@ -25,10 +25,11 @@ export interface Span {
 }
 
 const YEAR = String.raw`(?:(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.?|in\s+press|forthcoming)`;
-const YEAR_LIST = new RegExp(String.raw`${YEAR}(?:\s*,\s*(?:${YEAR}|[a-z]\b))*`, 'giu');
+const YEAR_SUFFIX = String.raw`[a-z](?![\w.])`;
+const YEAR_LIST = new RegExp(String.raw`${YEAR}(?:\s*,\s*(?:${YEAR}|${YEAR_SUFFIX}))*`, 'giu');
 const LOCATOR = String.raw`(?:\s*[,:]\s*(?:(?:pp?|paras?|chaps?|ch|fig|figs|sec|secs|vol|n|nn|col|cols)\.|[Pp]ages?|[Cc]hapter|[Tt]able|§)?\s*[\divxlc][\w–\-., ]{0,30})?`;
-const PARENTHETICAL_PART = new RegExp(String.raw`^(.+?)(?:,\s*|\s+)(${YEAR}(?:\s*,\s*(?:${YEAR}|[a-z]\b))*)${LOCATOR}\s*$`, 'iu');
-const YEARS_ONLY = new RegExp(String.raw`^\s*(${YEAR}(?:\s*,\s*(?:${YEAR}|[a-z]\b))*)${LOCATOR}\s*$`, 'iu');
+const PARENTHETICAL_PART = new RegExp(String.raw`^(.+?)(?:,\s*|\s+)(${YEAR}(?:\s*,\s*(?:${YEAR}|${YEAR_SUFFIX}))*)${LOCATOR}\s*$`, 'iu');
+const YEARS_ONLY = new RegExp(String.raw`^\s*(${YEAR}(?:\s*,\s*(?:${YEAR}|${YEAR_SUFFIX}))*)${LOCATOR}\s*$`, 'iu');
 const PREFIX = /^(?:(?:see\s+also|see|e\.\s?g\.|i\.\s?e\.|cf\.|for\s+example|for\s+instance|for\s+a\s+review,?\s+see|as\s+cited\s+in|cited\s+in|quoted\s+in|also|compare|but\s+see|contra|reviewed\s+in|adapted\s+from|source|data\s+from)[,:]?\s+)+/iu;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*|\p{Ll}+(?:-\p{L}+)+|Mc\p{Lu}\p{Ll}+|d['’]\p{Lu}\p{Ll}+)$/u;
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'al', 'bin', 'ibn', 'ter', 'ten', 'op']);

@@ -115,20 +115,28 @@ function findLocator(text: string): Locator | null {
   return null;
 }
 
-function findYear(text: string): { year: string; index: number; end: number } | null {
+interface YearMatch {
+  year: string;
+  index: number;
+  end: number;
+  /** Found in a position author-date styles use (after the authors), not just somewhere in the entry. */
+  placed: boolean;
+}
+
+function findYear(text: string): YearMatch | null {
   const parenthesised = DATE_IN_PARENS.exec(text);
   if (parenthesised?.[1] && parenthesised.index < 400) {
-    return { year: normalizeYear(parenthesised[1]), index: parenthesised.index, end: parenthesised.index + parenthesised[0].length };
+    return { year: normalizeYear(parenthesised[1]), index: parenthesised.index, end: parenthesised.index + parenthesised[0].length, placed: true };
   }
   const afterAuthors = DATE_AFTER_AUTHORS.exec(text);
   if (afterAuthors?.[1] && afterAuthors[2] && !/\d/.test(afterAuthors[1])) {
     const index = afterAuthors[1].length;
-    return { year: normalizeYear(afterAuthors[2]), index, end: afterAuthors[0].length };
+    return { year: normalizeYear(afterAuthors[2]), index, end: afterAuthors[0].length, placed: true };
   }
   const candidates = [...text.matchAll(ANY_YEAR)];
   const chosen = candidates.find((match) => !/\b(?:vol|no|pp?)\.?\s*$/i.test(text.slice(0, match.index))) ?? candidates[0];
   if (!chosen?.[1]) return null;
-  return { year: normalizeYear(chosen[1]), index: chosen.index, end: chosen.index + chosen[0].length };
+  return { year: normalizeYear(chosen[1]), index: chosen.index, end: chosen.index + chosen[0].length, placed: false };
 }
 
 export function normalizeYear(year: string): string {
@@ -139,16 +147,16 @@ export function normalizeYear(year: string): string {
 }
 
 /** Author-first entries put the year right after the authors; others (numbered, Vancouver) end the authors at the first sentence. */
-function splitAuthorSegment(text: string, year: { index: number; end: number } | null): { authorText: string; rest: string } {
-  if (year) {
+function splitAuthorSegment(text: string, year: YearMatch | null): { authorText: string; rest: string } {
+  if (year?.placed) {
     const before = text.slice(0, year.index);
     if (before.trim().length > 0 && !/[“"«]/.test(before) && before.length < 400 && !/\d{2}/.test(before)) {
       return { authorText: before, rest: text.slice(year.end) };
     }
   }
   const [first, rest] = splitFirstSentence(text);
-  const looksLikeNames = /^(?:[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}]{1,3}|,\s*(?:\p{Lu}\.\s?)+)?[,;&\s]*(?:and\s+)?)+$/u.test(first.trim());
-  if (looksLikeNames || (year === null && first.length < 120 && /,/.test(first))) return { authorText: first, rest };
+  const looksLikeNames = /^(?:(?:(?:van|von|de|der|den|del|della|di|da|du|la|le|dos)\s+)*[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}]{1,3}|,\s*(?:\p{Lu}\.\s?)+)?[,;&\s]*(?:and\s+)?)+$/u.test(first.trim());
+  if (looksLikeNames || (!year?.placed && first.length < 120 && /,/.test(first))) return { authorText: first, rest };
   return { authorText: '', rest: text };
 }
 

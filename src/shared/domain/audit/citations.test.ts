@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { findCitations } from './citations';
+
+function cite(text: string, numeric = false) {
+  return findCitations(text, [], numeric).map(({ text: span, authors, etAl, year, style }) => ({ span, authors, etAl, year, style }));
+}
+
+describe('findCitations', () => {
+  it('reads a single parenthetical citation with its whole bracket as the span', () => {
+    const text = 'Trade moved online (Holmes, 2015).';
+    const [citation] = findCitations(text, [], false);
+    expect(citation).toMatchObject({ authors: ['Holmes'], year: '2015', style: 'parenthetical' });
+    expect(text.slice(citation?.start, citation?.end)).toBe('(Holmes, 2015)');
+  });
+
+  it('splits several works in one bracket, each with its own span', () => {
+    expect(cite('Seen before (Bjola, 2018; Pammet & Roberts, 2015; Zeng, Fu, Haleem, Han, & Zhou, 2023; Ding, 2025 ).')).toEqual([
+      { span: 'Bjola, 2018', authors: ['Bjola'], etAl: false, year: '2018', style: 'parenthetical' },
+      { span: 'Pammet & Roberts, 2015', authors: ['Pammet', 'Roberts'], etAl: false, year: '2015', style: 'parenthetical' },
+      { span: 'Zeng, Fu, Haleem, Han, & Zhou, 2023', authors: ['Zeng', 'Fu', 'Haleem', 'Han', 'Zhou'], etAl: false, year: '2023', style: 'parenthetical' },
+      { span: 'Ding, 2025', authors: ['Ding'], etAl: false, year: '2025', style: 'parenthetical' },
+    ]);
+  });
+
+  it.each([
+    ['(Smith and Jones, 2020)', ['Smith', 'Jones'], '2020'],
+    ['(Allen et al., 2015)', ['Allen'], '2015'],
+    ['(see Bailey & Kurland, 2002, p. 384)', ['Bailey', 'Kurland'], '2002'],
+    ['(e.g., Gajendran and Harrison 2007)', ['Gajendran', 'Harrison'], '2007'],
+    ['(cf. Golden, 2006a)', ['Golden'], '2006a'],
+    ['(Bloom et al., 2015, pp. 165–218)', ['Bloom'], '2015'],
+    ['(Felstead and Henseke 2017, 199)', ['Felstead', 'Henseke'], '2017'],
+    ['(Choudhury, n.d.)', ['Choudhury'], 'n.d.'],
+    ['(Barrero, Bloom, & Davis, in press)', ['Barrero', 'Bloom', 'Davis'], 'in press'],
+    ['(Ministry of Trade, 2024)', ['Ministry of Trade'], '2024'],
+    ['(Bank Indonesia, 2021)', ['Bank Indonesia'], '2021'],
+    ['(tms-consulting, 2024)', ['tms-consulting'], '2024'],
+    ['(van der Lippe & Lippényi, 2020)', ['van der Lippe', 'Lippényi'], '2020'],
+  ])('reads the parenthetical form %s', (form, authors, year) => {
+    expect(cite(`A claim ${form}.`)).toMatchObject([{ authors, year, style: 'parenthetical' }]);
+  });
+
+  it.each([
+    ['Holmes (2015) argues', ['Holmes'], false, 'Holmes (2015)'],
+    ['As Allen et al. (2015) show', ['Allen'], true, 'Allen et al. (2015)'],
+    ['Wang et al., (2023) found', ['Wang'], true, 'Wang et al., (2023)'],
+    ['Fonner and Roloff (2010) argue', ['Fonner', 'Roloff'], false, 'Fonner and Roloff (2010)'],
+    ['a report by Google, Temasek, & Company (2023) says', ['Google', 'Temasek', 'Company'], false, 'Google, Temasek, & Company (2023)'],
+    ['outlined by Miles, B., & Huberman (1994): one', ['Miles', 'Huberman'], false, 'Miles, B., & Huberman (1994)'],
+    ['the Ministry of Trade (2024) projects', ['Ministry of Trade'], false, 'Ministry of Trade (2024)'],
+    ["O'Neill's (2019) survey", ["O'Neill"], false, "O'Neill's (2019)"],
+    ['Smith (2019, p. 4) notes', ['Smith'], false, 'Smith (2019, p. 4)'],
+  ])('reads the narrative form "%s"', (sentence, authors, etAl, span) => {
+    expect(cite(`In short, ${sentence} more.`)).toEqual([{ span, authors, etAl, year: expect.any(String), style: 'narrative' }]);
+  });
+
+  it('gives one citation per year in "Golden (2006a, 2006b)"', () => {
+    expect(cite('Golden (2006a, 2006b) links it.').map((citation) => citation.year)).toEqual(['2006a', '2006b']);
+    expect(cite('(Lee, 2019a, b)').map((citation) => citation.year)).toEqual(['2019a', '2019b']);
+  });
+
+  it('reads figure source notes', () => {
+    expect(cite('Figure 1. Sales\n\nSource: Databoks, 2021\n')).toMatchObject([{ span: 'Databoks, 2021', authors: ['Databoks'], year: '2021' }]);
+  });
+
+  it.each([
+    'In 2021 (Q1) the volume dipped.',
+    'Prices rose (70-80%) in some cities.',
+    'COVID-19 (2020) changed commuting.',
+    'The sample (n = 273) was drawn in March (2020) from the panel (see Table 2).',
+    'During the period studied (2018) nothing changed.',
+    'Growth over the decade (2010–2020) was uneven.',
+    'According to the Association of Southeast Asian Nations (ASEAN), trade grew.',
+    'In 2020 (the first year) sales fell.',
+  ])('finds nothing in "%s"', (sentence) => {
+    expect(cite(sentence)).toEqual([]);
+  });
+
+  it('reads numeric brackets only when asked, expanding ranges', () => {
+    const text = 'Drift is common [1]. Calibration helps [2–4], though humidity matters [1, 3]. See [link](http://x.org).';
+    expect(cite(text)).toEqual([]);
+    expect(findCitations(text, [], true).map((citation) => citation.label)).toEqual(['1', '2', '3', '4', '1', '3']);
+  });
+
+  it('skips excluded ranges such as the reference list', () => {
+    const text = 'Body (Lee, 2020).\nReferences\nLee, K. (2020). Title (Park, 2019).';
+    expect(findCitations(text, [{ start: text.indexOf('References'), end: text.length }], false)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { parseReference } from './parse-reference';
+
+describe('parseReference', () => {
+  it('parses an APA journal article with DOI', () => {
+    expect(parseReference('Bailey, D. E., & Kurland, N. B. (2002). A review of telework research: Findings and lessons. Journal of Organizational Behavior, 23(4), 383–400. https://doi.org/10.1002/job.144')).toEqual({
+      authors: ['Bailey', 'Kurland'],
+      year: '2002',
+      title: 'A review of telework research: Findings and lessons',
+      container: 'Journal of Organizational Behavior',
+      volume: '23',
+      issue: '4',
+      pages: '383–400',
+      doi: '10.1002/job.144',
+      url: null,
+    });
+  });
+
+  it('keeps corporate authors whole and reads the URL after "Retrieved from"', () => {
+    const parsed = parseReference('Ministry of Trade. (2024). Digital trade in Indonesia, 2023. Retrieved January 13, 2026, from Ministry website: <https://example.go.id/report.pdf>');
+    expect(parsed.authors).toEqual(['Ministry of Trade']);
+    expect(parsed.title).toBe('Digital trade in Indonesia, 2023');
+    expect(parsed.url).toBe('https://example.go.id/report.pdf');
+  });
+
+  it('reads several corporate authors joined by "&" and a lower-case one', () => {
+    expect(parseReference('Google, Temasek, & Company, B. &. (2023). *Reaching new heights*. Retrieved from <https://example.com/a.pdf>').authors).toEqual(['Google', 'Temasek', 'Company']);
+    expect(parseReference('tms-consulting. (2024). Indonesia and ASEAN.').authors).toEqual(['tms-consulting']);
+  });
+
+  it.each([
+    ['(2020a)', '2020a'],
+    ['(n.d.)', 'n.d.'],
+    ['(in press)', 'in press'],
+    ['(2019, March 3)', '2019'],
+  ])('reads the year %s', (date, year) => {
+    expect(parseReference(`Lee, K. ${date}. Online trade. Trade Review, 4, 1-9.`).year).toBe(year);
+  });
+
+  it('uses italics to tell a book title from its publisher and a chapter from its book', () => {
+    const book = parseReference('Holmes, C. B. (2015). *Digital Diplomacy: Theory and Practice*. New York: Routledge.');
+    expect(book.title).toBe('Digital Diplomacy: Theory and Practice');
+    expect(book.container).toBeNull();
+    const chapter = parseReference('Scholte, J. A. (2008). *From Government to Governance*. In A. F. Cooper (Ed.), *Global governance and diplomacy* (pp. 39-60). New York: Palgrave.');
+    expect(chapter.container).toBe('Global governance and diplomacy');
+    expect(chapter.pages).toBe('39-60');
+  });
+
+  it('reads Harvard/Chicago dates after the authors and quoted titles', () => {
+    const parsed = parseReference('Felstead, A., and Henseke, G. 2017. "Assessing the Growth of Remote Working." New Technology, Work and Employment 32 (3): 195–212.');
+    expect(parsed.authors).toEqual(['Felstead', 'Henseke']);
+    expect(parsed.year).toBe('2017');
+    expect(parsed.title).toBe('Assessing the Growth of Remote Working');
+    expect(parsed.volume).toBe('32');
+    expect(parsed.issue).toBe('3');
+    expect(parsed.pages).toBe('195–212');
+  });
+
+  it('keeps a subtitle after a question mark in the title', () => {
+    const parsed = parseReference('Bloom, N., & Ying, Z. J. (2015). Does working from home work? Evidence from a Chinese experiment. The Quarterly Journal of Economics, 130(1), 165–218.');
+    expect(parsed.title).toBe('Does working from home work? Evidence from a Chinese experiment');
+    expect(parsed.container).toBe('The Quarterly Journal of Economics');
+  });
+
+  it('joins words hyphenated across PDF lines and ignores list markers', () => {
+    const parsed = parseReference('[3] Golden, T. D. (2006). The role of relationships in understanding telecommuter satisfac-\n   tion. Journal of Organizational Behavior, 27(3), 319–340.');
+    expect(parsed.authors).toEqual(['Golden']);
+    expect(parsed.title).toBe('The role of relationships in understanding telecommuter satisfaction');
+  });
+
+  it('reads Vancouver-style authors with trailing initials', () => {
+    expect(parseReference('Peters OA, Arias A, de la Macorra JC. Cyclic fatigue of rotary files. J Endod. 2014;40(9):1477-81.').authors).toEqual(['Peters', 'Arias', 'de la Macorra']);
+  });
+
+  it('returns empty fields rather than failing on junk', () => {
+    expect(parseReference('')).toMatchObject({ authors: [], year: null, title: null });
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { findReferenceList, isEntryStart } from './reference-list';
+
+const body = 'Trade moved online quickly (Lee, 2020).\n\n';
+
+describe('findReferenceList', () => {
+  it.each([
+    ['References', 'References'],
+    ['## Bibliography', 'Bibliography'],
+    ['**WORKS CITED**', 'WORKS CITED'],
+    ['7. Literature Cited', 'Literature Cited'],
+    ['Daftar Pustaka', 'Daftar Pustaka'],
+    ['# Reference List:', 'Reference List'],
+    ['Sources', 'Sources'],
+  ])('finds the list under the heading %s', (heading, name) => {
+    const text = `${body}${heading}\n\nLee, K. (2020). Online trade. Journal of Trade, 4(1), 1-9.\nPark, S. (2019). Ports. Maritime Policy, 2, 5-8.\n`;
+    const result = findReferenceList(text);
+    expect(result.location?.heading).toBe(name);
+    expect(result.entries.map((entry) => entry.raw.slice(0, 4))).toEqual(['Lee,', 'Park']);
+  });
+
+  it('uses the last heading that is followed by entries', () => {
+    const text = `Sources\n\nWe drew on interviews.\n\n${body}References\nLee, K. (2020). Online trade.\n`;
+    const result = findReferenceList(text);
+    expect(result.location?.start).toBe(text.lastIndexOf('References'));
+    expect(result.entries).toHaveLength(1);
+  });
+
+  it('finds a trailing block of entries without a heading', () => {
+    const text = `${body}Closing remarks end the paper here.\n\nLee, K. (2020). Online trade.\nPark, S. (2019). Ports.\nWorld Bank. (2021). Logistics report.\n`;
+    const result = findReferenceList(text);
+    expect(result.location?.heading).toBeNull();
+    expect(result.entries.map((entry) => entry.raw)).toEqual(['Lee, K. (2020). Online trade.', 'Park, S. (2019). Ports.', 'World Bank. (2021). Logistics report.']);
+  });
+
+  it('joins wrapped PDF lines, blank-line continuations and stray URL lines into one entry', () => {
+    const text = `References\nAllen, T. D., Golden, T. D., &\n   Shockley, K. M. (2015). How effective is telecommuting? Psychological\n   Science, 16(2), 40–68.\n\nScholte, J. A. (2008). Governance. New York: Palgrave\n\nMacmillan.\n\nShirkoohi, S. M. (2025). Trade.\n<https://doi.org/10.3390/jrfm18080421>\n`;
+    const entries = findReferenceList(text).entries;
+    expect(entries).toHaveLength(3);
+    expect(entries[0]?.raw).toContain('Shockley');
+    expect(entries[0]?.raw).toContain('40–68');
+    expect(entries[1]?.raw).toMatch(/Macmillan\.$/);
+    expect(entries[2]?.raw).toMatch(/jrfm18080421>$/);
+  });
+
+  it('strips bullets and keeps list numbers as labels, with offsets into the text', () => {
+    const text = 'References\n\n- Lee, K. (2020). A.\n• Park, S. (2019). B.\n* Kim, J. (2018). C.\n[4] Cho, H. (2017). D.\n5. Ahn, B. (2016). E.\n';
+    const entries = findReferenceList(text).entries;
+    expect(entries.map((entry) => entry.raw.slice(0, 3))).toEqual(['Lee', 'Par', 'Kim', 'Cho', 'Ahn']);
+    expect(entries.map((entry) => entry.label)).toEqual([null, null, null, '4', '5']);
+    for (const entry of entries) expect(text.slice(entry.start, entry.end)).toBe(entry.raw);
+  });
+
+  it('stops at an appendix after the list', () => {
+    const text = 'References\nLee, K. (2020). Online trade.\n\nAppendix A. Interview guide\n\nQ1. How often do you shop online?\n';
+    const result = findReferenceList(text);
+    expect(result.entries).toHaveLength(1);
+    expect(text.slice(result.location?.end ?? 0)).toContain('Appendix A');
+  });
+
+  it('reports no list when there is none', () => {
+    expect(findReferenceList('Just a paragraph (Lee, 2020).').location).toBeNull();
+  });
+});
+
+describe('isEntryStart', () => {
+  it('tells entry starts from continuation lines', () => {
+    expect(isEntryStart('Bank Indonesia. (2021). Annual report.', null)).toBe(true);
+    expect(isEntryStart('Peters OA, Arias A. Fatigue. J Endod. 2014;9:1477-81.', null)).toBe(true);
+    expect(isEntryStart('Journal of Risk, 12(3), 2020.', null)).toBe(false);
+    expect(isEntryStart('Macmillan United States.', null)).toBe(false);
+    expect(isEntryStart('Brown, L. (2020). Title.', 'Smith, J., Jones, K., &')).toBe(false);
+  });
+});
