@@ -1,0 +1,59 @@
+import { useSyncExternalStore } from 'react';
+import { api } from '../api/client';
+import type { EventMap } from '../../../shared/api/events';
+
+// What the status bar shows: long work in progress and errors nobody else displayed.
+// A module-level store, because progress arrives from the main process for work that any
+// view (or none) started.
+
+export type Progress = EventMap['progress'];
+
+export interface StatusNotice {
+  id: number;
+  message: string;
+}
+
+interface StatusState {
+  tasks: Progress[];
+  errors: StatusNotice[];
+}
+
+let state: StatusState = { tasks: [], errors: [] };
+let nextNotice = 1;
+const subscribers = new Set<() => void>();
+/** How long a finished task stays visible, so a fast import still shows that it happened. */
+const finishedLinger = 2500;
+
+function set(next: StatusState): void {
+  state = next;
+  subscribers.forEach((notify) => notify());
+}
+
+function track(progress: Progress): void {
+  set({ ...state, tasks: [...state.tasks.filter((t) => t.task !== progress.task), progress] });
+  if (progress.total > 0 && progress.done >= progress.total) {
+    setTimeout(() => {
+      if (state.tasks.some((t) => t === progress)) set({ ...state, tasks: state.tasks.filter((t) => t !== progress) });
+    }, finishedLinger);
+  }
+}
+
+api.on('progress', track);
+
+export function reportError(message: string): void {
+  set({ ...state, errors: [...state.errors.slice(-3), { id: nextNotice++, message }] });
+}
+
+export function dismissError(id: number): void {
+  set({ ...state, errors: state.errors.filter((e) => e.id !== id) });
+}
+
+export function useStatus(): StatusState {
+  return useSyncExternalStore(
+    (notify) => {
+      subscribers.add(notify);
+      return () => subscribers.delete(notify);
+    },
+    () => state,
+  );
+}

@@ -1,0 +1,28 @@
+import type { ComponentType } from 'react';
+import { CollectView } from '../features/collect/collect-view';
+import { ConcludeView } from '../features/conclude/conclude-view';
+import { DisplayView } from '../features/display/display-view';
+import { ReduceView } from '../features/reduce/reduce-view';
+
+export interface ViewDefinition {
+  /** Also the URL hash: #collect. */
+  id: string;
+  label: string;
+  /** One line under the label, saying what the user does here. */
+  hint: string;
+  /** Stages are the Miles–Huberman steps in the main tab bar; tools sit after them (Audit, for example). */
+  group: 'stage' | 'tool';
+  component: ComponentType;
+}
+
+// The shell's registry: a feature adds its view here and the tab bar, keyboard shortcuts
+// (Alt+1…) and routing pick it up.
+export const views: ViewDefinition[] = [
+  { id: 'collect', label: 'Collect', hint: 'Import and read sources', group: 'stage', component: CollectView },
+  { id: 'reduce', label: 'Reduce', hint: 'Code passages, grow the codebook', group: 'stage', component: ReduceView },
+  { id: 'display', label: 'Display', hint: 'Compare codes across sources', group: 'stage', component: DisplayView },
+  { id: 'conclude', label: 'Conclude', hint: 'State and test conclusions', group: 'stage', component: ConcludeView },
+];
+
+/** Widgets shown at the right of the top bar, such as a search box. */
+export const topBarItems: ComponentType[] = [];

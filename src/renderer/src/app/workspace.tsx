@@ -1,0 +1,74 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+
+/** Where the reader should look: only `codeId`'s codings when set, scrolled to `codingId` or that code's first coding. */
+export interface ReaderFocus {
+  codeId: string | null;
+  codingId: string | null;
+  /** Changes on every request, so asking twice for the same place scrolls there again. */
+  request: number;
+}
+
+export interface Workspace {
+  view: string;
+  showView(id: string): void;
+  sourceId: string | null;
+  /** Opens a source in the reader, optionally filtered to a code and scrolled to a coding, switching view if asked. */
+  openSource(id: string | null, options?: { codeId?: string | null; codingId?: string | null; view?: string }): void;
+  readerFocus: ReaderFocus;
+  setCodeFilter(codeId: string | null): void;
+  /** The code selected in the codebook, which memos and the matrix follow. */
+  codeId: string | null;
+  selectCode(id: string | null): void;
+}
+
+const WorkspaceContext = createContext<Workspace | null>(null);
+
+const viewFromHash = (fallback: string): string => window.location.hash.replace(/^#\/?/, '') || fallback;
+
+export function WorkspaceProvider({ initialView, children }: { initialView: string; children: ReactNode }) {
+  const [view, setView] = useState(() => viewFromHash(initialView));
+  const [sourceId, setSourceId] = useState<string | null>(null);
+  const [codeId, selectCode] = useState<string | null>(null);
+  const [readerFocus, setReaderFocus] = useState<ReaderFocus>({ codeId: null, codingId: null, request: 0 });
+
+  // The view lives in the URL hash so a reload (or the back button) keeps the user's place.
+  useEffect(() => {
+    const onHash = () => setView(viewFromHash(initialView));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [initialView]);
+
+  const showView = useCallback((id: string) => {
+    setView(id);
+    if (viewFromHash('') !== id) window.history.pushState(null, '', `#${id}`);
+  }, []);
+
+  const openSource = useCallback<Workspace['openSource']>(
+    (id, options = {}) => {
+      setSourceId(id);
+      setReaderFocus((focus) => ({
+        codeId: options.codeId === undefined ? focus.codeId : options.codeId,
+        codingId: options.codingId ?? null,
+        request: focus.request + 1,
+      }));
+      if (options.view) showView(options.view);
+    },
+    [showView],
+  );
+
+  const setCodeFilter = useCallback((filter: string | null) => {
+    setReaderFocus((focus) => ({ codeId: filter, codingId: null, request: focus.request + 1 }));
+  }, []);
+
+  const value = useMemo(
+    () => ({ view, showView, sourceId, openSource, readerFocus, setCodeFilter, codeId, selectCode }),
+    [view, showView, sourceId, openSource, readerFocus, setCodeFilter, codeId],
+  );
+  return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
+}
+
+export function useWorkspace(): Workspace {
+  const workspace = useContext(WorkspaceContext);
+  if (!workspace) throw new Error('useWorkspace is used outside WorkspaceProvider.');
+  return workspace;
+}

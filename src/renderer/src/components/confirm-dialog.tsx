@@ -1,0 +1,37 @@
+import { useEffect, useRef } from 'react';
+
+interface Props {
+  open: boolean;
+  title: string;
+  message: string;
+  confirmLabel: string;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+/** A modal question for destructive actions; the native dialog traps focus and closes on Escape. */
+export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, onCancel }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (!el) return;
+    if (open && !el.open) el.showModal();
+    if (!open && el.open) el.close();
+  }, [open]);
+
+  return (
+    <dialog ref={dialog} className="confirm-dialog" aria-label={title} onCancel={onCancel}>
+      <h2 className="confirm-dialog__title">{title}</h2>
+      <p>{message}</p>
+      <div className="button-row button-row--end">
+        <button type="button" className="button" onClick={onCancel} autoFocus>
+          Cancel
+        </button>
+        <button type="button" className="button button--danger-solid" onClick={onConfirm}>
+          {confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}

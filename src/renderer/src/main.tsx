@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { errorMessage } from './api/use-api';
+import { App } from './app/app';
+import { reportError } from './app/status';
+import { WorkspaceProvider } from './app/workspace';
+import './styles/base.css';
+import './styles/app.css';
+
+// Anything no view caught still reaches the user as a sentence in the status bar, not a console stack.
+window.addEventListener('unhandledrejection', (event) => reportError(errorMessage(event.reason)));
+window.addEventListener('error', (event) => reportError(errorMessage(event.error ?? event.message)));
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <WorkspaceProvider initialView="collect">
+      <App />
+    </WorkspaceProvider>
+  </StrictMode>,
+);
