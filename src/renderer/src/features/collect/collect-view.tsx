@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import { useQuery } from '../../api/use-api';
+import { useWorkspace } from '../../app/workspace';
+import type { TextSelection } from '../coding/coding-actions';
+import { MemoPanel } from '../memos/memo-panel';
+import { Reader } from '../reader/reader';
+import { SourceDetails } from './source-details';
+import { SourceImport } from './source-import';
+import { SourceList } from './source-list';
+import './collect.css';
+
+export function CollectView() {
+  const { sourceId, openSource } = useWorkspace();
+  const sources = useQuery('sources.list', {});
+  const [selection, setSelection] = useState<TextSelection | null>(null);
+  const list = sources.data ?? [];
+  const current = list.find((s) => s.id === sourceId) ?? null;
+
+  // Open the first source when none is open, so the reader is never blank without reason.
+  const first = list[0]?.id;
+  useEffect(() => {
+    if (!sourceId && first) openSource(first);
+  }, [sourceId, first, openSource]);
+
+  return (
+    <div className="layout layout--three">
+      <aside className="pane" aria-label="Source list">
+        <div className="pane__header">
+          <h2 className="pane__title">Sources</h2>
+          <span className="count">{list.length}</span>
+        </div>
+        <SourceImport />
+        {sources.error && (
+          <p className="inline-error" role="alert">
+            {sources.error}
+          </p>
+        )}
+        <SourceList sources={list} selectedId={sourceId} onSelect={(id) => openSource(id)} />
+      </aside>
+      <Reader sourceId={sourceId} selection={selection} onSelectionChange={setSelection} codingTools="popover" />
+      <aside className="pane pane--side" aria-label="Source information">
+        {current && <SourceDetails source={current} />}
+        {current && <MemoPanel targets={[{ kind: 'source', id: current.id, label: 'This source' }]} />}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,174 @@
+import { useState } from 'react';
+import type { Memo } from '../../../../shared/domain/model';
+import { errorMessage, mutate, useQuery } from '../../api/use-api';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import './memos.css';
+
+export type MemoTarget = { kind: 'project'; label: string } | { kind: 'source' | 'code' | 'coding'; id: string; label: string };
+
+const targetKey = (t: MemoTarget) => (t.kind === 'project' ? 'project' : `${t.kind}:${t.id}`);
+const memoKey = (m: Memo) => (m.targetKind === 'project' ? 'project' : `${m.targetKind}:${m.targetId}`);
+const apiTarget = (t: MemoTarget) => (t.kind === 'project' ? { kind: 'project' as const } : { kind: t.kind, id: t.id });
+
+/** Memos about one of `targets` (the project, the open source, the selected code…), chosen with a select when there are several. */
+export function MemoPanel({ targets }: { targets: MemoTarget[] }) {
+  const memos = useQuery('memos.list', {});
+  const [chosenKey, setChosenKey] = useState<string | null>(null);
+  const target = targets.find((t) => targetKey(t) === chosenKey) ?? targets[0];
+  if (!target) return null;
+  const shown = (memos.data ?? []).filter((m) => memoKey(m) === targetKey(target)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+
+  return (
+    <section className="panel memo-panel" aria-label="Memos">
+      <div className="panel__header">
+        <h2 className="panel__title">Memos</h2>
+        <span className="count">{shown.length}</span>
+      </div>
+      {targets.length > 1 && (
+        <label className="field">
+          <span className="field__label">About</span>
+          <select className="input" aria-label="Memos about" value={targetKey(target)} onChange={(event) => setChosenKey(event.target.value)}>
+            {targets.map((t) => (
+              <option key={targetKey(t)} value={targetKey(t)}>
+                {t.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <NewMemoForm target={target} />
+      {memos.error && (
+        <p className="inline-error" role="alert">
+          {memos.error}
+        </p>
+      )}
+      <ul className="memo-list" aria-label={`Memos about ${target.label.toLocaleLowerCase()}`}>
+        {shown.map((memo) => (
+          <MemoItem key={memo.id} memo={memo} />
+        ))}
+        {memos.data && shown.length === 0 && <li className="empty-state">No memos here yet.</li>}
+      </ul>
+    </section>
+  );
+}
+
+function NewMemoForm({ target }: { target: MemoTarget }) {
+  const [open, setOpen] = useState(false);
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  if (!open) {
+    return (
+      <button type="button" className="button button--small" onClick={() => setOpen(true)}>
+        New memo
+      </button>
+    );
+  }
+  return (
+    <form
+      className="stack memo-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        setError(null);
+        mutate('memos.create', { title, body, target: apiTarget(target) }).then(
+          () => {
+            setTitle('');
+            setBody('');
+            setOpen(false);
+          },
+          (err: unknown) => setError(errorMessage(err)),
+        );
+      }}
+    >
+      <input className="input" aria-label="Memo title" placeholder="Title" value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus />
+      <textarea className="input" aria-label="Memo text" placeholder="What are you noticing?" rows={4} value={body} onChange={(e) => setBody(e.target.value)} />
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button button--primary button--small">
+          Add memo
+        </button>
+        <button type="button" className="button button--small button--quiet" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function MemoItem({ memo }: { memo: Memo }) {
+  const [editing, setEditing] = useState(false);
+  const [title, setTitle] = useState(memo.title);
+  const [body, setBody] = useState(memo.body);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const fail = (err: unknown) => setError(errorMessage(err));
+
+  return (
+    <li className="memo">
+      {editing ? (
+        <form
+          className="stack"
+          onSubmit={(event) => {
+            event.preventDefault();
+            mutate('memos.update', { id: memo.id, title, body }).then(() => setEditing(false), fail);
+          }}
+        >
+          <input className="input" aria-label="Edit memo title" value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus />
+          <textarea className="input" aria-label="Edit memo text" rows={5} value={body} onChange={(e) => setBody(e.target.value)} />
+          <div className="button-row">
+            <button type="submit" className="button button--primary button--small">
+              Save memo
+            </button>
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              onClick={() => {
+                setTitle(memo.title);
+                setBody(memo.body);
+                setEditing(false);
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <>
+          <h3 className="memo__title">{memo.title}</h3>
+          {memo.body && <p className="memo__body">{memo.body}</p>}
+          <div className="memo__footer">
+            <span className="muted small">{new Date(memo.updatedAt).toLocaleDateString()}</span>
+            <button type="button" className="button button--small button--quiet" aria-label={`Edit memo ${memo.title}`} onClick={() => setEditing(true)}>
+              Edit
+            </button>
+            <button type="button" className="button button--small button--quiet" aria-label={`Delete memo ${memo.title}`} onClick={() => setConfirming(true)}>
+              Delete
+            </button>
+          </div>
+        </>
+      )}
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title="Delete memo"
+        message={`Delete the memo “${memo.title}”? This cannot be undone.`}
+        confirmLabel="Delete"
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          mutate('memos.remove', { id: memo.id }).catch(fail);
+        }}
+      />
+    </li>
+  );
+}

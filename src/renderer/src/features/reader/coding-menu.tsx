@@ -1,0 +1,174 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Code, Coding } from '../../../../shared/domain/model';
+import { errorMessage, mutate, useQuery } from '../../api/use-api';
+import { useWorkspace } from '../../app/workspace';
+import { codePath } from '../../lib/code-tree';
+
+interface Props {
+  codings: Coding[];
+  codes: Code[];
+  text: string;
+  position: { top: number; left: number };
+  onClose(): void;
+}
+
+const excerpt = (text: string, coding: Coding) => {
+  const body = text.slice(coding.start, coding.end).replace(/\s+/g, ' ');
+  return body.length > 90 ? `${body.slice(0, 87)}…` : body;
+};
+
+/** What a click on a highlight opens: the codings under it, each removable or usable as evidence. */
+export function CodingMenu({ codings, codes, text, position, onClose }: Props) {
+  const titleId = useId();
+  const dialog = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [linking, setLinking] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { setCodeFilter } = useWorkspace();
+
+  useEffect(() => {
+    dialog.current?.querySelector<HTMLElement>('button')?.focus();
+  }, []);
+
+  const remove = async (coding: Coding) => {
+    setError(null);
+    try {
+      await mutate('codings.remove', { ids: [coding.id] });
+      if (codings.length === 1) onClose();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  return (
+    <div
+      ref={dialog}
+      className="popover coding-menu"
+      role="dialog"
+      aria-labelledby={titleId}
+      style={{ top: position.top, left: position.left }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <div className="popover__header">
+        <h3 id={titleId} className="popover__title">
+          Codings here
+        </h3>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <ul className="coding-menu__list" aria-label="Codings here">
+        {codings.map((coding) => {
+          const code = codes.find((c) => c.id === coding.codeId);
+          const name = code ? codePath(codes, code.id) : 'Unknown code';
+          return (
+            <li key={coding.id} className="coding-menu__item">
+              <div className="coding-menu__code">
+                <span className="swatch" style={{ background: code?.color }} aria-hidden="true" />
+                <strong>{name}</strong>
+                <span className="muted">by {coding.coder}</span>
+              </div>
+              <q className="coding-menu__excerpt">{excerpt(text, coding)}</q>
+              <div className="button-row">
+                <button type="button" className="button button--small button--danger" aria-label={`Remove coding ${name}`} onClick={() => void remove(coding)}>
+                  Remove
+                </button>
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-expanded={linking === coding.id}
+                  aria-label={`Use coding ${name} as evidence for…`}
+                  onClick={() => setLinking(linking === coding.id ? null : coding.id)}
+                >
+                  Use as evidence for…
+                </button>
+                {code && (
+                  <button type="button" className="button button--small button--quiet" onClick={() => setCodeFilter(code.id)}>
+                    Show only {code.name}
+                  </button>
+                )}
+              </div>
+              {linking === coding.id && (
+                <EvidenceForm
+                  coding={coding}
+                  onLinked={(statement) => {
+                    setLinking(null);
+                    setNotice(`Linked as evidence for “${statement}”.`);
+                  }}
+                />
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function EvidenceForm({ coding, onLinked }: { coding: Coding; onLinked(statement: string): void }) {
+  const conclusions = useQuery('conclusions.list', {});
+  const [conclusionId, setConclusionId] = useState('');
+  const [stance, setStance] = useState<'supports' | 'contradicts'>('supports');
+  const [error, setError] = useState<string | null>(null);
+  const list = conclusions.data ?? [];
+  const chosen = conclusionId || list[0]?.id || '';
+
+  if (conclusions.data && list.length === 0) {
+    return <p className="muted">There are no conclusions yet. Write one in the Conclude stage first.</p>;
+  }
+
+  return (
+    <form
+      className="evidence-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!chosen) return;
+        mutate('conclusions.linkEvidence', { id: chosen, evidence: { kind: 'coding', id: coding.id, stance } }).then(
+          (conclusion) => onLinked(conclusion.statement),
+          (err: unknown) => setError(errorMessage(err)),
+        );
+      }}
+    >
+      <label className="field">
+        <span className="field__label">Conclusion</span>
+        <select className="input" value={chosen} onChange={(event) => setConclusionId(event.target.value)}>
+          {list.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.statement.length > 80 ? `${c.statement.slice(0, 77)}…` : c.statement}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field__label">Stance</span>
+        <select className="input" value={stance} onChange={(event) => setStance(event.target.value as 'supports' | 'contradicts')}>
+          <option value="supports">Supports</option>
+          <option value="contradicts">Contradicts</option>
+        </select>
+      </label>
+      <button type="submit" className="button button--primary button--small">
+        Link as evidence
+      </button>
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

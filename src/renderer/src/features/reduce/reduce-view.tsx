@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery } from '../../api/use-api';
+import { useWorkspace } from '../../app/workspace';
+import { Codebook } from '../codebook/codebook';
+import { CodeSelectionPanel } from '../coding/code-selection-panel';
+import type { TextSelection } from '../coding/coding-actions';
+import { MemoPanel, type MemoTarget } from '../memos/memo-panel';
+import { Reader } from '../reader/reader';
+import { SourceSwitcher } from '../reader/source-switcher';
+
+export function ReduceView() {
+  const { sourceId, openSource, codeId } = useWorkspace();
+  const codesQuery = useQuery('codes.list', {});
+  const sources = useQuery('sources.list', {});
+  const codes = useMemo(() => codesQuery.data ?? [], [codesQuery.data]);
+  const [selection, setSelection] = useState<TextSelection | null>(null);
+  const pickerInput = useRef<HTMLInputElement>(null);
+  const readerText = useRef<HTMLElement | null>(null);
+
+  const first = sources.data?.[0]?.id;
+  useEffect(() => {
+    if (!sourceId && first) openSource(first);
+  }, [sourceId, first, openSource]);
+
+  const onCoded = useCallback(() => {
+    window.getSelection()?.removeAllRanges();
+    setSelection(null);
+    // Back to the text, so the next passage can be selected from the keyboard.
+    readerText.current?.focus({ preventScroll: true });
+  }, []);
+
+  const source = sources.data?.find((s) => s.id === sourceId);
+  const code = codes.find((c) => c.id === codeId);
+  const targets: MemoTarget[] = [
+    ...(source ? [{ kind: 'source' as const, id: source.id, label: `Source: ${source.title}` }] : []),
+    ...(code ? [{ kind: 'code' as const, id: code.id, label: `Code: ${code.name}` }] : []),
+    { kind: 'project', label: 'The project' },
+  ];
+
+  return (
+    <div className="layout layout--three">
+      <aside className="pane" aria-label="Codebook pane">
+        {codesQuery.error && (
+          <p className="inline-error" role="alert">
+            {codesQuery.error}
+          </p>
+        )}
+        <Codebook codes={codes} />
+      </aside>
+      <Reader
+        sourceId={sourceId}
+        selection={selection}
+        onSelectionChange={setSelection}
+        codingTools="panel"
+        onCodeKey={() => pickerInput.current?.focus()}
+        toolbar={<SourceSwitcher />}
+        textRef={readerText}
+      />
+      <aside className="pane pane--side" aria-label="Coding tools">
+        <CodeSelectionPanel codes={codes} selection={selection} onCoded={onCoded} inputRef={pickerInput} />
+        <MemoPanel targets={targets} />
+      </aside>
+    </div>
+  );
+}
