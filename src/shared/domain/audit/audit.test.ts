@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { auditText, citationKey, claimKey, renderAuditMarkdown } from './index';
+import { emptyFieldTally, scoreCitations, scoreFindings, scoreReferenceFields } from './fixtures/evaluate';
+import { manuscripts } from './fixtures/manuscripts';
+
+const fixture = (file: string): string => readFileSync(new URL(`./fixtures/${file}`, import.meta.url), 'utf8');
+
+describe.each(manuscripts)('auditText on $file', (labels) => {
+  const text = fixture(labels.file);
+  const report = auditText(text);
+
+  it('finds every entry of the reference list', () => {
+    expect(report.references).toHaveLength(labels.referenceCount);
+    expect(report.references.map((reference) => reference.id)).toEqual(labels.references.length ? report.references.map((_, index) => `ref-${index + 1}`) : []);
+  });
+
+  it('detects and resolves every labelled citation and nothing else', () => {
+    expect(scoreCitations(text, labels, report).errors).toEqual([]);
+  });
+
+  it('makes every finding a careful reviewer would make, and no others', () => {
+    expect(scoreFindings(text, labels, report).errors).toEqual([]);
+  });
+
+  it('parses the labelled reference fields', () => {
+    const errors: string[] = [];
+    scoreReferenceFields(labels, report, emptyFieldTally(), errors);
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps citations out of the reference list and spans inside the text', () => {
+    const list = report.referenceList;
+    expect(list).not.toBeNull();
+    for (const citation of report.citations) {
+      expect(text.slice(citation.start, citation.end)).toBe(citation.text);
+      expect(citation.start >= (list?.end ?? 0) || citation.end <= (list?.start ?? 0)).toBe(true);
+    }
+  });
+
+  it('is deterministic and keeps keys stable across runs', () => {
+    const again = auditText(text);
+    expect(again).toEqual(report);
+    expect(again.citations.map(citationKey)).toEqual(report.citations.map(citationKey));
+    expect(again.claims.map(claimKey)).toEqual(report.claims.map(claimKey));
+  });
+});
+
+describe('keys', () => {
+  it('keeps a citation key when unrelated text is inserted, and tells repeated citations apart', () => {
+    const text = 'A (Lee, 2020). B (Lee, 2020).\n\nReferences\nLee, K. (2020). T.';
+    const before = auditText(text).citations.map(citationKey);
+    const after = auditText(`A new opening sentence. ${text}`).citations.map(citationKey);
+    expect(after).toEqual(before);
+    expect(new Set(before).size).toBe(2);
+  });
+
+  it('keeps a claim key through changes of spacing, case and punctuation only', () => {
+    const claim = { text: 'Sales  rose 4% (Lee, 2020).', start: 0, end: 0, citationIndexes: [], flags: [] };
+    expect(claimKey({ ...claim, text: 'sales rose 4% (Lee 2020)' })).toBe(claimKey(claim));
+    expect(claimKey({ ...claim, text: 'Sales rose 5% (Lee, 2020).' })).not.toBe(claimKey(claim));
+  });
+});
+
+describe('auditText edge cases', () => {
+  it('handles text without a reference list', () => {
+    const report = auditText('Sales rose (Lee, 2020).');
+    expect(report.referenceList).toBeNull();
+    expect(report.citations[0]?.status).toBe('missing');
+    expect(report.counts['findings.missing-reference']).toBe(1);
+  });
+
+  it('handles empty text', () => {
+    expect(auditText('')).toMatchObject({ references: [], citations: [], claims: [], findings: [] });
+  });
+});
+
+describe('renderAuditMarkdown', () => {
+  it('writes a report a reviewer can read', () => {
+    const markdown = renderAuditMarkdown(auditText(fixture('seed-like.md')), 'Seed-like');
+    expect(markdown).toMatch(/^# Citation audit: Seed-like/);
+    expect(markdown).toContain('## Cited but not in the reference list (5)');
+    expect(markdown).toContain('"Shirkoochi & Muhammad Mohiuddin (2025)" has no exact entry; did you mean "Shirkoohi, S. M., & Muhammad Mohiuddin (2025)"?');
+    expect(markdown).toContain('"Hocking, B. J. (2012)" is in the reference list but never cited in the text.');
+    expect(markdown).toContain('## Figures without a citation (3)');
+    expect(markdown).toContain('| 20 | Pratama (2024) | ambiguous | Pratama, A. (2024a); Pratama, A. (2024b) |');
+  });
+});

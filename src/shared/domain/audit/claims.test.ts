@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { buildClaims, statesFigure } from './claims';
+import type { AuditCitation } from './types';
+
+function citationAt(text: string, span: string, style: AuditCitation['style'] = 'parenthetical'): AuditCitation {
+  const start = text.indexOf(span);
+  return { text: span, authors: ['X'], year: '2020', start, end: start + span.length, referenceIds: [], status: 'matched', style, etAl: false, occurrence: 0 };
+}
+
+describe('statesFigure', () => {
+  it.each(['Sales reached \\$70 billion.', 'Growth was 14.3% in 2021.', 'Users will reach 244 million by 2027.', 'It rose from IDR 42 trillion.', 'Value grew nearly tenfold.', 'It covered 12,883 employees.', 'Costs were USD 5 each.'])(
+    'sees a figure in "%s"',
+    (sentence) => expect(statesFigure(sentence)).toBe(true),
+  );
+  it.each(['On January 9, 2020, the president spoke.', 'Volume 6, Issue 1.', 'Four factors matter.', 'The 2020-2024 plan.', 'Shopee led in Q1 2023.'])('sees no figure in "%s"', (sentence) =>
+    expect(statesFigure(sentence)).toBe(false),
+  );
+});
+
+describe('buildClaims', () => {
+  it('links cited sentences to their citations and flags uncited figures', () => {
+    const text = 'Trade grew (Lee, 2020). Users will reach 244 million by 2027. Growth is uneven.\n\nShopee had 158 million visits. Tokopedia had fewer (Aditya, 2023).\n\nLee (2021) studied ports. Their volume rose 4%.';
+    const citations = [citationAt(text, '(Lee, 2020)'), citationAt(text, '(Aditya, 2023)'), citationAt(text, 'Lee (2021)', 'narrative')];
+    const claims = buildClaims(text, [{ start: 0, end: text.length }], citations);
+    expect(claims.map((claim) => [claim.text, claim.citationIndexes, claim.flags])).toEqual([
+      ['Trade grew (Lee, 2020).', [0], []],
+      ['Users will reach 244 million by 2027.', [], ['figure', 'uncited-figure']],
+      ['Shopee had 158 million visits.', [1], ['figure', 'supported-by-adjacent']],
+      ['Tokopedia had fewer (Aditya, 2023).', [1], []],
+      ['Lee (2021) studied ports.', [2], []],
+      ['Their volume rose 4%.', [2], ['figure', 'supported-by-adjacent']],
+    ]);
+  });
+
+  it('does not ask the abstract for citations', () => {
+    const text = 'ABSTRACT\n\nThe economy could reach \\$330 billion by 2030.\n\nINTRODUCTION\n\nThe economy could reach \\$330 billion by 2030.';
+    const claims = buildClaims(text, [{ start: 0, end: text.length }], []);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]?.start).toBe(text.lastIndexOf('The economy'));
+  });
+});
