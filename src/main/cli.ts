@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/api/contract';
+import { renderAuditMarkdown, type ParsedReference } from '../shared/domain/audit';
 import { AppError } from '../shared/api/errors';
 import type { Code, SourceSummary } from '../shared/domain/model';
 import { AppContext } from './app/context';
@@ -20,7 +21,11 @@ Sources and coding (each takes --project <file>)
   sources                                    list sources
   codes                                      list the codebook
   new-code <name> [--parent P] [--color #rrggbb]
-  code <source> <start> <end> --code <code>  apply a code to a span (source/code by id or name)`;
+  code <source> <start> <end> --code <code>  apply a code to a span (source/code by id or name)
+Citation audit (no project needed)
+  audit <file> [--format json|md]            check citations against the reference list; md is a review report
+  parse-references <file> [--format json]    parse one reference per line; every line of the file gives one
+                                             object, so a blank line gives an empty one and positions line up`;
 
 interface Options {
   format: 'json' | 'text';
@@ -58,6 +63,25 @@ function byIdOrName<T extends { id: string }>(items: T[], key: string, name: (it
   throw new AppError(found.length ? 'CONFLICT' : 'NOT_FOUND', found.length ? `More than one ${what} is called "${key}": use its id.` : `No ${what} is called "${key}".`);
 }
 
+function readInput(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+  }
+}
+
+/** The lines of a text file; a final line break does not start another line. */
+function linesOf(bytes: Buffer): string[] {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return text === '' ? [] : text.replace(/(\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/);
+}
+
+function referenceLine(reference: ParsedReference): string {
+  if (reference.authors.length === 0 && reference.year === null && reference.title === null) return '—';
+  return `${reference.authors.join('; ') || '?'} (${reference.year ?? 'n.d.?'}) ${reference.title ?? ''}`.trim();
+}
+
 const sourceLine = (s: SourceSummary) => `${s.id}  ${s.title}  [${s.kind}, ${s.stage}, ${s.codingCount} coding${s.codingCount === 1 ? '' : 's'}]`;
 
 function codeLines(codes: Code[], parentId: string | null = null, depth = 0): string[] {
@@ -86,12 +110,7 @@ async function run(ctx: AppContext, command: string, args: string[], options: Op
     case 'import': {
       await openProject(ctx, options);
       const file = need(args[0], 'the file to import');
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(file);
-      } catch (error) {
-        throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
-      }
+      const bytes = readInput(file);
       const kinds = ['paper', 'transcript', 'note', 'manuscript', 'other'] as const;
       const kind = options.kind === undefined ? undefined : kinds.find((k) => k === options.kind);
       if (options.kind !== undefined && !kind) throw new UsageError(`--kind is one of ${kinds.join(', ')}.`);
@@ -124,6 +143,16 @@ async function run(ctx: AppContext, command: string, args: string[], options: Op
       if (!Number.isInteger(start) || !Number.isInteger(end)) throw new UsageError('Offsets are whole numbers.');
       const coding = await call(ctx, 'codings.apply', { sourceId: source.id, codeId: code.id, start, end });
       return { json: coding, text: `Coded ${source.title} ${start}–${end} with ${code.name} (${coding.id})` };
+    }
+    case 'audit': {
+      const file = need(args[0], 'the manuscript to audit');
+      const report = await call(ctx, 'audit.analyzeDocument', { fileName: basename(file), dataBase64: readInput(file).toString('base64') });
+      return { json: report, text: renderAuditMarkdown(report, report.title) };
+    }
+    case 'parse-references': {
+      const lines = linesOf(readInput(need(args[0], 'the file of references')));
+      const parsed = await call(ctx, 'references.parse', { lines });
+      return { json: parsed, text: parsed.map(referenceLine).join('\n') };
     }
     default:
       throw new UsageError(command ? `Unknown command "${command}".` : 'No command given.');
@@ -158,7 +187,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.format !== 'json' && values.format !== 'text' && values.format !== 'md') {
-    process.stderr.write('--format is json or text.\n');
+    process.stderr.write('--format is json, text or md (md and text are the same readable output).\n');
     return 2;
   }
   const options: Options = { ...values, format: values.format === 'json' ? 'json' : 'text' };
@@ -173,7 +202,8 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${error.message}\n${usage}\n`);
       return 2;
     }
-    process.stderr.write(`quarry: ${error instanceof Error ? error.message : String(error)}\n`);
+    // One line, whatever the message holds, so scripts can read the error as a whole.
+    process.stderr.write(`quarry: ${(error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ')}\n`);
     return 1;
   } finally {
     ctx.close();

@@ -1,0 +1,75 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ParsedReference } from '../shared/domain/audit';
+import type { DocumentAudit } from '../shared/domain/audit-view';
+
+const fixtures = join(import.meta.dirname, 'test-support/fixtures');
+
+function cli(args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('quarry audit', () => {
+  it('prints exactly one JSON document with the references, citations, claims and findings of a manuscript', () => {
+    const result = cli(['audit', join(fixtures, 'review-manuscript.md'), '--format', 'json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as DocumentAudit;
+    expect(report.references).toHaveLength(7);
+    expect(report.references[0]).toMatchObject({ id: 'ref-1', authors: ['Hoang'], year: '2018', title: 'Trust and technology in agricultural cooperatives' });
+    const vuong = report.citations.find((citation) => citation.authors[0] === 'Vuong')!;
+    expect(vuong).toMatchObject({ year: '2017', status: 'year-mismatch', referenceIds: ['ref-6'] });
+    expect(report.citations.find((citation) => citation.authors[0] === 'Bui')).toMatchObject({ status: 'missing', referenceIds: [] });
+    const claim = report.claims.find((c) => c.text.startsWith('Cooperatives took them up first'))!;
+    expect(claim.citationIndexes.map((index) => report.citations[index]!.authors[0])).toEqual(['Nguyen', 'Pham']);
+    expect(report.claims.find((c) => c.text.startsWith('By 2022'))?.flags).toContain('uncited-figure');
+    expect(report.findings).toContainEqual(expect.objectContaining({ kind: 'uncited-reference', referenceId: 'ref-7' }));
+    expect(report.findings).toContainEqual(expect.objectContaining({ kind: 'near-match', suggestedReferenceId: 'ref-4' }));
+  });
+
+  it('prints a readable review report with --format md', () => {
+    const result = cli(['audit', join(fixtures, 'review-manuscript.md'), '--format', 'md']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^# Citation audit: Mobile Money and Smallholder Coffee/);
+    expect(result.stdout).toContain('## Cited but not in the reference list (1)');
+    expect(result.stdout).toContain('"Bui (2022)" is cited but has no entry');
+  });
+
+  it('fails with one line on stderr and nothing on stdout when the file cannot be read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quarry-cli-audit-'));
+    const broken = join(dir, 'draft.docx');
+    writeFileSync(broken, 'not a zip at all');
+    for (const file of [join(dir, 'missing.md'), broken, dir]) {
+      const result = cli(['audit', file, '--format', 'json']);
+      expect(result.code, file).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trim().split('\n'), file).toHaveLength(1);
+    }
+    expect(cli(['audit', join(dir, 'missing.md')]).stderr).toMatch(/no such file/);
+    expect(cli(['audit', broken]).stderr).toMatch(/draft\.docx/);
+    expect(cli(['audit', '--format', 'json']).code).toBe(2);
+  });
+});
+
+describe('quarry parse-references', () => {
+  it('prints one object per line of input, blank lines included, as one JSON array', () => {
+    const result = cli(['parse-references', join(fixtures, 'references.txt'), '--format', 'json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const parsed = JSON.parse(result.stdout) as ParsedReference[];
+    expect(parsed.map((reference) => reference.authors)).toEqual([['Hoang'], [], ['World Bank'], ['Suri', 'Jack']]);
+    expect(parsed[1]).toEqual({ authors: [], year: null, title: null, container: null, volume: null, issue: null, pages: null, doi: null, url: null });
+    expect(parsed[3]).toMatchObject({ doi: '10.1126/science.aah5309', volume: '354', pages: '1288–1292' });
+  });
+
+  it('treats Windows line ends like any other, and a final line break as no extra line', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'quarry-cli-refs-')), 'refs.txt');
+    writeFileSync(file, 'Vuong, H. (2018). Network coverage and rural markets.\r\n\r\nTran, M., & Le, P. (2020). Rural fintech in Southeast Asia.\r\n');
+    const parsed = JSON.parse(cli(['parse-references', file, '--format', 'json']).stdout) as ParsedReference[];
+    expect(parsed.map((reference) => reference.year)).toEqual(['2018', null, '2020']);
+  });
+});
