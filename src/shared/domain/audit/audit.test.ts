@@ -1,3 +1,5 @@
+// Tests run in Node and read fixture files; the library itself stays free of Node imports.
+// eslint-disable-next-line no-restricted-imports
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { auditText, citationKey, claimKey, renderAuditMarkdown } from './index';
