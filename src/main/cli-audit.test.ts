@@ -13,7 +13,8 @@ function cli(args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('quarry audit', () => {
+// Each case starts Node with tsx, which takes seconds on a busy machine.
+describe('quarry audit', { timeout: 60_000 }, () => {
   it('prints exactly one JSON document with the references, citations, claims and findings of a manuscript', () => {
     const result = cli(['audit', join(fixtures, 'review-manuscript.md'), '--format', 'json']);
     expect(result.stderr).toBe('');
@@ -58,7 +59,7 @@ describe('quarry audit', () => {
   });
 });
 
-describe('quarry parse-references', () => {
+describe('quarry parse-references', { timeout: 60_000 }, () => {
   it('prints one object per line of input, blank lines included, as one JSON array', () => {
     const result = cli(['parse-references', join(fixtures, 'references.txt'), '--format', 'json']);
     expect(result.stderr).toBe('');
