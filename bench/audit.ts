@@ -71,7 +71,7 @@ function printFields(title: string, tally: FieldTally, present?: FieldTally): nu
   console.log(`### ${title}\n`);
   let correct = 0;
   let total = 0;
-  const rows = REFERENCE_FIELDS.map((field) => {
+  const rows = REFERENCE_FIELDS.filter((field) => tally[field].total > 0).map((field) => {
     correct += tally[field].correct;
     total += tally[field].total;
     const row = [field, String(tally[field].total), percent(tally[field].correct / Math.max(1, tally[field].total))];

@@ -1,5 +1,6 @@
 // Rule-based parsing of one reference-list entry into fields. Tuned on author-date styles
 // (APA, Harvard, Chicago) first, with fallbacks for numbered and Vancouver-like entries.
+import { authorListEnd } from './author-segment';
 import { splitAuthors } from './authors';
 import type { ParsedReference } from './types';
 
@@ -11,7 +12,7 @@ const ANY_YEAR = new RegExp(String.raw`(?<![\d/.-])(${YEAR_TOKEN})(?![\d/-])`, '
 const DOI = /(?:https?:\/\/(?:dx\.)?doi\.org\/|\bdoi:?\s*)?\b(10\.\d{4,9}\/[^\s"<>]+)/iu;
 const URL = /(?:\bhttps?:\/\/|\bwww\.)[^\s<>"]+/iu;
 const ACCESS_NOTE = /\s*(?:\[online\]|(?:retrieved|accessed|available|viewed|cited)\b[^]*|url:?)\s*$/iu;
-const LIST_MARKER = /^\s*(?:[-•*–▪◦]|\[\d+\]|\(\d+\)|\d+[.)])\s+/u;
+const LIST_MARKER = /^\s*(?:[-•*–▪◦]|\[\d+\]|\(\d+\)|\d+[.)]|\d{1,3}(?=\s+\p{Lu}))\s+/u;
 /** Words that end with a period without ending a sentence. */
 const ABBREVIATION = /(?:^|[\s(])(?:\p{Lu}|[Vv]ol|[Nn]o|pp?|[Ee]ds?|[Ee]d|[Tt]rans|[Rr]ev|[Ii]nc|[Ll]td|[Cc]o|[Cc]orp|[Dd]ept|[Uu]niv|[Pp]ress|[Jj]r|[Ss]r|[Ss]t|[Vv]s|[Ee]tc|al|[Ii]nt|[Nn]atl|[Pp]roc|[Cc]onf|[Jj]|[Dd]r|[Pp]rof|[Mm]r|[Mm]rs|[Mm]s)\.$/u;
 
@@ -154,6 +155,8 @@ function splitAuthorSegment(text: string, year: YearMatch | null): { authorText:
       return { authorText: before, rest: text.slice(year.end) };
     }
   }
+  const end = authorListEnd(text);
+  if (end > 0) return { authorText: text.slice(0, end), rest: text.slice(end) };
   const [first, rest] = splitFirstSentence(text);
   const looksLikeNames = /^(?:(?:(?:van|von|de|der|den|del|della|di|da|du|la|le|dos)\s+)*[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}]{1,3}|,\s*(?:\p{Lu}\.\s?)+)?[,;&\s]*(?:and\s+)?)+$/u.test(first.trim());
   if (looksLikeNames || (!year?.placed && first.length < 120 && /,/.test(first))) return { authorText: first, rest };
