@@ -25,6 +25,23 @@ describe('the sample project', () => {
       .pluck()
       .all();
     expect(new Set(quotes)).toEqual(new Set(spec.codings.map((c) => c.quote)));
+    // The manuscript arrives audited, with the sample's verdicts on the links they were written for.
+    expect(count('audit_runs')).toBe(spec.sources.filter((s) => s.kind === 'manuscript').length);
+    expect(count('audit_findings')).toBeGreaterThan(0);
+    const verdicts = db
+      .prepare(
+        `SELECT v.verdict, v.note, cl.text AS claim, c.text AS citation FROM verdicts v
+         JOIN claims cl ON cl.source_id = v.source_id AND cl.claim_key = v.claim_key
+         JOIN citations c ON c.source_id = v.source_id AND c.citation_key = v.citation_key
+         JOIN claim_citations cc ON cc.claim_id = cl.id AND cc.citation_id = c.id`,
+      )
+      .all() as Array<{ verdict: string; note: string; claim: string; citation: string }>;
+    expect(verdicts).toHaveLength(spec.verdicts.length);
+    for (const expected of spec.verdicts) {
+      expect(verdicts).toContainEqual(
+        expect.objectContaining({ verdict: expected.verdict, note: expected.note, citation: expect.stringContaining(expected.citation) }),
+      );
+    }
     db.close();
     const modified = statSync(path).mtimeMs;
     expect(await ensureSampleProject(sampleDir(), dataDir)).toBe(path);

@@ -2,10 +2,12 @@ import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/api/errors';
+import type { AuditView } from '../../../shared/domain/audit-view';
 import { conclusionStatuses, sourceKinds, stages } from '../../../shared/domain/model';
 import { AppContext } from '../../app/context';
 import { importSource } from '../../app/handlers/sources';
 import { applyCoding } from '../../app/handlers/coding';
+import { runAudit } from '../../app/handlers/audit';
 import { handlers } from '../../app/handlers';
 import { listCodings } from '../store/repositories/codes';
 import { sourceText } from '../store/repositories/sources';
@@ -58,6 +60,20 @@ function locate(text: string, quote: string, file: string): { start: number; end
   return { start, end: start + quote.length };
 }
 
+const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The claim–citation link a sample verdict is written for, failing loudly like `locate`. */
+function verdictLink(view: AuditView, verdict: SampleSpec['verdicts'][number]) {
+  const claim = view.claims.find((c) => flat(c.text).includes(flat(verdict.claimQuote)));
+  if (!claim) throw new AppError('INTERNAL', `Sample verdict names no audited claim in ${verdict.source}: "${verdict.claimQuote.slice(0, 60)}…"`);
+  const link = claim.links.find((l) => {
+    const citation = view.citations[l.citationIndex];
+    return citation !== undefined && (citation.text.includes(verdict.citation) || citation.authors.join(' ').includes(verdict.citation));
+  });
+  if (!link) throw new AppError('INTERNAL', `Sample verdict names a citation its claim lacks: ${verdict.citation}`);
+  return { claimKey: claim.key, citationKey: link.citationKey };
+}
+
 /**
  * Builds the sample project at `target` from the hand-written files in `sampleDir`, through
  * the same code paths a user's actions take. It is written to a temporary file and moved
@@ -99,6 +115,15 @@ export async function buildSampleProject(sampleDir: string, target: string, opti
     for (const coding of spec.codings) {
       const id = sourceId(coding.source);
       applyCoding(ctx, { sourceId: id, codeId: codeId(coding.code), ...locate(sourceText(db, id)!, coding.quote, coding.source) });
+    }
+    const audits = new Map<string, AuditView>();
+    for (const source of spec.sources) {
+      if (source.kind === 'manuscript') audits.set(source.file, runAudit(ctx, sourceId(source.file)));
+    }
+    for (const verdict of spec.verdicts) {
+      const view = audits.get(verdict.source);
+      if (!view) throw new AppError('INTERNAL', `A sample verdict is about ${verdict.source}, which is not an audited manuscript.`);
+      await handlers['audit.setVerdict']({ sourceId: view.sourceId, ...verdictLink(view, verdict), verdict: verdict.verdict, note: verdict.note }, ctx);
     }
     for (const memo of spec.memos) {
       const target =
