@@ -1,0 +1,94 @@
+import lunr from 'lunr';
+import { createRequire } from 'node:module';
+import { AppError } from '../../../shared/api/errors';
+
+/** Indexed fields, in lunr's field order. A doc's title is indexed only for kinds whose title is its own. */
+export const FIELDS = ['title', 'text'] as const;
+export const TEXT_FIELD = 1;
+
+const require = createRequire(import.meta.url);
+
+/** lunr-languages modules that use lunr's own tokenizer: the others (ja, zh, th, ...) split text their own way. */
+const LANGUAGES = [
+  'ar', 'da', 'de', 'du', 'el', 'es', 'fi', 'fr', 'he', 'hu', 'hy', 'it', 'nl', 'no', 'pl', 'pt', 'ro', 'ru', 'sv', 'tr', 'vi',
+] as const;
+
+export const supportedLanguages: readonly string[] = ['en', ...LANGUAGES];
+
+/** A lunr builder configured as `lunr()` configures it, plus the language plugin. */
+function configuredBuilder(language: string): lunr.Builder {
+  const builder = new lunr.Builder();
+  builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+  builder.searchPipeline.add(lunr.stemmer);
+  if (language === 'en') return builder;
+  if (!(LANGUAGES as readonly string[]).includes(language)) {
+    throw new AppError('UNSUPPORTED', `Search has no stemming for the language "${language}". Supported: ${supportedLanguages.join(', ')}.`);
+  }
+  const plugins = lunr as unknown as Record<string, lunr.Builder.Plugin | undefined>;
+  if (!('stemmerSupport' in lunr)) (require('lunr-languages/lunr.stemmer.support.js') as (l: typeof lunr) => void)(lunr);
+  if (!plugins[language]) (require(`lunr-languages/lunr.${language}.js`) as (l: typeof lunr) => void)(lunr);
+  builder.use(plugins[language] as lunr.Builder.Plugin);
+  return builder;
+}
+
+/** Cached pipeline output per lowercased token: stemming dominates indexing time and words repeat. */
+const CACHE_LIMIT = 400_000;
+const NO_TERMS: readonly string[] = [];
+
+/**
+ * lunr's text pipeline (tokenizer separator, trimmer, stop words, stemmer) behind a cache, with
+ * tokens reported as offsets into the original text so that matches can be highlighted.
+ */
+export class Analyzer {
+  readonly language: string;
+  private readonly indexPipeline: lunr.Pipeline;
+  private readonly searchPipeline: lunr.Pipeline;
+  private readonly separator: RegExp;
+  private cache = new Map<string, readonly string[]>();
+
+  constructor(language = 'en') {
+    this.language = language;
+    const builder = configuredBuilder(language);
+    this.indexPipeline = builder.pipeline;
+    this.searchPipeline = builder.searchPipeline;
+    const separator = lunr.tokenizer.separator;
+    this.separator = new RegExp(separator.source, separator.flags.includes('g') ? separator.flags : `${separator.flags}g`);
+  }
+
+  /**
+   * Calls visit for every token lunr.tokenizer would produce, with its offsets in `text` and its
+   * index among the tokens. lunr lowercases the whole string first; lowercasing each token instead
+   * gives the same tokens with offsets that stay true to the original text.
+   */
+  tokenize(text: string, visit: (lower: string, start: number, end: number, index: number) => void): void {
+    const separator = this.separator;
+    separator.lastIndex = 0;
+    let start = 0;
+    let index = 0;
+    for (;;) {
+      const match = separator.exec(text);
+      const end = match ? match.index : text.length;
+      if (end > start) visit(text.slice(start, end).toLowerCase(), start, end, index++);
+      if (!match) return;
+      if (match[0].length === 0) separator.lastIndex++;
+      start = match.index + match[0].length;
+    }
+  }
+
+  /** The terms lunr's indexing pipeline makes of one lowercased token (none for a stop word). */
+  indexTerms(lower: string): readonly string[] {
+    let terms = this.cache.get(lower);
+    if (terms === undefined) {
+      const out = this.indexPipeline.runString(lower);
+      terms = out.length === 0 ? NO_TERMS : out;
+      if (this.cache.size >= CACHE_LIMIT) this.cache = new Map();
+      this.cache.set(lower, terms);
+    }
+    return terms;
+  }
+
+  /** The terms lunr's search pipeline makes of a query term (stemmed, stop words kept, as lunr does). */
+  searchTerms(term: string): string[] {
+    return this.searchPipeline.runString(term);
+  }
+}

@@ -1,0 +1,298 @@
+import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { AppError } from '../../../shared/api/errors';
+import type { Db } from '../store/database';
+import { Analyzer } from './analyzer';
+import { collectDocuments, contentHash, toIndexInput } from './documents';
+import { planQuery, planSimilar, type QueryPlan } from './query-plan';
+import { SearchIndex, type LiveSegment, type Ranking } from './search-index';
+import { buildSegment, mergeSegments, type Segment } from './segment';
+import { SEGMENT_FORMAT, checksum, decodeSegment, encodeSegment } from './segment-codec';
+import { findMatches, makeSnippet } from './snippet';
+import { buildInWorkers } from './worker-pool';
+import type { QueryOptions, SearchDoc, SearchFilter, SearchHit, SearchResult } from './types';
+
+export interface SearchServiceOptions {
+  /** lunr-languages code; 'en' (lunr's own English pipeline) by default. */
+  language?: string;
+  /** Worker threads for full builds; defaults to the machine's cores, at most 4. */
+  threads?: number;
+}
+
+/** Docs per worker job: small enough to report progress often, large enough to amortise messaging. */
+const CHUNK_DOCS = 4000;
+/** Below this much text a build is quicker on the calling thread than starting workers. */
+const INLINE_CHARS = 2_000_000;
+/** More segments than this and the small ones are merged; deltas past a fifth of the base merge everything. */
+const MAX_SEGMENTS = 6;
+const DEFAULT_LIMIT = 50;
+
+interface SegmentRow {
+  id: number;
+  format: number;
+  language: string;
+  checksum: number;
+  data: Buffer;
+  deleted: Buffer;
+}
+
+function packBits(dead: Uint8Array): Buffer {
+  const bits = Buffer.alloc(Math.ceil(dead.length / 8));
+  dead.forEach((d, i) => {
+    if (d) bits[i >> 3]! |= 1 << (i & 7);
+  });
+  return bits;
+}
+
+function unpackBits(bits: Buffer, n: number): Uint8Array {
+  if (bits.length !== Math.ceil(n / 8)) throw new Error('tombstone bitmap has the wrong size');
+  const dead = new Uint8Array(n);
+  for (let i = 0; i < n; i++) dead[i] = (bits[i >> 3]! >> (i & 7)) & 1;
+  return dead;
+}
+
+function textLength(docs: readonly SearchDoc[]): number {
+  return docs.reduce((sum, d) => sum + d.text.length + d.title.length, 0);
+}
+
+/**
+ * Full-text search over a project's passages, memos, codes, claims and references: lunr's
+ * analysis, query language and BM25 ranking over compact segments persisted in the project file.
+ */
+export class SearchService {
+  private readonly db: Db;
+  private readonly analyzer: Analyzer;
+  private readonly threads: number;
+  private index = new SearchIndex();
+  /** Mutations run one after another: a background merge never interleaves with an upsert. */
+  private queue: Promise<void> = Promise.resolve();
+  private opened = false;
+  /** What open() did, for diagnostics and tests. */
+  readonly stats = { rebuilds: 0, loads: 0, repairedDocs: 0, merges: 0 };
+
+  constructor(db: Db, options: SearchServiceOptions = {}) {
+    this.db = db;
+    this.analyzer = new Analyzer(options.language ?? 'en');
+    this.threads = options.threads ?? Math.min(4, availableParallelism());
+  }
+
+  get language(): string {
+    return this.analyzer.language;
+  }
+
+  /** Loads the persisted index if valid for the project's content, else rebuilds it (in worker threads) reporting progress. */
+  open(onProgress?: (done: number, total: number) => void): Promise<void> {
+    return this.enqueue(async () => {
+      const docs = [...collectDocuments(this.db)];
+      if (!this.load(docs)) await this.rebuild(docs, onProgress);
+      else onProgress?.(docs.length, docs.length);
+      this.opened = true;
+    });
+  }
+
+  /** Adds or replaces documents (e.g. a newly imported source's passages); searchable when this resolves. */
+  upsert(docs: SearchDoc[]): Promise<void> {
+    return this.enqueue(async () => {
+      this.assertOpen();
+      await this.addDocs(docs);
+      this.scheduleMerge();
+    });
+  }
+
+  remove(ids: string[]): Promise<void> {
+    return this.enqueue(async () => {
+      this.assertOpen();
+      this.removeDocs(ids);
+    });
+  }
+
+  query(q: string, options: QueryOptions = {}): SearchResult {
+    const started = performance.now();
+    this.assertOpen();
+    if (q.trim() === '') return { total: 0, hits: [], tookMs: performance.now() - started };
+    return this.answer(planQuery(q, this.analyzer), options, started);
+  }
+
+  /** "Find support": rank docs by similarity to a passage of text. */
+  similar(text: string, options: { limit?: number; filter?: SearchFilter }): SearchResult {
+    const started = performance.now();
+    this.assertOpen();
+    return this.answer(planSimilar(text, this.analyzer), options, started);
+  }
+
+  close(): void {
+    this.opened = false;
+    this.index = new SearchIndex();
+  }
+
+  private answer(plan: QueryPlan, options: QueryOptions, started: number): SearchResult {
+    const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
+    const offset = Math.max(0, options.offset ?? 0);
+    const ranking = this.index.rank(plan, offset + limit, options.filter);
+    const hits = ranking.top.slice(offset).map(({ doc, score }) => this.hit(doc, score, ranking));
+    return { total: ranking.total, hits, tookMs: performance.now() - started };
+  }
+
+  private hit(doc: SearchDoc, score: number, ranking: Ranking): SearchHit {
+    const matches = findMatches(doc.text, ranking.textTerms, ranking.textPhrases, this.analyzer);
+    const { snippet, highlights } = makeSnippet(doc.text, matches);
+    return { id: doc.id, kind: doc.kind, sourceId: doc.sourceId, title: doc.title, score, snippet, snippetHighlights: highlights, matches };
+  }
+
+  private assertOpen(): void {
+    if (!this.opened) throw new AppError('NO_PROJECT', 'Search is not ready: open the project first.');
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Trusts the stored index only if every segment decodes with its checksum, is of this format
+   * and language, and holds each project doc with the same content hash. Docs that changed,
+   * appeared or vanished since are re-indexed as a delta; anything else means a rebuild.
+   */
+  private load(docs: readonly SearchDoc[]): boolean {
+    const rows = this.db.prepare('SELECT id, format, language, checksum, data, deleted FROM search_segments ORDER BY id').all() as SegmentRow[];
+    if (rows.length === 0) return false;
+    const index = new SearchIndex();
+    try {
+      for (const row of rows) {
+        if (row.format !== SEGMENT_FORMAT || row.language !== this.language || checksum(row.data) !== row.checksum) return false;
+        const segment = decodeSegment(row.data);
+        index.addSegment(segment, row.id, unpackBits(row.deleted, segment.docIds.length));
+      }
+    } catch {
+      return false;
+    }
+    const changed = docs.filter((doc) => index.attach(doc, contentHash(doc)) !== 'same');
+    // A changed doc's old version is unattached too; the delta replaces it.
+    const changedIds = new Set(changed.map((d) => d.id));
+    const vanished = index.unattached().filter((id) => !changedIds.has(id));
+    this.index = index;
+    this.stats.loads++;
+    if (changed.length + vanished.length > 0) {
+      this.stats.repairedDocs += changed.length + vanished.length;
+      this.removeDocs(vanished);
+      this.addDocsInline(changed);
+    }
+    return true;
+  }
+
+  private async rebuild(docs: SearchDoc[], onProgress?: (done: number, total: number) => void): Promise<void> {
+    onProgress?.(0, docs.length);
+    const segment = await this.buildSegment(docs, (done) => onProgress?.(done, docs.length));
+    const index = new SearchIndex();
+    const live = index.addSegment(segment, null, null, docs);
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM search_segments').run();
+      this.insertRow(live);
+    })();
+    this.index = index;
+    this.stats.rebuilds++;
+  }
+
+  private async buildSegment(docs: SearchDoc[], onDone: (done: number) => void): Promise<Segment> {
+    if (this.threads < 1 || textLength(docs) < INLINE_CHARS) {
+      const segment = buildSegment(docs.map(toIndexInput), this.analyzer);
+      onDone(docs.length);
+      return segment;
+    }
+    const chunks: SearchDoc[][] = [];
+    for (let i = 0; i < docs.length; i += CHUNK_DOCS) chunks.push(docs.slice(i, i + CHUNK_DOCS));
+    let done = 0;
+    const segments = await buildInWorkers(chunks, this.language, this.threads, (chunk) => onDone((done += chunks[chunk]!.length)));
+    return segments.length === 1 ? segments[0]! : mergeSegments(segments, segments.map(() => null));
+  }
+
+  private insertRow(live: LiveSegment): void {
+    const data = encodeSegment(live.segment);
+    const result = this.db
+      .prepare('INSERT INTO search_segments (format, language, doc_count, checksum, data, deleted) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(SEGMENT_FORMAT, this.language, live.segment.docIds.length, checksum(data), data, packBits(live.dead));
+    live.rowId = Number(result.lastInsertRowid);
+  }
+
+  /** Saves tombstones; a segment with no live doc left is dropped. */
+  private saveDeletions(touched: Iterable<LiveSegment>): void {
+    const update = this.db.prepare('UPDATE search_segments SET deleted = ? WHERE id = ?');
+    const drop = this.db.prepare('DELETE FROM search_segments WHERE id = ?');
+    for (const live of new Set(touched)) {
+      if (live.rowId === null) continue;
+      if (live.deadCount === live.segment.docIds.length) drop.run(live.rowId);
+      else update.run(packBits(live.dead), live.rowId);
+    }
+  }
+
+  private removeDocs(ids: readonly string[]): void {
+    const touched = ids.map((id) => this.index.remove(id)).filter((s): s is LiveSegment => s !== null);
+    this.db.transaction(() => this.saveDeletions(touched))();
+  }
+
+  private async addDocs(docs: readonly SearchDoc[]): Promise<void> {
+    const unique = [...new Map(docs.map((d) => [d.id, d])).values()];
+    if (unique.length === 0) return;
+    const segment = await this.buildSegment(unique, () => undefined);
+    this.commitDelta(unique, segment);
+  }
+
+  private addDocsInline(docs: readonly SearchDoc[]): void {
+    const unique = [...new Map(docs.map((d) => [d.id, d])).values()];
+    if (unique.length > 0) this.commitDelta(unique, buildSegment(unique.map(toIndexInput), this.analyzer));
+  }
+
+  /** Replaces older versions of the docs with a new segment, in memory and on disk together. */
+  private commitDelta(docs: SearchDoc[], segment: Segment): void {
+    const touched = docs.map((d) => this.index.remove(d.id)).filter((s): s is LiveSegment => s !== null);
+    const live = this.index.addSegment(segment, null, null, docs);
+    this.db.transaction(() => {
+      this.saveDeletions(touched);
+      this.insertRow(live);
+    })();
+  }
+
+  /** Queued behind the current mutation, so the upsert that triggers it resolves first. */
+  private scheduleMerge(): void {
+    if (this.index.segments.length > MAX_SEGMENTS) void this.enqueue(async () => this.merge());
+  }
+
+  /** Resolves when queued index work (such as a background merge) is done. */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  get segmentCount(): number {
+    return this.index.segments.length;
+  }
+
+  /**
+   * Merges the delta segments into one (or everything, once deltas outweigh a fifth of the
+   * base), so queries do not slow down as sources are added one by one.
+   */
+  private merge(): void {
+    const segments = this.index.segments;
+    if (segments.length <= MAX_SEGMENTS) return;
+    const [base] = segments;
+    const deltaDocs = segments.slice(1).reduce((sum, s) => sum + s.segment.docIds.length - s.deadCount, 0);
+    const keepBase = base !== undefined && deltaDocs * 5 < base.segment.docIds.length - base.deadCount;
+    const kept = keepBase ? segments.slice(0, 1) : [];
+    const merging = segments.slice(kept.length);
+    const merged = mergeSegments(
+      merging.map((s) => s.segment),
+      merging.map((s) => s.dead),
+    );
+    const docs = merged.docIds.map((id) => this.index.doc(id)!);
+    const index = new SearchIndex();
+    for (const s of kept) index.addSegment(s.segment, s.rowId, s.dead, s.segment.docIds.map((id, d) => (s.dead[d] ? undefined : this.index.doc(id))));
+    const live = index.addSegment(merged, null, null, docs);
+    this.db.transaction(() => {
+      const drop = this.db.prepare('DELETE FROM search_segments WHERE id = ?');
+      for (const s of merging) if (s.rowId !== null) drop.run(s.rowId);
+      this.insertRow(live);
+    })();
+    this.index = index;
+    this.stats.merges++;
+  }
+}

@@ -1,0 +1,55 @@
+import { Worker } from 'node:worker_threads';
+import type { Segment } from './segment';
+import type { SearchDoc } from './types';
+
+/**
+ * Starts the build worker. Under tsx or vitest the worker is TypeScript that Node cannot load by
+ * itself (Node 20 does not hand --import hooks to a worker's entry), so a bootstrap registers tsx
+ * first; a bundled build ships build-worker.js and loads it directly.
+ */
+function startWorker(language: string): Worker {
+  const source = new URL(import.meta.url.replace(/worker-pool\.(\w+)$/, 'build-worker.$1'));
+  if (!source.pathname.endsWith('.ts')) return new Worker(source, { workerData: { language } });
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData: { language } });
+}
+
+/**
+ * Builds one segment per chunk on `threads` worker threads, handing out chunks as threads come
+ * free and reporting each finished chunk. Segments come back in chunk order.
+ */
+export async function buildInWorkers(
+  chunks: readonly SearchDoc[][],
+  language: string,
+  threads: number,
+  onChunk: (chunk: number) => void,
+): Promise<Segment[]> {
+  const results: Segment[] = new Array<Segment>(chunks.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.max(1, Math.min(threads, chunks.length)) }, () => startWorker(language));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const feed = (): void => {
+              if (next >= chunks.length) return resolve();
+              const id = next++;
+              worker.postMessage({ id, docs: chunks[id] });
+            };
+            worker.on('message', (message: { id: number; segment: Segment }) => {
+              results[message.id] = message.segment;
+              onChunk(message.id);
+              feed();
+            });
+            worker.on('error', reject);
+            worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`search build worker exited with code ${code}`))));
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
