@@ -20,6 +20,7 @@ const MARGIN_LINES = 2;
 const HEADING_SIZE_RATIO = 1.15;
 const PARAGRAPH_GAP_RATIO = 1.35;
 const MAX_CAPS_HEADING_LENGTH = 80;
+const WORD_WIDTH_ALLOWANCE = 1.4;
 const PAGE_NUMBER = /^[-–—\s]*(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,7})(?:\s*(?:of|\/)\s*\d{1,4})?[-–—\s]*$/i;
 
 const roundHalf = (value: number): number => Math.round(value * 2) / 2;
@@ -102,16 +103,43 @@ function isSplitWord(before: string, after: string, { hyphenated, words }: WordE
   return /^\p{Ll}/u.test(after);
 }
 
-/** Joins a wrapped line to the text before it, repairing words the layout hyphenated. */
-function joinWrapped(text: string, next: string, evidence: WordEvidence): string {
-  const lastToken = /\S+$/.exec(text)?.[0] ?? '';
+type Join = 'space' | 'direct' | 'dehyphenate';
+
+/** How a wrapped line continues after `lastToken`, the word the text so far ends with. */
+function joinAfter(lastToken: string, next: string, evidence: WordEvidence): Join {
   // A URL's hyphens are all real, and a URL broken for width continues without a space.
-  if (URL_LIKE.test(lastToken)) return /[-_=?&#%~]$/.test(lastToken) || /^\S*[/_=?&#%]/.test(next) ? text + next : `${text} ${next}`;
-  if (!LINE_END_HYPHEN.test(lastToken) || lastToken.length === 1) return `${text} ${next}`;
+  if (URL_LIKE.test(lastToken)) return /[-_=?&#%~]$/.test(lastToken) || /^\S*[/_=?&#%]/.test(next) ? 'direct' : 'space';
+  if (!LINE_END_HYPHEN.test(lastToken) || lastToken.length === 1) return 'space';
   const before = /(\p{L}+)[-\u00ad\u2010]$/u.exec(lastToken)?.[1];
   const after = /^\p{L}+/u.exec(next)?.[0];
-  const layoutHyphen = evidence.marksLayoutHyphens ? !lastToken.endsWith('-') : before !== undefined && after !== undefined && isSplitWord(before, after, evidence);
-  return layoutHyphen ? text.slice(0, -1) + next : text + next;
+  const layoutHyphen = evidence.marksLayoutHyphens
+    ? !lastToken.endsWith('-')
+    : lastToken.endsWith('\u00ad') || (before !== undefined && after !== undefined && isSplitWord(before, after, evidence));
+  return layoutHyphen ? 'dehyphenate' : 'direct';
+}
+
+/**
+ * Joins a paragraph's lines, repairing words and URLs the layout split. Works line by
+ * line, tracking only the word in progress, so long paragraphs stay linear.
+ */
+function joinWrappedLines(lines: readonly string[], evidence: WordEvidence): string {
+  const parts: string[] = [];
+  const [first = '', ...rest] = lines;
+  let current = first;
+  let lastToken = /\S+$/.exec(current)?.[0] ?? '';
+  for (const next of rest) {
+    const join = joinAfter(lastToken, next, evidence);
+    if (join === 'dehyphenate') {
+      current = current.slice(0, -1);
+      lastToken = lastToken.slice(0, -1);
+    }
+    parts.push(current, join === 'space' ? ' ' : '');
+    const nextToken = /\S+$/.exec(next)?.[0] ?? '';
+    lastToken = join !== 'space' && nextToken === next ? lastToken + next : nextToken;
+    current = next;
+  }
+  parts.push(current);
+  return parts.join('');
 }
 
 /** Turns a PDF's lines into headings and paragraphs, undoing the layout's wrapping and page furniture. */
@@ -137,13 +165,15 @@ export function linesToBlocks(allLines: readonly PdfLine[]): Block[] {
     for (const line of page) rightEdge.set(line, Math.max(line.right, ...body.filter((b) => b.x < line.right && b.right > line.x).map((b) => b.right)));
   }
 
-  // A line ends its paragraph early when the next line's first word would have fitted after it.
+  // A line ends its paragraph early when the next line's first word would have fitted
+  // after it. Word widths are estimated from average character widths, so the estimate
+  // gets a generous allowance: wide words ("government") must not split a paragraph.
   const endsShort = (line: PdfLine, next: PdfLine): boolean => {
     if (LINE_END_HYPHEN.test(line.text)) return false;
     const room = (rightEdge.get(line) ?? line.right) - line.right;
     const charWidth = (next.right - next.x) / Math.max(1, next.text.length);
     const firstWord = /^\S+/.exec(next.text)?.[0] ?? '';
-    return room > (firstWord.length + 1) * charWidth + 0.5 * next.size;
+    return room > (firstWord.length + 1) * charWidth * WORD_WIDTH_ALLOWANCE + 0.5 * next.size;
   };
 
   const breaksParagraph = (prev: PdfLine, line: PdfLine): boolean => {
@@ -178,7 +208,7 @@ export function linesToBlocks(allLines: readonly PdfLine[]): Block[] {
   const headingSizes = [...new Set(paragraphs.filter((p) => p.heading).map((p) => roundHalf(Math.max(p.size, bodySize))))].sort((a, b) => b - a);
   const evidence = wordEvidence(lines);
   return paragraphs.map((paragraph): Block => {
-    const text = paragraph.lines.map((line) => line.text).reduce((joined, next) => joinWrapped(joined, next, evidence));
+    const text = joinWrappedLines(paragraph.lines.map((line) => line.text), evidence);
     if (!paragraph.heading) return { kind: 'paragraph', level: 0, text };
     return { kind: 'heading', level: headingSizes.indexOf(roundHalf(Math.max(paragraph.size, bodySize))) + 1, text };
   });
