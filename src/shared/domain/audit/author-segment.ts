@@ -8,39 +8,61 @@ const INITIALS = String.raw`\p{Lu}\.?(?:\s?-?\p{Lu}\.?)*(?=[\s,.;:)]|$)`;
 const FAMILY = String.raw`${PARTICLES}${WORD}(?:[\s-]${WORD})?(?:,?\s+Jr\.?)?`;
 
 /** Person forms, most specific first. */
+const INITIALS_FIRST = 0;
+const INVERTED = 1;
+const VANCOUVER = 2;
+const PARENTHESISED = 3;
+const GIVEN_FAMILY = 4;
 const PERSON = [
-  new RegExp(String.raw`(?:\p{Lu}\.\s?-?)+\s*${PARTICLES}${WORD}(?:-${WORD})?`, 'uy'), // A. L. Yuille
-  new RegExp(String.raw`${FAMILY},\s*(?:${WORD}\s+)?${INITIALS}`, 'uy'), // Yuille, A. L. | Burton, Robert P.
+  new RegExp(String.raw`(?:\p{Lu}\.?\s?-?)+\s*${PARTICLES}${WORD}(?:-${WORD})?(?=[\s,.;:]|$)`, 'uy'), // A. L. Yuille, H Johansson
+  new RegExp(String.raw`${FAMILY},\s*(?:${WORD}(?:\s+${INITIALS})?|${INITIALS})(?=[\s,.;:]|$)`, 'uy'), // Yuille, A. L. | Burton, Robert P. | Twain, Mark
   new RegExp(String.raw`${FAMILY}\s+\p{Lu}{1,3}(?=[,.;\s]|$)`, 'uy'), // Peters OA
   new RegExp(String.raw`${WORD}\s*\((?:\p{Lu}\.?)+\)`, 'uy'), // SIERVO (M.)
-  new RegExp(String.raw`${WORD}(?:\s+\p{Lu}\.)?\s+${PARTICLES}${WORD}(?:-${WORD})?`, 'uy'), // David Hoiem
+  new RegExp(String.raw`${WORD}(?:\s+${WORD})?(?:\s+\p{Lu}\.)?\s+${PARTICLES}${WORD}(?=[\s,.;:]|$)`, 'uy'), // David Hoiem, Jaswinder Pal Singh
 ];
+/** Which forms may follow the first: lists keep one style, except that APA-like lists invert only the first name. */
+const FOLLOWERS: Record<number, number[]> = {
+  [INITIALS_FIRST]: [INITIALS_FIRST, INVERTED],
+  [INVERTED]: [INVERTED, INITIALS_FIRST],
+  [VANCOUVER]: [VANCOUVER],
+  [PARENTHESISED]: [PARENTHESISED],
+  [GIVEN_FAMILY]: [GIVEN_FAMILY, INITIALS_FIRST],
+};
 const SEPARATOR = /\s*(?:[,;]\s*)?(?:(?:and|&|et|und|y|e)\s+)?/uy;
 const ET_AL = /,?\s*(?:et\s+al\.?|and others)/uy;
+const EDITORS = /\s*\((?:eds?|hrsg|coords?)\.?\)/iuy;
 /** Words that begin titles, not names. */
-const TITLE_WORDS = /^(?:The|A|An|On|In|Of|For|To|From|With|Towards?|Toward|Why|How|What|When|Where|Is|Are|New|Proc|Proceedings|Journal|Chapter|Report|Introduction|Analysis|Study|Notes?|Die|Der|Das|Le|La|Les|El|Los|Un|Une|Eine?|Il|Lo)\b/u;
+const TITLE_WORDS = /^(?:The|A|An|On|In|Of|For|To|From|With|Towards?|Why|How|What|When|Where|Is|Are|New|Proc|Proceedings|Journal|Chapter|Report|Introduction|Analysis|Study|Notes?|Die|Der|Das|Le|La|Les|El|Los|Un|Une|Eine?|Il|Lo)(?=\s)/u;
 
-function matchPerson(text: string, position: number): number | null {
-  for (const pattern of PERSON) {
+function matchPerson(text: string, position: number, forms: number[]): { end: number; form: number } | null {
+  for (const form of forms) {
+    const pattern = PERSON[form];
+    if (!pattern) continue;
     pattern.lastIndex = position;
     const match = pattern.exec(text);
-    if (match && !TITLE_WORDS.test(match[0]) && !/\s(?:The|A|An|Of|On|In)\s/u.test(match[0])) return position + match[0].length;
+    if (match && !TITLE_WORDS.test(match[0]) && !/\s(?:The|A|An|Of|On|In)\s/u.test(match[0])) return { end: position + match[0].length, form };
   }
   return null;
 }
 
 /** Index just after the author list at the start of `text`, or 0 when it does not start with names. */
 export function authorListEnd(text: string): number {
-  let end = matchPerson(text, 0);
-  if (end === null) return 0;
+  const first = matchPerson(text, 0, [INITIALS_FIRST, VANCOUVER, INVERTED, PARENTHESISED, GIVEN_FAMILY]);
+  if (first === null) return 0;
+  const forms = FOLLOWERS[first.form] ?? [];
+  let end = first.end;
   for (;;) {
     ET_AL.lastIndex = end;
     const etAl = ET_AL.exec(text);
-    if (etAl) return end + etAl[0].length;
+    if (etAl) end += etAl[0].length;
+    EDITORS.lastIndex = end;
+    const editors = EDITORS.exec(text);
+    if (editors) return end + editors[0].length;
+    if (etAl) return end;
     SEPARATOR.lastIndex = end;
     const separator = SEPARATOR.exec(text);
-    const next = matchPerson(text, end + (separator?.[0].length ?? 0));
-    if (next === null || !separator?.[0].trim()) return end;
-    end = next;
+    const next = separator?.[0].trim() ? matchPerson(text, end + separator[0].length, forms) : null;
+    if (next === null) return end;
+    end = next.end;
   }
 }

@@ -124,13 +124,19 @@ interface YearMatch {
   placed: boolean;
 }
 
+/** "Lee, L., and R. Marsh." or a short corporate name: the year that follows sits where author-date styles put it. */
+function isOnlyAuthors(prefix: string): boolean {
+  const names = prefix.replace(/[\s.,]+$/, '');
+  return authorListEnd(names) >= names.length - 1 || (names.split(/\s+/).length <= 6 && !/[.:]\s/.test(names));
+}
+
 function findYear(text: string): YearMatch | null {
   const parenthesised = DATE_IN_PARENS.exec(text);
   if (parenthesised?.[1] && parenthesised.index < 400) {
     return { year: normalizeYear(parenthesised[1]), index: parenthesised.index, end: parenthesised.index + parenthesised[0].length, placed: true };
   }
   const afterAuthors = DATE_AFTER_AUTHORS.exec(text);
-  if (afterAuthors?.[1] && afterAuthors[2] && !/\d/.test(afterAuthors[1])) {
+  if (afterAuthors?.[1] && afterAuthors[2] && !/\d/.test(afterAuthors[1]) && isOnlyAuthors(afterAuthors[1])) {
     const index = afterAuthors[1].length;
     return { year: normalizeYear(afterAuthors[2]), index, end: afterAuthors[0].length, placed: true };
   }
