@@ -25,6 +25,11 @@ export function fileError(code: ErrorCode, fileName: string, predicate: string, 
 // may shift the offsets that codings point at, so they go before anything is counted.
 const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]|[^\P{Cc}\s]/gu;
 
+/** A line set in capitals ("INTRODUCTION"), which plain text and PDFs use for headings. */
+export function isAllCaps(line: string): boolean {
+  return (line.match(/\p{L}/gu) ?? []).length >= 3 && !/\p{Ll}/u.test(line);
+}
+
 /** One passage's text: invisible characters removed, whitespace collapsed, trimmed, NFC. */
 export function normaliseInline(text: string): string {
   return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().normalize('NFC');

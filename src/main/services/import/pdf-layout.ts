@@ -1,3 +1,4 @@
+import { isAllCaps } from './document';
 import type { Block } from './types';
 
 /** One rebuilt line of a PDF page; coordinates are PDF user space (y grows upwards). */
@@ -57,10 +58,6 @@ export function removeRunningText(lines: readonly PdfLine[]): PdfLine[] {
     pages.flatMap((page) => marginLines(page).filter((line) => PAGE_NUMBER.test(line.text) || (pagesWithKey.get(key(line)) ?? 0) >= threshold)),
   );
   return lines.filter((line) => !dropped.has(line));
-}
-
-function isAllCaps(text: string): boolean {
-  return (text.match(/\p{L}/gu) ?? []).length >= 3 && !/\p{Ll}/u.test(text);
 }
 
 const LINE_END_HYPHEN = /[-\u00ad\u2010]$/u;

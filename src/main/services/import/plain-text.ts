@@ -1,3 +1,4 @@
+import { isAllCaps } from './document';
 import type { Block } from './types';
 
 const MAX_HEADING_LENGTH = 80;
@@ -7,11 +8,6 @@ const MAX_NUMBERED_HEADING_WORDS = 8;
 const SYMBOL_BULLET = /^[-*+•‣◦▪–]\s+/u;
 const LIST_ITEM = /^(?:[-*+•‣◦▪–]|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)])\s+\S/iu;
 const NUMBERED_HEADING = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\p{Lu}/u;
-
-function isAllCaps(line: string): boolean {
-  const letters = line.match(/\p{L}/gu) ?? [];
-  return letters.length >= 3 && !/\p{Ll}/u.test(line);
-}
 
 /**
  * Heading depth for a line that stands alone, or undefined. Deliberately conservative: a
