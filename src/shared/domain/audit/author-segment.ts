@@ -15,7 +15,8 @@ const PARENTHESISED = 3;
 const GIVEN_FAMILY = 4;
 const PERSON = [
   new RegExp(String.raw`(?:\p{Lu}\.?\s?-?)+\s*${PARTICLES}${WORD}(?:-${WORD})?(?=[\s,.;:]|$)`, 'uy'), // A. L. Yuille, H Johansson
-  new RegExp(String.raw`${FAMILY},\s*(?:${WORD}(?:\s+${INITIALS})?|${INITIALS})(?=[\s,.;:]|$)`, 'uy'), // Yuille, A. L. | Burton, Robert P. | Twain, Mark
+  // Yuille, A. L. | Burton, Robert P. | Twain, Mark (a bare given name only after a one-word family name, so "David Hoiem, Alexei" is not read as one person)
+  new RegExp(String.raw`(?:${FAMILY},\s*(?:${WORD}\s+)?${INITIALS}|${PARTICLES}${WORD},\s*${WORD})(?=[\s,.;:]|$)`, 'uy'),
   new RegExp(String.raw`${FAMILY}\s+\p{Lu}{1,3}(?=[,.;\s]|$)`, 'uy'), // Peters OA
   new RegExp(String.raw`${WORD}\s*\((?:\p{Lu}\.?)+\)`, 'uy'), // SIERVO (M.)
   new RegExp(String.raw`${WORD}(?:\s+${WORD})?(?:\s+\p{Lu}\.)?\s+${PARTICLES}${WORD}(?=[\s,.;:]|$)`, 'uy'), // David Hoiem, Jaswinder Pal Singh

@@ -49,6 +49,9 @@ function emptyToNull(value: string | null | undefined): string | null {
   return stripped ? stripped : null;
 }
 
+/** A title in quotation marks of any kind; a closing ’ followed by a letter is an apostrophe. */
+const QUOTED_TITLE = /^\s*(?:“([^”]+)”|"([^"]+)"|``(.+?)''|«([^»]+)»|‘(.+?)’(?!\p{L})|'(.+?)'(?!\p{L}))\s*[.,]?/u;
+
 /** "How effective is telecommuting? Assessing the evidence. Journal, 16(2)": the question is followed by a subtitle, not a container. */
 function isSubtitleAfterQuestion(after: string): boolean {
   const period = /\.(?=\s+\S)/.exec(after);
@@ -57,8 +60,9 @@ function isSubtitleAfterQuestion(after: string): boolean {
 
 /** Splits text at the first sentence end that is not an initial or abbreviation. */
 function splitFirstSentence(text: string): [string, string] {
-  const quoted = /^\s*["“«‘]([^"”»’]+)["”»’]\s*[.,]?/u.exec(text);
-  if (quoted?.[1]) return [quoted[1], text.slice(quoted[0].length)];
+  const quoted = QUOTED_TITLE.exec(text);
+  const inside = quoted?.slice(1).find((group) => group !== undefined);
+  if (quoted && inside) return [inside, text.slice(quoted[0].length)];
   const boundary = /[.?!](?=\s+\S|$)/gu;
   for (const match of text.matchAll(boundary)) {
     const end = match.index + 1;
