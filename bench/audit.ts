@@ -107,7 +107,8 @@ function expectedFromSequence(tags: Array<[string, string]>): { raw: string; exp
       authors: author ? splitAuthors(author).names : [],
       year: year ? normalizeYear(year) : null,
       title: strip(first(['title'])),
-      container: strip(first(['container-title', 'journal'])),
+      // "In Proceedings of ..." is tagged with its "In"; the word is not part of the container's name.
+      container: strip(first(['container-title', 'journal'])?.replace(/^In:?\s+/u, '') ?? null),
       volume: first(['volume']),
       issue: null,
       pages: pages ? (/\d+(?:\s*[-–—]+\s*\d+)?/.exec(pages)?.[0] ?? null) : null,

@@ -7,7 +7,7 @@ import type { ParsedReference } from './types';
 const YEAR_TOKEN = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?`;
 const UNDATED = String.raw`n\.\s?d\.?|in press|forthcoming|s\.\s?f\.|o\.\s?J\.`;
 const DATE_IN_PARENS = new RegExp(String.raw`[(\[]\s*(${YEAR_TOKEN}|${UNDATED})(?:\s*[,/–-][^)\]]{0,40})?\s*[)\]]`, 'iu');
-const DATE_AFTER_AUTHORS = new RegExp(String.raw`^(.{2,300}?[.,])\s+(${YEAR_TOKEN}|${UNDATED})\s*(?:[.,:]|$)`, 'iu');
+const DATE_AFTER_AUTHORS = new RegExp(String.raw`^(.{2,300}?[.,]?)\s+(${YEAR_TOKEN}|${UNDATED})\s*(?:[.,:]|$)`, 'iu');
 const ANY_YEAR = new RegExp(String.raw`(?<![\d/.-])(${YEAR_TOKEN})(?![\d/-])`, 'gu');
 const DOI = /(?:https?:\/\/(?:dx\.)?doi\.org\/|\bdoi:?\s*)?\b(10\.\d{4,9}\/[^\s"<>]+)/iu;
 const URL = /(?:\bhttps?:\/\/|\bwww\.)[^\s<>"]+/iu;
@@ -24,7 +24,7 @@ export function cleanEntry(raw: string): string {
     .replace(/<((?:https?:\/\/|www\.)[^>\s]+)>/g, '$1')
     .replace(/\\([\\`*_{}[\]()#+\-.!$])/g, '$1')
     .replace(/\*+|(?<![\p{L}\d])_+|_+(?![\p{L}\d])/gu, '')
-    .replace(/<\/?(?:i|em|b|strong|sup|sub)>/gi, '')
+    .replace(/<\/?(?:i|em|b|strong|sup|sub|italic|bold)>/gi, '')
     .replace(/(\p{Ll})-\s*\n\s*(\p{Ll})/gu, '$1$2')
     .replace(/\s+/g, ' ')
     .trim();
@@ -33,7 +33,7 @@ export function cleanEntry(raw: string): string {
 /** Italic spans (Markdown `*x*`/`_x_` or HTML `<i>`), which carry the title of a book or the name of a journal. */
 function italicSpans(raw: string): string[] {
   const spans: string[] = [];
-  for (const match of raw.matchAll(/(?<![*\\])\*{1,2}(?!\s)([^*]+?)(?<!\s)\*{1,2}(?!\*)|<(?:i|em)>(.+?)<\/(?:i|em)>|(?<![\p{L}\d\\])_(?!\s)([^_]+?)(?<!\s)_(?![\p{L}\d])/gu)) {
+  for (const match of raw.matchAll(/(?<![*\\])\*{1,2}(?!\s)([^*]+?)(?<!\s)\*{1,2}(?!\*)|<(?:i|em|italic)>(.+?)<\/(?:i|em|italic)>|(?<![\p{L}\d\\])_(?!\s)([^_]+?)(?<!\s)_(?![\p{L}\d])/gu)) {
     const span = cleanEntry(match[1] ?? match[2] ?? match[3] ?? '').replace(/[.,:;\s]+$/, '');
     if (span.length > 1) spans.push(span);
   }
@@ -208,9 +208,14 @@ export function parseReference(raw: string): ParsedReference {
   } else {
     [title, remainder] = splitFirstSentence(body);
   }
+  if (!italicTitle && remainder.trim() === '' && /\d/.test(title)) {
+    // Comma-separated styles ("Turing, A., Computing Machinery, Mind 59, pp. 433-460") have no sentence to end the title.
+    const comma = title.indexOf(', ');
+    if (comma > 0 && findLocator(title.slice(comma + 2))) [title, remainder] = [title.slice(0, comma), title.slice(comma + 2)];
+  }
   title = emptyToNull(title);
   remainder = remainder.replace(/^[\s.,:;]+/, '');
-  if (year && authorText) remainder = remainder.replace(new RegExp(String.raw`\(?\b${year.year.replace(/\./g, '\\.')}\b\)?`), ' ');
+  if (year && !year.placed) remainder = remainder.replace(new RegExp(String.raw`(?:,\s*|\()(?:\p{L}+\.?\s+)?${year.year.replace(/\./g, '\\.')}\b\)?`, 'u'), ' ');
 
   const locator = findLocator(remainder);
   const italicContainer = italics.find((span) => span !== italicTitle && remainder.includes(span));
@@ -230,6 +235,11 @@ export function parseReference(raw: string): ParsedReference {
   };
 }
 
+/** What follows a book's or report's title when it has no container. */
+const NOT_A_CONTAINER = /^(?:(?:ph\.?\s?d\.?|doctoral|master'?s|diploma)\s+(?:thesis|dissertation)|thesis|dissertation|technical\s+report|tech\.\s+rep|manuscript|preprint|unpublished|working\s+paper|mimeo|\p{Lu}[\p{L} .]+,\s+\p{Lu}{2})\b/iu;
+const PUBLISHER = /\b(?:press|publishers?|publishing|publications?|verlag|ltd|inc|co\.|company|wiley|springer|elsevier|routledge|sage|macmillan|books|editions?|éditions)\b/iu;
+const SERIAL = /\b(?:journal|proceedings|proc\.|review|conference|transactions|trans\.|quarterly|bulletin|annals|letters|magazine|symposium|workshop)\b/iu;
+
 /** The container is the segment after the title, minus editors ("In X (Ed.),") and a trailing "City: Publisher". */
 function containerFrom(head: string): string | null {
   let segment = head.trim();
@@ -241,5 +251,6 @@ function containerFrom(head: string): string | null {
   const candidate = stripTrailing(first.replace(/^\(([^)]*)\)$/, '$1'));
   if (!candidate || /^[\p{L}\s.,'-]{2,40}:\s/u.test(candidate) && !/journal|review|proceedings/i.test(candidate)) return null;
   if (/^(?:\d+(?:st|nd|rd|th)?\s+ed|(?:october|september|november|december|january|february|march|april|may|june|july|august)\b)/iu.test(candidate)) return null;
+  if (NOT_A_CONTAINER.test(candidate) || (PUBLISHER.test(candidate) && !SERIAL.test(candidate))) return null;
   return candidate;
 }
