@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
 import type { EventMap, EventName } from '../../shared/api/events';
+import type { SearchHooks } from './project-search';
 import { ProjectSession } from './project-session';
 
 export interface Logger {
@@ -20,6 +21,8 @@ export interface ContextOptions {
   newId?: () => string;
   coder?: string;
   logger?: Logger;
+  /** Open the search index as soon as a project opens (the app), rather than on the first search (the CLI, tests). */
+  indexOnOpen?: boolean;
 }
 
 /**
@@ -31,6 +34,7 @@ export class AppContext {
   readonly newId: () => string;
   readonly coder: string;
   readonly logger: Logger;
+  private readonly indexOnOpen: boolean;
   private current: ProjectSession | null = null;
   private readonly listeners = new Set<(name: EventName, payload: unknown) => void>();
 
@@ -39,6 +43,7 @@ export class AppContext {
     this.newId = options.newId ?? (() => randomUUID());
     this.coder = options.coder ?? 'me';
     this.logger = options.logger ?? consoleLogger;
+    this.indexOnOpen = options.indexOnOpen ?? false;
   }
 
   /** The open project, or a NO_PROJECT error a user can act on. */
@@ -52,18 +57,24 @@ export class AppContext {
   }
 
   openProject(path: string): ProjectSession {
-    return this.replace(ProjectSession.open(path));
+    return this.replace(ProjectSession.open(path, this.searchHooks));
   }
 
   createProject(path: string, name: string, description: string): ProjectSession {
-    return this.replace(ProjectSession.create(path, name, description, this.clock()));
+    return this.replace(ProjectSession.create(path, name, description, this.clock(), this.searchHooks));
   }
 
   private replace(next: ProjectSession): ProjectSession {
     this.current?.close();
     this.current = next;
+    if (this.indexOnOpen) void next.search.start();
     return next;
   }
+
+  private readonly searchHooks: SearchHooks = {
+    progress: (done, total) => this.emit('progress', { task: 'search-index', label: 'Indexing the project for search', done, total }),
+    error: (message, error) => this.logger.error(message, error),
+  };
 
   readonly emit: Emit = (name, payload) => {
     for (const listener of this.listeners) listener(name, payload);

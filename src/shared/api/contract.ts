@@ -4,6 +4,7 @@ import { analysisContract } from './areas/analysis';
 import { auditContract } from './areas/audit';
 import { codingContract } from './areas/coding';
 import { projectContract } from './areas/project';
+import { searchContract } from './areas/search';
 import { sourcesContract } from './areas/sources';
 
 /**
@@ -17,6 +18,7 @@ export const contract = {
   ...codingContract,
   ...analysisContract,
   ...auditContract,
+  ...searchContract,
 };
 
 export type Contract = typeof contract;

@@ -1,0 +1,137 @@
+import { AppError } from '../../shared/api/errors';
+import type { SearchStatus } from '../../shared/domain/search';
+import { contentHash } from '../services/search/documents';
+import { SearchService } from '../services/search/search-service';
+import type { SearchDoc } from '../services/search/types';
+import type { Db } from '../services/store/database';
+import { readScope, type SearchScope } from './search-documents';
+
+export interface SearchHooks {
+  progress(done: number, total: number): void;
+  error(message: string, error: unknown): void;
+}
+
+const silent: SearchHooks = { progress: () => {}, error: () => {} };
+
+/** Same content as the index sees it; display-only titles (a passage's source title) are read afresh at query time. */
+function sameContent(a: SearchDoc, b: SearchDoc): boolean {
+  const [a1, a2] = contentHash(a);
+  const [b1, b2] = contentHash(b);
+  return a1 === b1 && a2 === b2;
+}
+
+/**
+ * A project's search index, owned by its session. It opens on start() or on the first
+ * search, loading the persisted index or rebuilding it in the background; until then
+ * writes need not touch it, because opening reconciles the stored index with the project
+ * (by content hash) anyway. Once open, every write that changes searchable content goes
+ * through change(), and each search waits for those updates, so what was written is found.
+ */
+export class ProjectSearch {
+  private service: SearchService | null = null;
+  private opening: Promise<void> | null = null;
+  /** Index updates not yet applied; searches wait for them. */
+  private pending: Promise<void> = Promise.resolve();
+  private state: SearchStatus['state'] = 'idle';
+  private progress: SearchStatus['progress'] = null;
+  private readonly db: Db;
+  private readonly hooks: SearchHooks;
+
+  constructor(db: Db, hooks: SearchHooks = silent) {
+    this.db = db;
+    this.hooks = hooks;
+  }
+
+  /** Opens the index in the background if it is not open or opening already. */
+  start(): Promise<void> {
+    if (this.opening) return this.opening;
+    const service = new SearchService(this.db);
+    this.service = service;
+    this.state = 'building';
+    this.opening = service
+      .open((done, total) => {
+        this.progress = { done, total };
+        this.hooks.progress(done, total);
+      })
+      .then(
+        () => {
+          if (this.service === service) this.state = 'ready';
+        },
+        (error: unknown) => {
+          if (this.service !== service) return;
+          this.hooks.error('The search index could not be opened', error);
+          this.state = 'failed';
+          this.reset();
+          throw new AppError('INTERNAL', 'The search index could not be built. Details are in the log; searching again will retry.');
+        },
+      );
+    // A failed start is reported to whoever searches; nobody else waits on it.
+    this.opening.catch(() => undefined);
+    return this.opening;
+  }
+
+  /** The open index with every earlier write applied. */
+  async ready(): Promise<SearchService> {
+    await this.start();
+    await this.pending;
+    if (!this.service) return this.ready();
+    return this.service;
+  }
+
+  /**
+   * Runs `write` (one synchronous, usually transactional, change to the project) and brings
+   * the index up to date with what it changed within `scope`: docs that vanished are
+   * removed, new or edited ones re-indexed. Returns what `write` returns; the index update
+   * runs after it, and the next search waits for it.
+   */
+  change<T>(scope: SearchScope, write: () => T): T {
+    if (!this.service) return write();
+    const before = readScope(this.db, scope);
+    const result = write();
+    const after = readScope(this.db, scope);
+    const vanished = [...before.keys()].filter((id) => !after.has(id));
+    const changed = [...after.values()].filter((doc) => {
+      const old = before.get(doc.id);
+      return !old || !sameContent(old, doc);
+    });
+    if (vanished.length + changed.length > 0) this.update(this.service, vanished, changed);
+    return result;
+  }
+
+  status(): SearchStatus {
+    const docCount = this.db
+      .prepare(
+        `SELECT (SELECT count(*) FROM passages) + (SELECT count(*) FROM memos) + (SELECT count(*) FROM codes)
+           + (SELECT count(*) FROM claims) + (SELECT count(*) FROM reference_entries)`,
+      )
+      .pluck()
+      .get() as number;
+    return { state: this.state, docCount, progress: this.state === 'building' ? this.progress : null };
+  }
+
+  close(): void {
+    this.service?.close();
+    this.service = null;
+    this.opening = null;
+    this.state = 'idle';
+  }
+
+  private update(service: SearchService, vanished: string[], changed: SearchDoc[]): void {
+    const applied = Promise.all([vanished.length ? service.remove(vanished) : undefined, changed.length ? service.upsert(changed) : undefined]).then(
+      () => undefined,
+      (error: unknown) => {
+        if (this.service !== service) return;
+        // Reopening reconciles the stored index with the project, so nothing written is lost.
+        this.hooks.error('Updating the search index failed; it will be reopened', error);
+        this.reset();
+      },
+    );
+    this.pending = Promise.all([this.pending, applied]).then(() => undefined);
+  }
+
+  private reset(): void {
+    this.service?.close();
+    this.service = null;
+    this.opening = null;
+  }
+}
