@@ -59,17 +59,17 @@ export const memosHandlers: AreaHandlers<'memos.'> = {
       createdAt: now,
       updatedAt: now,
     };
-    insertMemo(db, memo);
+    ctx.project.search.change({ memoIds: [memo.id] }, () => insertMemo(db, memo));
     return memo;
   },
   'memos.update': ({ id, ...changes }, ctx) => {
     const { db } = ctx.project;
     requireMemo(db, id);
-    updateMemo(db, id, changes, ctx.clock());
+    ctx.project.search.change({ memoIds: [id] }, () => updateMemo(db, id, changes, ctx.clock()));
     return requireMemo(db, id);
   },
   'memos.remove': ({ id }, ctx) => {
-    if (!deleteMemo(ctx.project.db, id)) throw new AppError('NOT_FOUND', 'That memo no longer exists.');
+    if (!ctx.project.search.change({ memoIds: [id] }, () => deleteMemo(ctx.project.db, id))) throw new AppError('NOT_FOUND', 'That memo no longer exists.');
     return { removed: true };
   },
 };

@@ -21,7 +21,7 @@ export function runAudit(ctx: AppContext, sourceId: string): AuditView {
   ctx.emit('progress', { task, label: 'Checking citations against the reference list', done: 0, total: 2 });
   const report = auditText(text);
   ctx.emit('progress', { task, label: 'Saving the audit', done: 1, total: 2 });
-  saveAudit(db, sourceId, report, { newId: ctx.newId, now: ctx.clock() });
+  ctx.project.search.change({ sourceIds: [sourceId] }, () => saveAudit(db, sourceId, report, { newId: ctx.newId, now: ctx.clock() }));
   ctx.emit('progress', { task, label: `Audit done: ${report.findings.length} findings`, done: 2, total: 2 });
   return loadAudit(db, sourceId)!;
 }

@@ -58,9 +58,9 @@ export function applyCoding(ctx: AppContext, input: { sourceId: string; codeId: 
 export const codesHandlers: AreaHandlers<'codes.'> = {
   'codes.list': (_input, ctx) => listCodes(ctx.project.db),
   'codes.create': ({ name, color, parentId, definition }, ctx) => {
-    const { db } = ctx.project;
+    const { db, search } = ctx.project;
     const id = ctx.newId();
-    db.transaction(() => {
+    search.change({ codeIds: [id] }, db.transaction(() => {
       if (parentId) requireCode(db, parentId);
       assertUniqueName(db, parentId ?? null, name);
       const count = db.prepare('SELECT count(*) FROM codes').pluck().get() as number;
@@ -72,12 +72,12 @@ export const codesHandlers: AreaHandlers<'codes.'> = {
         definition: definition ?? '',
         now: ctx.clock(),
       });
-    })();
+    }));
     return findCode(db, id)!;
   },
   'codes.update': ({ id, ...changes }, ctx) => {
-    const { db } = ctx.project;
-    db.transaction(() => {
+    const { db, search } = ctx.project;
+    search.change({ codeIds: [id] }, db.transaction(() => {
       const code = requireCode(db, id);
       const parentId = changes.parentId === undefined ? code.parentId : changes.parentId;
       if (parentId) {
@@ -88,12 +88,12 @@ export const codesHandlers: AreaHandlers<'codes.'> = {
       }
       assertUniqueName(db, parentId, changes.name ?? code.name, id);
       updateCode(db, id, changes);
-    })();
+    }));
     return findCode(db, id)!;
   },
   'codes.remove': ({ id }, ctx) => {
-    const { db } = ctx.project;
-    const codingsRemoved = db.transaction(() => {
+    const { db, search } = ctx.project;
+    const codingsRemoved = search.change({ codeIds: [id] }, db.transaction(() => {
       requireCode(db, id);
       const subtree = db
         .prepare('WITH RECURSIVE down(id) AS (SELECT ? UNION ALL SELECT c.id FROM codes c JOIN down ON c.parent_id = down.id) SELECT id FROM down')
@@ -103,7 +103,7 @@ export const codesHandlers: AreaHandlers<'codes.'> = {
       deleteMemosOf(db, 'coding', codingIds);
       deleteMemosOf(db, 'code', subtree);
       return deleteCode(db, id);
-    })();
+    }));
     return { removed: true, codingsRemoved };
   },
 };

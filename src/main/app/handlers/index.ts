@@ -3,6 +3,7 @@ import { conclusionsHandlers, displayHandlers, memosHandlers } from './analysis'
 import { auditHandlers, referencesHandlers } from './audit';
 import { codesHandlers, codingsHandlers } from './coding';
 import { projectHandlers } from './project';
+import { searchHandlers } from './search';
 import { sourcesHandlers } from './sources';
 
 /** Every contract method, each handled exactly once (checked by the `Handlers` type). */
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...conclusionsHandlers,
   ...auditHandlers,
   ...referencesHandlers,
+  ...searchHandlers,
 };

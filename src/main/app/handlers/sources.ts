@@ -26,20 +26,23 @@ export async function importSource(
   ctx.emit('progress', { task, label: `Reading ${input.fileName}`, done: 0, total: 2 });
   const doc = await extractBuffer(input.bytes, input.fileName);
   ctx.emit('progress', { task, label: `Saving ${input.fileName}`, done: 1, total: 2 });
-  const { db } = ctx.project;
+  const { db, search } = ctx.project;
   const id = ctx.newId();
-  db.transaction(() =>
-    insertSource(db, {
-      id,
-      title: input.title ?? doc.title,
-      kind: input.kind ?? kindFor(input.fileName),
-      format: doc.format,
-      fileName: input.fileName,
-      text: doc.text,
-      passages: doc.passages.map((p) => ({ ...p, id: ctx.newId() })),
-      now: ctx.clock(),
-    }),
-  )();
+  search.change(
+    { sourceIds: [id] },
+    db.transaction(() =>
+      insertSource(db, {
+        id,
+        title: input.title ?? doc.title,
+        kind: input.kind ?? kindFor(input.fileName),
+        format: doc.format,
+        fileName: input.fileName,
+        text: doc.text,
+        passages: doc.passages.map((p) => ({ ...p, id: ctx.newId() })),
+        now: ctx.clock(),
+      }),
+    ),
+  );
   ctx.emit('progress', { task, label: `Imported ${input.fileName}`, done: 2, total: 2 });
   return id;
 }
@@ -68,13 +71,16 @@ export const sourcesHandlers: AreaHandlers<'sources.'> = {
     return findSourceSummary(db, id)!;
   },
   'sources.remove': ({ id }, ctx) => {
-    const { db } = ctx.project;
-    db.transaction(() => {
-      const codingIds = db.prepare('SELECT id FROM codings WHERE source_id = ?').pluck().all(id) as string[];
-      deleteMemosOf(db, 'coding', codingIds);
-      deleteMemosOf(db, 'source', [id]);
-      if (!deleteSource(db, id)) throw new AppError('NOT_FOUND', 'That source no longer exists in this project.');
-    })();
+    const { db, search } = ctx.project;
+    search.change(
+      { sourceIds: [id] },
+      db.transaction(() => {
+        const codingIds = db.prepare('SELECT id FROM codings WHERE source_id = ?').pluck().all(id) as string[];
+        deleteMemosOf(db, 'coding', codingIds);
+        deleteMemosOf(db, 'source', [id]);
+        if (!deleteSource(db, id)) throw new AppError('NOT_FOUND', 'That source no longer exists in this project.');
+      }),
+    );
     return { removed: true };
   },
 };
