@@ -47,7 +47,7 @@ async function createWindow(ctx: AppContext): Promise<void> {
 }
 
 app.whenReady().then(async () => {
-  const ctx = new AppContext();
+  const ctx = new AppContext({ indexOnOpen: true });
   ctx.openProject(process.env.QUARRY_PROJECT ?? (await ensureSampleProject(sampleDir(), process.env.QUARRY_DATA_DIR!)));
   app.on('web-contents-created', (_event, contents) => contents.on('will-attach-webview', (e) => e.preventDefault()));
   await createWindow(ctx);

@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { project: { type: 'string' }, port: { type: 'string' }, reason: { type: 'string' } },
   });
-  const ctx = new AppContext();
+  const ctx = new AppContext({ indexOnOpen: true });
   const projectPath = values.project ?? (await ensureSampleProject(sampleDir(), userDataDir()));
   ctx.openProject(projectPath);
   const transport = await startHttpTransport({ ctx, staticDir: rendererDir(), port: values.port ? Number(values.port) : 0 });
