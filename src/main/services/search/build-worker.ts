@@ -1,14 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Analyzer } from './analyzer';
-import { toIndexInput } from './documents';
-import { buildSegment } from './segment';
-import type { SearchDoc } from './types';
+import { buildSegment, type IndexInput } from './segment';
 
-// One thread of a full build: turns chunks of docs into segments, hashing and analysing off the main thread.
+// One thread of a full build: turns chunks of docs into segments off the main thread.
 const analyzer = new Analyzer((workerData as { language: string }).language);
 const port = parentPort!;
-port.on('message', (job: { id: number; docs: SearchDoc[] }) => {
-  const segment = buildSegment(job.docs.map(toIndexInput), analyzer);
+port.on('message', (job: { id: number; inputs: IndexInput[] }) => {
+  const segment = buildSegment(job.inputs, analyzer);
   const arrays = [segment.hashes, ...segment.fieldLengths, ...segment.fields.flatMap((f) => [f.termStart, f.docs, f.tfs, f.posStart, f.positions])];
   port.postMessage({ id: job.id, segment }, arrays.map((a) => a.buffer as ArrayBuffer));
 });

@@ -1,4 +1,3 @@
-import { hash } from 'node:crypto';
 import type { Db } from '../store/database';
 import type { IndexInput } from './segment';
 import type { SearchDoc, SearchKind } from './types';
@@ -11,48 +10,176 @@ export function indexedFields(doc: SearchDoc): string[] {
   return [OWN_TITLE.has(doc.kind) ? doc.title : '', doc.text];
 }
 
-/** 64 bits of SHA-1 over everything the index derives from a doc: native hashing is several times faster than a JS loop. */
-export function contentHash(doc: SearchDoc): [number, number] {
-  const [title, text] = indexedFields(doc);
-  const digest = hash('sha1', `${doc.kind}\u0000${doc.sourceId ?? '\u0001'}\u0000${title}\u0000${text}`, 'buffer');
-  return [digest.readUInt32LE(0), digest.readUInt32LE(4)];
+/**
+ * What the index keeps of a doc: enough to filter hits and to find the doc's text for snippets.
+ * A passage's text is not kept: it is a slice of its source's, read when a hit needs it.
+ */
+export interface IndexedDoc {
+  id: string;
+  kind: SearchKind;
+  sourceId: string | null;
+  title: string;
+  text: string | null;
+  start: number;
+  end: number;
 }
 
-export function toIndexInput(doc: SearchDoc): IndexInput {
-  return { id: doc.id, hash: contentHash(doc), fields: indexedFields(doc) };
+/** A project doc as found in its tables, with the fingerprint that tells whether the index holds it as it is. */
+export interface ScannedDoc {
+  doc: IndexedDoc;
+  fingerprint: [number, number];
+}
+
+/** Two 32-bit halves of cyrb53 over the parts: fast on the short strings fingerprints are made of. */
+export function fingerprint(parts: readonly string[]): [number, number] {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ 0xffff, 2654435761);
+    h2 = Math.imul(h2 ^ 0xffff, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return [h1 >>> 0, h2 >>> 0];
+}
+
+/**
+ * A passage is fingerprinted by its place in its source rather than by its words: a source's text
+ * never changes after import (see migration 001), so offsets plus the source's byte length identify
+ * the words, and opening a project need not read or hash every source's text.
+ */
+function passageFingerprint(id: string, sourceId: string, title: string, start: number, end: number, sourceBytes: number): [number, number] {
+  return fingerprint(['passage', id, sourceId, title, String(start), String(end), String(sourceBytes)]);
+}
+
+/** Memos, codes, claims and references are short: their fingerprint covers all their words. */
+function contentFingerprint(doc: SearchDoc): [number, number] {
+  return fingerprint([doc.kind, doc.id, doc.sourceId ?? '\u0001', doc.title, doc.text]);
+}
+
+/** A hash of what indexing reads from a doc (not display-only titles): equal hashes, same index entries. */
+export function contentHash(doc: SearchDoc): [number, number] {
+  return fingerprint([doc.kind, doc.sourceId ?? '\u0001', ...indexedFields(doc)]);
+}
+
+function stored(doc: SearchDoc): IndexedDoc {
+  return { ...doc, start: 0, end: doc.text.length };
+}
+
+interface SourceInfo {
+  title: string;
+  bytes: number;
+}
+
+function sourceInfo(db: Db): Map<string, SourceInfo> {
+  const rows = db.prepare('SELECT id, title, octet_length(text) FROM sources').raw().all() as Array<[string, string, number]>;
+  return new Map(rows.map(([id, title, bytes]) => [id, { title, bytes }]));
+}
+
+/** Memos, codes, claims and references, in a stable order. */
+function* otherDocuments(db: Db, titles: ReadonlyMap<string, SourceInfo>): Iterable<SearchDoc> {
+  const memos = db.prepare('SELECT id, title, body, target_kind, target_id FROM memos ORDER BY created_at, id').raw().iterate() as Iterable<[string, string, string, string, string | null]>;
+  for (const [id, title, body, targetKind, targetId] of memos) {
+    yield { id, kind: 'memo', sourceId: targetKind === 'source' ? targetId : null, title, text: body };
+  }
+  const codes = db.prepare('SELECT id, name, definition FROM codes ORDER BY position, id').raw().iterate() as Iterable<[string, string, string]>;
+  for (const [id, name, definition] of codes) yield { id, kind: 'code', sourceId: null, title: name, text: definition };
+  const claims = db.prepare('SELECT id, source_id, text FROM claims ORDER BY source_id, ordinal').raw().iterate() as Iterable<[string, string, string]>;
+  for (const [id, sourceId, text] of claims) yield { id, kind: 'claim', sourceId, title: titles.get(sourceId)?.title ?? '', text };
+  const references = db.prepare('SELECT id, source_id, title, raw FROM reference_entries ORDER BY source_id, ordinal').raw().iterate() as Iterable<
+    [string, string | null, string | null, string]
+  >;
+  for (const [id, sourceId, title, raw] of references) yield { id, kind: 'reference', sourceId, title: title ?? '', text: raw };
+}
+
+/** Every project doc with its fingerprint, without reading the sources' text. */
+export function scanDocuments(db: Db): ScannedDoc[] {
+  const sources = sourceInfo(db);
+  const scanned: ScannedDoc[] = [];
+  const passages = db.prepare('SELECT id, source_id, start, end FROM passages').raw().all() as Array<[string, string, number, number]>;
+  for (const [id, sourceId, start, end] of passages) {
+    const source = sources.get(sourceId)!;
+    scanned.push({
+      doc: { id, kind: 'passage', sourceId, title: source.title, text: null, start, end },
+      fingerprint: passageFingerprint(id, sourceId, source.title, start, end, source.bytes),
+    });
+  }
+  for (const doc of otherDocuments(db, sources)) scanned.push({ doc: stored(doc), fingerprint: contentFingerprint(doc) });
+  return scanned;
+}
+
+/** Reads source texts on demand, keeping recent ones: hits cluster in few sources. */
+export class SourceTexts {
+  private readonly cache = new Map<string, string>();
+  private cachedChars = 0;
+  private readonly select;
+  constructor(
+    db: Db,
+    private readonly limitChars = 64_000_000,
+  ) {
+    this.select = db.prepare('SELECT text FROM sources WHERE id = ?').pluck();
+  }
+
+  get(sourceId: string): string {
+    let text = this.cache.get(sourceId);
+    if (text === undefined) {
+      text = (this.select.get(sourceId) as string | undefined) ?? '';
+      if (this.cachedChars + text.length > this.limitChars) {
+        this.cache.clear();
+        this.cachedChars = 0;
+      }
+      this.cache.set(sourceId, text);
+      this.cachedChars += text.length;
+    }
+    return text;
+  }
+
+  forget(sourceId: string): void {
+    const text = this.cache.get(sourceId);
+    if (text !== undefined) this.cachedChars -= text.length;
+    this.cache.delete(sourceId);
+  }
+}
+
+/** The words of a doc the index keeps. */
+export function textOf(doc: IndexedDoc, sources: SourceTexts): string {
+  return doc.text ?? sources.get(doc.sourceId!).slice(doc.start, doc.end);
+}
+
+/** A scanned doc as the input of a build, and as the index keeps it. */
+export function toIndexInput(scanned: ScannedDoc, sources: SourceTexts): IndexInput {
+  const { doc } = scanned;
+  return { id: doc.id, hash: scanned.fingerprint, fields: indexedFields({ ...doc, text: textOf(doc, sources) }) };
+}
+
+/**
+ * Fingerprints docs handed to upsert as the project tables would: a passage by its row (and
+ * its source), anything else by its content. A passage not (yet) in the tables gets a content
+ * fingerprint, which the next open will not find and so will re-check.
+ */
+export function fingerprintDocs(db: Db, docs: readonly SearchDoc[]): ScannedDoc[] {
+  const row = db.prepare('SELECT p.source_id, s.title, p.start, p.end, octet_length(s.text) FROM passages p JOIN sources s ON s.id = p.source_id WHERE p.id = ?').raw();
+  return docs.map((doc) => {
+    const found = doc.kind === 'passage' ? (row.get(doc.id) as [string, string, number, number, number] | undefined) : undefined;
+    return { doc: stored(doc), fingerprint: found ? passageFingerprint(doc.id, ...found) : contentFingerprint(doc) };
+  });
 }
 
 /** Every searchable document of a project, read from its tables (passage text is a slice of sources.text). */
 export function* collectDocuments(db: Db): Iterable<SearchDoc> {
-  const sources = db.prepare('SELECT id, title, text FROM sources').all() as Array<{ id: string; title: string; text: string }>;
-  const byId = new Map(sources.map((s) => [s.id, s]));
+  const sources = sourceInfo(db);
+  const texts = new SourceTexts(db);
   const passages = db
     .prepare('SELECT p.id, p.source_id, p.start, p.end FROM passages p JOIN sources s ON s.id = p.source_id ORDER BY s.created_at, s.id, p.ordinal')
     .raw()
-    .iterate() as Iterable<[string, string, number, number]>;
+    .all() as Array<[string, string, number, number]>;
   for (const [id, sourceId, start, end] of passages) {
-    const source = byId.get(sourceId)!;
-    yield { id, kind: 'passage', sourceId, title: source.title, text: source.text.slice(start, end) };
+    yield { id, kind: 'passage', sourceId, title: sources.get(sourceId)!.title, text: texts.get(sourceId).slice(start, end) };
   }
-  const memos = db.prepare('SELECT id, title, body, target_kind, target_id FROM memos ORDER BY created_at, id').iterate() as Iterable<{
-    id: string;
-    title: string;
-    body: string;
-    target_kind: string;
-    target_id: string | null;
-  }>;
-  for (const m of memos) {
-    yield { id: m.id, kind: 'memo', sourceId: m.target_kind === 'source' ? m.target_id : null, title: m.title, text: m.body };
-  }
-  const codes = db.prepare('SELECT id, name, definition FROM codes ORDER BY position, id').iterate() as Iterable<{ id: string; name: string; definition: string }>;
-  for (const c of codes) yield { id: c.id, kind: 'code', sourceId: null, title: c.name, text: c.definition };
-  const claims = db.prepare('SELECT id, source_id, text FROM claims ORDER BY source_id, ordinal').iterate() as Iterable<{ id: string; source_id: string; text: string }>;
-  for (const c of claims) yield { id: c.id, kind: 'claim', sourceId: c.source_id, title: byId.get(c.source_id)?.title ?? '', text: c.text };
-  const references = db.prepare('SELECT id, source_id, title, raw FROM reference_entries ORDER BY source_id, ordinal').iterate() as Iterable<{
-    id: string;
-    source_id: string | null;
-    title: string | null;
-    raw: string;
-  }>;
-  for (const r of references) yield { id: r.id, kind: 'reference', sourceId: r.source_id, title: r.title ?? '', text: r.raw };
+  yield* otherDocuments(db, sources);
 }

@@ -3,7 +3,8 @@ import { FIELDS, TEXT_FIELD } from './analyzer';
 import type { PhraseClause, QueryPlan, TermClause } from './query-plan';
 import type { Segment } from './segment';
 import { findTerm, lowerBound } from './segment';
-import type { SearchDoc, SearchFilter } from './types';
+import type { IndexedDoc } from './documents';
+import type { SearchFilter } from './types';
 
 // lunr's BM25 parameters (lunr.Builder's defaults).
 const K1 = 1.2;
@@ -23,7 +24,7 @@ export interface LiveSegment {
 }
 
 export interface RankedDoc {
-  doc: SearchDoc;
+  doc: IndexedDoc;
   score: number;
 }
 
@@ -66,7 +67,7 @@ function accepts(root: TokenSetNode, term: string): boolean {
  */
 export class SearchIndex {
   readonly segments: LiveSegment[] = [];
-  private readonly docs: Array<SearchDoc | undefined> = [];
+  private readonly docs: Array<IndexedDoc | undefined> = [];
   private readonly ids = new Map<string, number>();
   private readonly fieldTotals = FIELDS.map(() => 0);
   private normAverages: number[] = [];
@@ -81,13 +82,13 @@ export class SearchIndex {
     return this.docs.length;
   }
 
-  doc(id: string): SearchDoc | undefined {
+  doc(id: string): IndexedDoc | undefined {
     const global = this.ids.get(id);
     return global === undefined ? undefined : this.docs[global];
   }
 
   /** Adds a segment; `docs` gives each local doc's content (undefined until attached). Refuses a doc id that is already live. */
-  addSegment(segment: Segment, rowId: number | null, dead: Uint8Array | null, docs?: readonly (SearchDoc | undefined)[]): LiveSegment {
+  addSegment(segment: Segment, rowId: number | null, dead: Uint8Array | null, docs?: readonly (IndexedDoc | undefined)[]): LiveSegment {
     const base = this.docs.length;
     const n = segment.docIds.length;
     const live: LiveSegment = { segment, rowId, dead: dead ?? new Uint8Array(n), deadCount: 0, base, norms: [] };
@@ -120,7 +121,7 @@ export class SearchIndex {
   }
 
   /** Gives a loaded doc its content; reports whether the index holds this doc with this content. */
-  attach(doc: SearchDoc, hash: [number, number]): 'same' | 'changed' | 'unknown' {
+  attach(doc: IndexedDoc, hash: [number, number]): 'same' | 'changed' | 'unknown' {
     const global = this.ids.get(doc.id);
     if (global === undefined) return 'unknown';
     const { live, local } = this.locate(global);
@@ -202,68 +203,112 @@ export class SearchIndex {
     return [...found];
   }
 
-  /** Calls visit(global, tf, field, postings index, live segment) for every live posting of term in the fields. */
-  private forPostings(term: string, fields: readonly number[], visit: (global: number, tf: number, field: number, p: number, live: LiveSegment) => void): void {
+  /** Calls visit(global) once per live doc holding any of the terms in any of the fields. */
+  private forDocs(terms: readonly string[], fields: readonly number[], visit: (global: number) => void): void {
+    const stamp = this.nextStamp();
+    const visited = this.scratch.visited;
     for (const live of this.segments) {
-      const t = findTerm(live.segment.terms, term);
-      if (t < 0) continue;
-      for (const f of fields) {
-        const postings = live.segment.fields[f]!;
-        for (let p = postings.termStart[t]!; p < postings.termStart[t + 1]!; p++) {
-          const local = postings.docs[p]!;
-          if (live.deadCount > 0 && live.dead[local]) continue;
-          visit(live.base + local, postings.tfs[p]!, f, p, live);
+      const dead = live.deadCount > 0 ? live.dead : null;
+      for (const term of terms) {
+        const t = findTerm(live.segment.terms, term);
+        if (t < 0) continue;
+        for (const f of fields) {
+          const { termStart, docs } = live.segment.fields[f]!;
+          for (let p = termStart[t]!, end = termStart[t + 1]!; p < end; p++) {
+            const local = docs[p]!;
+            if (dead !== null && dead[local]) continue;
+            const global = live.base + local;
+            if (visited[global] === stamp) continue;
+            visited[global] = stamp;
+            visit(global);
+          }
         }
       }
     }
   }
 
-  /** Global numbers of docs in which the phrase occurs in one of its fields. */
-  private phraseMatches(phrase: PhraseClause): number[] {
-    const matches: number[] = [];
-    const seen = new Set<number>();
+  /** Calls visit(global) for each live doc in which the phrase occurs in one of its fields. */
+  private forPhraseDocs(phrase: PhraseClause, visit: (global: number) => void): void {
+    const stamp = this.nextStamp();
+    const visited = this.scratch.visited;
+    const words = phrase.words;
     for (const live of this.segments) {
       const { segment } = live;
-      const ids = phrase.words.map((w) => findTerm(segment.terms, w.term));
+      const ids = words.map((w) => findTerm(segment.terms, w.term));
       if (ids.some((t) => t < 0)) continue;
       for (const f of phrase.fields) {
-        const postings = segment.fields[f]!;
-        const span = (t: number): [number, number] => [postings.termStart[t]!, postings.termStart[t + 1]!];
+        const { termStart, docs, posStart, positions } = segment.fields[f]!;
+        // Walk the rarest word's postings and look the others up by binary search.
         let rarest = 0;
         ids.forEach((t, j) => {
-          const [a, b] = span(t);
-          const [ra, rb] = span(ids[rarest]!);
-          if (b - a < rb - ra) rarest = j;
+          if (termStart[t + 1]! - termStart[t]! < termStart[ids[rarest]! + 1]! - termStart[ids[rarest]!]!) rarest = j;
         });
-        const [from, to] = span(ids[rarest]!);
-        for (let p = from; p < to; p++) {
-          const local = postings.docs[p]!;
-          if ((live.deadCount > 0 && live.dead[local]) || seen.has(live.base + local)) continue;
-          const others = ids.map((t) => {
-            const [a, b] = span(t);
-            const at = lowerBoundU32(postings.docs, local, a, b);
-            return at < b && postings.docs[at] === local ? at : -1;
-          });
-          if (others.some((q) => q < 0)) continue;
-          const anchor = phrase.words[rarest]!.offset;
-          const occurs = [...postings.positions.subarray(postings.posStart[p]!, postings.posStart[p + 1]!)].some((x) =>
-            phrase.words.every((w, j) => {
-              const q = others[j]!;
-              const want = x - anchor + w.offset;
-              const lo = postings.posStart[q]!;
-              const hi = postings.posStart[q + 1]!;
-              const at = lowerBoundU32(postings.positions, want, lo, hi);
-              return at < hi && postings.positions[at] === want;
-            }),
-          );
+        const anchor = words[rarest]!.offset;
+        const at = new Int32Array(words.length);
+        for (let p = termStart[ids[rarest]!]!, end = termStart[ids[rarest]! + 1]!; p < end; p++) {
+          const local = docs[p]!;
+          const global = live.base + local;
+          if ((live.deadCount > 0 && live.dead[local]) || visited[global] === stamp) continue;
+          let present = true;
+          for (let j = 0; j < words.length && present; j++) {
+            const from = termStart[ids[j]!]!;
+            const to = termStart[ids[j]! + 1]!;
+            const q = lowerBoundU32(docs, local, from, to);
+            present = q < to && docs[q] === local;
+            at[j] = q;
+          }
+          if (!present) continue;
+          let occurs = false;
+          for (let x = posStart[p]!; x < posStart[p + 1]! && !occurs; x++) {
+            const first = positions[x]! - anchor;
+            occurs = words.every((w, j) => {
+              const want = first + w.offset;
+              const lo = posStart[at[j]!]!;
+              const hi = posStart[at[j]! + 1]!;
+              const found = lowerBoundU32(positions, want, lo, hi);
+              return found < hi && positions[found] === want;
+            });
+          }
           if (occurs) {
-            seen.add(live.base + local);
-            matches.push(live.base + local);
+            visited[global] = stamp;
+            visit(global);
           }
         }
       }
     }
-    return matches;
+  }
+
+  /**
+   * Per-doc working arrays reused across queries. Instead of clearing them, each query (and each
+   * clause) takes a new stamp, and an entry counts only when it carries the current one.
+   */
+  private scratch = { size: 0, visited: new Uint32Array(0), touched: new Uint32Array(0), scores: new Float64Array(0), required: new Uint16Array(0), excluded: new Uint32Array(0) };
+  private stamp = 0;
+
+  private nextStamp(): number {
+    this.stamp++;
+    if (this.stamp === 0xffffffff) {
+      this.stamp = 1;
+      this.scratch.visited.fill(0);
+      this.scratch.touched.fill(0);
+      this.scratch.excluded.fill(0);
+    }
+    return this.stamp;
+  }
+
+  private ensureScratch(): void {
+    const size = this.docs.length;
+    if (this.scratch.size >= size) return;
+    const grown = Math.max(size, Math.ceil(this.scratch.size * 1.5));
+    this.scratch = {
+      size: grown,
+      visited: new Uint32Array(grown),
+      touched: new Uint32Array(grown),
+      scores: new Float64Array(grown),
+      required: new Uint16Array(grown),
+      excluded: new Uint32Array(grown),
+    };
+    this.stamp = 0;
   }
 
   /** Ranks live docs for a plan as lunr.Index.query would, keeping the top offset + limit. */
@@ -272,8 +317,8 @@ export class SearchIndex {
     const n = this.ids.size;
     if (n === 0 || (plan.clauses.length === 0 && plan.phrases.length === 0)) return empty;
     this.refreshNorms();
+    this.ensureScratch();
     this.dfCache = new Map();
-    const capacity = this.docs.length;
 
     const queryVectors = FIELDS.map(() => new Map<string, number>());
     const required: Array<{ terms: string[]; fields: number[] } | PhraseClause> = [];
@@ -307,11 +352,9 @@ export class SearchIndex {
       }
     }
 
-    const scores = new Float64Array(capacity);
-    const matched = new Uint8Array(capacity);
-    const touched: number[] = [];
-    // lunr's Query.isNegated: with only exclusions, every other doc matches (with score 0).
-    const negated = plan.clauses.every((c) => c.presence === 'prohibited') && plan.phrases.every((p) => p.presence === 'prohibited');
+    const { scores, touched, required: requiredHits, excluded } = this.scratch;
+    const queryStamp = this.nextStamp();
+    const candidates: number[] = [];
     queryVectors.forEach((vector, f) => {
       let magnitude = 0;
       for (const boost of vector.values()) magnitude += boost * boost;
@@ -320,33 +363,63 @@ export class SearchIndex {
         const df = this.documentFrequency(term);
         const idf = Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
         const weight = boost / magnitude;
-        this.forPostings(term, [f], (global, tf, field, _p, live) => {
-          const bm25 = (idf * ((K1 + 1) * tf)) / (live.norms[field]![global - live.base]! + tf);
-          scores[global]! += (weight * Math.round(bm25 * 1000)) / 1000;
-          if (!matched[global]) {
-            matched[global] = 1;
-            touched.push(global);
+        for (const live of this.segments) {
+          const t = findTerm(live.segment.terms, term);
+          if (t < 0) continue;
+          const { termStart, docs, tfs } = live.segment.fields[f]!;
+          const norms = live.norms[f]!;
+          const dead = live.deadCount > 0 ? live.dead : null;
+          for (let p = termStart[t]!, end = termStart[t + 1]!; p < end; p++) {
+            const local = docs[p]!;
+            if (dead !== null && dead[local]) continue;
+            const tf = tfs[p]!;
+            // lunr's BM25 weight, rounded to three decimals as lunr stores it.
+            const bm25 = Math.round(((idf * ((K1 + 1) * tf)) / (norms[local]! + tf)) * 1000) / 1000;
+            const global = live.base + local;
+            if (touched[global] !== queryStamp) {
+              touched[global] = queryStamp;
+              scores[global] = 0;
+              requiredHits[global] = 0;
+              candidates.push(global);
+            }
+            scores[global]! += weight * bm25;
           }
-        });
+        }
       }
     });
+    // lunr's Query.isNegated: with only exclusions, every other doc matches (with score 0).
+    const negated = plan.clauses.every((c) => c.presence === 'prohibited') && plan.phrases.every((p) => p.presence === 'prohibited');
+    if (negated) {
+      for (const global of this.ids.values()) {
+        touched[global] = queryStamp;
+        scores[global] = 0;
+        requiredHits[global] = 0;
+        candidates.push(global);
+      }
+    }
 
-    // 0 = no constraint failed; a doc must satisfy every required clause and no prohibited one.
-    const requiredHits = new Uint16Array(capacity);
-    required.forEach((clause) => {
-      const hits = 'words' in clause ? this.phraseMatches(clause) : this.clauseDocs(clause);
-      for (const global of hits) requiredHits[global]!++;
-    });
-    const excluded = new Uint8Array(capacity);
-    for (const clause of prohibited) for (const global of 'words' in clause ? this.phraseMatches(clause) : this.clauseDocs(clause)) excluded[global] = 1;
+    // A doc must satisfy every required clause and no prohibited one.
+    const count = (global: number): void => {
+      if (touched[global] === queryStamp) requiredHits[global]!++;
+    };
+    for (const clause of required) {
+      if ('words' in clause) this.forPhraseDocs(clause, count);
+      else this.forDocs(clause.terms, clause.fields, count);
+    }
+    const exclude = (global: number): void => {
+      excluded[global] = queryStamp;
+    };
+    for (const clause of prohibited) {
+      if ('words' in clause) this.forPhraseDocs(clause, exclude);
+      else this.forDocs(clause.terms, clause.fields, exclude);
+    }
 
     const kinds = filter?.kinds ? new Set(filter.kinds) : null;
     const sources = filter?.sourceIds ? new Set(filter.sourceIds) : null;
     const heap = new TopK(Math.max(keep, 0));
     let total = 0;
-    const candidates = negated ? [...this.ids.values()] : touched;
     for (const global of candidates) {
-      if (requiredHits[global] !== required.length || excluded[global]) continue;
+      if (requiredHits[global] !== required.length || excluded[global] === queryStamp) continue;
       const doc = this.docs[global];
       if (!doc) continue;
       if (kinds && !kinds.has(doc.kind)) continue;
@@ -361,13 +434,6 @@ export class SearchIndex {
       textTerms,
       textPhrases: plan.phrases.filter((p) => p.presence === 'required' && p.fields.includes(TEXT_FIELD)),
     };
-  }
-
-  /** Distinct docs holding any of the terms in any of the fields. */
-  private clauseDocs(clause: { terms: string[]; fields: number[] }): Set<number> {
-    const docs = new Set<number>();
-    for (const term of clause.terms) this.forPostings(term, clause.fields, (global) => docs.add(global));
-    return docs;
   }
 }
 

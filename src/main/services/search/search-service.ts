@@ -3,10 +3,10 @@ import { performance } from 'node:perf_hooks';
 import { AppError } from '../../../shared/api/errors';
 import type { Db } from '../store/database';
 import { Analyzer } from './analyzer';
-import { collectDocuments, contentHash, toIndexInput } from './documents';
+import { SourceTexts, fingerprintDocs, scanDocuments, textOf, toIndexInput, type IndexedDoc, type ScannedDoc } from './documents';
 import { planQuery, planSimilar, type QueryPlan } from './query-plan';
 import { SearchIndex, type LiveSegment, type Ranking } from './search-index';
-import { buildSegment, mergeSegments, type Segment } from './segment';
+import { buildSegment, mergeSegments, type IndexInput, type Segment } from './segment';
 import { SEGMENT_FORMAT, checksum, decodeSegment, encodeSegment } from './segment-codec';
 import { findMatches, makeSnippet } from './snippet';
 import { buildInWorkers } from './worker-pool';
@@ -26,6 +26,7 @@ const INLINE_CHARS = 2_000_000;
 /** More segments than this and the small ones are merged; deltas past a fifth of the base merge everything. */
 const MAX_SEGMENTS = 6;
 const DEFAULT_LIMIT = 50;
+const REPAIR_LIMIT = 5000;
 
 interface SegmentRow {
   id: number;
@@ -51,8 +52,8 @@ function unpackBits(bits: Buffer, n: number): Uint8Array {
   return dead;
 }
 
-function textLength(docs: readonly SearchDoc[]): number {
-  return docs.reduce((sum, d) => sum + d.text.length + d.title.length, 0);
+function textLength(inputs: readonly IndexInput[]): number {
+  return inputs.reduce((sum, input) => sum + input.fields.reduce((n, f) => n + f.length, 0), 0);
 }
 
 /**
@@ -64,6 +65,7 @@ export class SearchService {
   private readonly analyzer: Analyzer;
   private readonly threads: number;
   private index = new SearchIndex();
+  private readonly sourceTexts: SourceTexts;
   /** Mutations run one after another: a background merge never interleaves with an upsert. */
   private queue: Promise<void> = Promise.resolve();
   private opened = false;
@@ -73,6 +75,7 @@ export class SearchService {
   constructor(db: Db, options: SearchServiceOptions = {}) {
     this.db = db;
     this.analyzer = new Analyzer(options.language ?? 'en');
+    this.sourceTexts = new SourceTexts(db);
     this.threads = options.threads ?? Math.min(4, availableParallelism());
   }
 
@@ -83,7 +86,7 @@ export class SearchService {
   /** Loads the persisted index if valid for the project's content, else rebuilds it (in worker threads) reporting progress. */
   open(onProgress?: (done: number, total: number) => void): Promise<void> {
     return this.enqueue(async () => {
-      const docs = [...collectDocuments(this.db)];
+      const docs = scanDocuments(this.db);
       if (!this.load(docs)) await this.rebuild(docs, onProgress);
       else onProgress?.(docs.length, docs.length);
       this.opened = true;
@@ -94,7 +97,8 @@ export class SearchService {
   upsert(docs: SearchDoc[]): Promise<void> {
     return this.enqueue(async () => {
       this.assertOpen();
-      await this.addDocs(docs);
+      for (const doc of docs) if (doc.sourceId !== null) this.sourceTexts.forget(doc.sourceId);
+      await this.addDocs(fingerprintDocs(this.db, docs));
       this.scheduleMerge();
     });
   }
@@ -133,9 +137,10 @@ export class SearchService {
     return { total: ranking.total, hits, tookMs: performance.now() - started };
   }
 
-  private hit(doc: SearchDoc, score: number, ranking: Ranking): SearchHit {
-    const matches = findMatches(doc.text, ranking.textTerms, ranking.textPhrases, this.analyzer);
-    const { snippet, highlights } = makeSnippet(doc.text, matches);
+  private hit(doc: IndexedDoc, score: number, ranking: Ranking): SearchHit {
+    const text = textOf(doc, this.sourceTexts);
+    const matches = findMatches(text, ranking.textTerms, ranking.textPhrases, this.analyzer);
+    const { snippet, highlights } = makeSnippet(text, matches);
     return { id: doc.id, kind: doc.kind, sourceId: doc.sourceId, title: doc.title, score, snippet, snippetHighlights: highlights, matches };
   }
 
@@ -154,7 +159,7 @@ export class SearchService {
    * and language, and holds each project doc with the same content hash. Docs that changed,
    * appeared or vanished since are re-indexed as a delta; anything else means a rebuild.
    */
-  private load(docs: readonly SearchDoc[]): boolean {
+  private load(docs: readonly ScannedDoc[]): boolean {
     const rows = this.db.prepare('SELECT id, format, language, checksum, data, deleted FROM search_segments ORDER BY id').all() as SegmentRow[];
     if (rows.length === 0) return false;
     const index = new SearchIndex();
@@ -167,25 +172,28 @@ export class SearchService {
     } catch {
       return false;
     }
-    const changed = docs.filter((doc) => index.attach(doc, contentHash(doc)) !== 'same');
+    const changed = docs.filter((d) => index.attach(d.doc, d.fingerprint) !== 'same');
+    // Past a few thousand docs, a build on worker threads beats patching in a delta on this one.
+    if (changed.length > REPAIR_LIMIT) return false;
     // A changed doc's old version is unattached too; the delta replaces it.
-    const changedIds = new Set(changed.map((d) => d.id));
+    const changedIds = new Set(changed.map((d) => d.doc.id));
     const vanished = index.unattached().filter((id) => !changedIds.has(id));
     this.index = index;
     this.stats.loads++;
     if (changed.length + vanished.length > 0) {
       this.stats.repairedDocs += changed.length + vanished.length;
       this.removeDocs(vanished);
-      this.addDocsInline(changed);
+      const unique = [...new Map(changed.map((d) => [d.doc.id, d])).values()];
+      if (unique.length > 0) this.commitDelta(unique, buildSegment(unique.map((d) => toIndexInput(d, this.sourceTexts)), this.analyzer));
     }
     return true;
   }
 
-  private async rebuild(docs: SearchDoc[], onProgress?: (done: number, total: number) => void): Promise<void> {
+  private async rebuild(docs: ScannedDoc[], onProgress?: (done: number, total: number) => void): Promise<void> {
     onProgress?.(0, docs.length);
     const segment = await this.buildSegment(docs, (done) => onProgress?.(done, docs.length));
     const index = new SearchIndex();
-    const live = index.addSegment(segment, null, null, docs);
+    const live = index.addSegment(segment, null, null, docs.map((d) => d.doc));
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM search_segments').run();
       this.insertRow(live);
@@ -194,14 +202,15 @@ export class SearchService {
     this.stats.rebuilds++;
   }
 
-  private async buildSegment(docs: SearchDoc[], onDone: (done: number) => void): Promise<Segment> {
-    if (this.threads < 1 || textLength(docs) < INLINE_CHARS) {
-      const segment = buildSegment(docs.map(toIndexInput), this.analyzer);
+  private async buildSegment(docs: readonly ScannedDoc[], onDone: (done: number) => void): Promise<Segment> {
+    const inputs = docs.map((d) => toIndexInput(d, this.sourceTexts));
+    if (this.threads < 1 || textLength(inputs) < INLINE_CHARS) {
+      const segment = buildSegment(inputs, this.analyzer);
       onDone(docs.length);
       return segment;
     }
-    const chunks: SearchDoc[][] = [];
-    for (let i = 0; i < docs.length; i += CHUNK_DOCS) chunks.push(docs.slice(i, i + CHUNK_DOCS));
+    const chunks: IndexInput[][] = [];
+    for (let i = 0; i < inputs.length; i += CHUNK_DOCS) chunks.push(inputs.slice(i, i + CHUNK_DOCS));
     let done = 0;
     const segments = await buildInWorkers(chunks, this.language, this.threads, (chunk) => onDone((done += chunks[chunk]!.length)));
     return segments.length === 1 ? segments[0]! : mergeSegments(segments, segments.map(() => null));
@@ -231,22 +240,16 @@ export class SearchService {
     this.db.transaction(() => this.saveDeletions(touched))();
   }
 
-  private async addDocs(docs: readonly SearchDoc[]): Promise<void> {
-    const unique = [...new Map(docs.map((d) => [d.id, d])).values()];
+  private async addDocs(docs: readonly ScannedDoc[]): Promise<void> {
+    const unique = [...new Map(docs.map((d) => [d.doc.id, d])).values()];
     if (unique.length === 0) return;
-    const segment = await this.buildSegment(unique, () => undefined);
-    this.commitDelta(unique, segment);
-  }
-
-  private addDocsInline(docs: readonly SearchDoc[]): void {
-    const unique = [...new Map(docs.map((d) => [d.id, d])).values()];
-    if (unique.length > 0) this.commitDelta(unique, buildSegment(unique.map(toIndexInput), this.analyzer));
+    this.commitDelta(unique, await this.buildSegment(unique, () => undefined));
   }
 
   /** Replaces older versions of the docs with a new segment, in memory and on disk together. */
-  private commitDelta(docs: SearchDoc[], segment: Segment): void {
-    const touched = docs.map((d) => this.index.remove(d.id)).filter((s): s is LiveSegment => s !== null);
-    const live = this.index.addSegment(segment, null, null, docs);
+  private commitDelta(docs: readonly ScannedDoc[], segment: Segment): void {
+    const touched = docs.map((d) => this.index.remove(d.doc.id)).filter((s): s is LiveSegment => s !== null);
+    const live = this.index.addSegment(segment, null, null, docs.map((d) => d.doc));
     this.db.transaction(() => {
       this.saveDeletions(touched);
       this.insertRow(live);

@@ -4,7 +4,7 @@ import type { Segment } from './segment';
 import { positionStarts } from './segment';
 
 /** Bumped whenever the layout or the analysis changes: a segment of another format is rebuilt. */
-export const SEGMENT_FORMAT = 1;
+export const SEGMENT_FORMAT = 2;
 const MAGIC = 0x31475351; // "QSG1"
 
 interface Header {

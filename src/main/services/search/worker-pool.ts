@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { Segment } from './segment';
-import type { SearchDoc } from './types';
+import type { IndexInput, Segment } from './segment';
 
 /**
  * Starts the build worker. Under tsx or vitest the worker is TypeScript that Node cannot load by
@@ -19,7 +18,7 @@ function startWorker(language: string): Worker {
  * free and reporting each finished chunk. Segments come back in chunk order.
  */
 export async function buildInWorkers(
-  chunks: readonly SearchDoc[][],
+  chunks: readonly IndexInput[][],
   language: string,
   threads: number,
   onChunk: (chunk: number) => void,
@@ -35,7 +34,7 @@ export async function buildInWorkers(
             const feed = (): void => {
               if (next >= chunks.length) return resolve();
               const id = next++;
-              worker.postMessage({ id, docs: chunks[id] });
+              worker.postMessage({ id, inputs: chunks[id] });
             };
             worker.on('message', (message: { id: number; segment: Segment }) => {
               results[message.id] = message.segment;
