@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { AuditView } from '../features/audit/audit-view';
 import { CollectView } from '../features/collect/collect-view';
 import { ConcludeView } from '../features/conclude/conclude-view';
 import { DisplayView } from '../features/display/display-view';
@@ -22,6 +23,7 @@ export const views: ViewDefinition[] = [
   { id: 'reduce', label: 'Reduce', hint: 'Code passages, grow the codebook', group: 'stage', component: ReduceView },
   { id: 'display', label: 'Display', hint: 'Compare codes across sources', group: 'stage', component: DisplayView },
   { id: 'conclude', label: 'Conclude', hint: 'State and test conclusions', group: 'stage', component: ConcludeView },
+  { id: 'audit', label: 'Audit', hint: 'Check a manuscript’s citations and record verdicts on its claims', group: 'tool', component: AuditView },
 ];
 
 /** Widgets shown at the right of the top bar, such as a search box. */
