@@ -19,7 +19,6 @@ import { fileURLToPath } from 'node:url';
 import lunr from 'lunr';
 import { openDatabase } from '../src/main/services/store/database';
 import { addSource, seededRandom } from '../src/main/services/search/fixtures';
-import { collectDocuments } from '../src/main/services/search/documents';
 import { SearchService } from '../src/main/services/search/search-service';
 
 type Engine = 'quarry' | 'lunr' | 'fts5';
@@ -51,6 +50,8 @@ interface ChildReport {
   extra: Record<string, number>;
   /** Top-10 doc ids per query, for the overlap of quarry with plain lunr. */
   top10: string[][];
+  /** Their scores (quarry and lunr), to tell rank differences from ties broken another way. */
+  scores10?: number[][];
 }
 
 const TOP = 50;
@@ -153,18 +154,23 @@ async function loadCorpus(path: string, limit: number): Promise<CorpusLine[]> {
 }
 
 /** Times each query once after a warm-up pass; returns overall and per-kind percentiles. */
-function timeQueries(queries: readonly BenchQuery[], run: (q: BenchQuery) => string[]): Pick<ChildReport, 'byKind' | 'top10'> & { p50Ms: number; p95Ms: number } {
+function timeQueries(
+  queries: readonly BenchQuery[],
+  run: (q: BenchQuery) => Array<{ id: string; score: number }>,
+): Pick<ChildReport, 'byKind' | 'top10' | 'scores10'> & { p50Ms: number; p95Ms: number } {
   for (const q of queries) run(q);
   const all: number[] = [];
   const byKindTimes = new Map<string, number[]>();
   const top10: string[][] = [];
+  const scores10: number[][] = [];
   for (const q of queries) {
     const started = performance.now();
-    const ids = run(q);
+    const results = run(q);
     const ms = performance.now() - started;
     all.push(ms);
     byKindTimes.set(q.type, [...(byKindTimes.get(q.type) ?? []), ms]);
-    top10.push(ids.slice(0, 10));
+    top10.push(results.slice(0, 10).map((r) => r.id));
+    scores10.push(results.slice(0, 10).map((r) => r.score));
   }
   all.sort((a, b) => a - b);
   const byKind: ChildReport['byKind'] = {};
@@ -172,7 +178,7 @@ function timeQueries(queries: readonly BenchQuery[], run: (q: BenchQuery) => str
     times.sort((a, b) => a - b);
     byKind[kind] = { p50Ms: percentile(times, 50), p95Ms: percentile(times, 95) };
   }
-  return { p50Ms: percentile(all, 50), p95Ms: percentile(all, 95), byKind, top10 };
+  return { p50Ms: percentile(all, 50), p95Ms: percentile(all, 95), byKind, top10, scores10 };
 }
 
 function fileMB(path: string): number {
@@ -202,7 +208,7 @@ function benchFts5(corpus: readonly CorpusLine[], queries: readonly BenchQuery[]
   const loadStarted = performance.now();
   const reopened = new Database(path, { readonly: true });
   const search = reopened.prepare(
-    "SELECT ref, snippet(docs, 1, '[', ']', '…', 16) AS snippet FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT ?",
+    "SELECT ref, bm25(docs) AS score, snippet(docs, 1, '[', ']', '…', 16) AS snippet FROM docs WHERE docs MATCH ? ORDER BY score LIMIT ?",
   );
   const loadS = (performance.now() - loadStarted) / 1000;
   const quote = (t: string): string => `"${t.replace(/"/g, '""')}"`;
@@ -212,7 +218,7 @@ function benchFts5(corpus: readonly CorpusLine[], queries: readonly BenchQuery[]
     if (q.type === 'prefix') return `${quote(q.terms[0]!)}*`;
     return quote(q.terms[0]!);
   };
-  const timed = timeQueries(queries, (q) => (search.all(match(q), TOP) as Array<{ ref: string }>).map((r) => r.ref));
+  const timed = timeQueries(queries, (q) => (search.all(match(q), TOP) as Array<{ ref: string; score: number }>).map((r) => ({ id: r.ref, score: -r.score })));
   reopened.close();
   return {
     row: { engine: 'fts5', scale: corpus.length, buildS, maxRssMB: maxRssMB(), indexMB: ftsBytes / 1e6, loadS, p50Ms: timed.p50Ms, p95Ms: timed.p95Ms },
@@ -264,12 +270,13 @@ function benchLunr(corpus: readonly CorpusLine[], queries: readonly BenchQuery[]
     }
     const top = results.slice(0, TOP);
     for (const r of top) lunrSnippet(texts.get(r.ref)!, r.matchData.metadata as never);
-    return top.map((r) => r.ref);
+    return top.map((r) => ({ id: r.ref, score: r.score }));
   });
   return {
     row: { engine: 'lunr', scale: corpus.length, buildS, maxRssMB: maxRssMB(), indexMB: fileMB(path), loadS, p50Ms: timed.p50Ms, p95Ms: timed.p95Ms },
     byKind: timed.byKind,
     top10: timed.top10,
+    scores10: timed.scores10,
     extra: {},
   };
 }
@@ -324,13 +331,13 @@ async function benchQuarry(corpus: readonly CorpusLine[], extraSource: readonly 
     if (q.type === 'prefix') return `${q.terms[0]}*`;
     return q.terms[0]!;
   };
-  const timed = timeQueries(queries, (q) => service.query(queryString(q), { limit: TOP }).hits.map((h) => h.id));
+  const timed = timeQueries(queries, (q) => service.query(queryString(q), { limit: TOP }).hits);
 
   // A 10,000-word source imported into the project: how soon is it searchable?
   const addId = 'added-source';
-  addSource(db, addId, 'Added source', extraSource);
+  const passageIds = addSource(db, addId, 'Added source', extraSource);
+  const added = passageIds.map((id, i) => ({ id, kind: 'passage' as const, sourceId: addId, title: 'Added source', text: extraSource[i]! }));
   const addStarted = performance.now();
-  const added = [...collectDocuments(db)].filter((d) => d.sourceId === addId);
   await service.upsert(added);
   const probe = service.query('zyxquarrymarker', { limit: 1 });
   const addSourceS = (performance.now() - addStarted) / 1000;
@@ -342,6 +349,7 @@ async function benchQuarry(corpus: readonly CorpusLine[], extraSource: readonly 
     row: { engine: 'quarry', scale: corpus.length, buildS, maxRssMB: rss, indexMB, loadS, p50Ms: timed.p50Ms, p95Ms: timed.p95Ms, addSourceS },
     byKind: timed.byKind,
     top10: timed.top10,
+    scores10: timed.scores10,
     extra: { importS, firstQueryS, rssAfterMB: process.memoryUsage().rss / 1e6 },
   };
 }
@@ -426,7 +434,16 @@ function printTable(scale: number, reports: Map<Engine, ChildReport>): void {
     console.log(`\nquarry: import into project tables ${e.importS?.toFixed(2)} s (not in build), open + first query ${e.firstQueryS?.toFixed(3)} s, RSS at end ${e.rssAfterMB?.toFixed(0)} MB`);
   }
   const lunrReport = reports.get('lunr');
-  if (quarry && lunrReport && scale <= 10_000) console.log(`top-10 overlap, quarry vs plain lunr: ${(overlap(quarry.top10, lunrReport.top10) * 100).toFixed(1)}%`);
+  if (quarry && lunrReport && scale <= 10_000) {
+    const sameScores = quarry.scores10!.filter((mine, i) => {
+      const theirs = lunrReport.scores10![i]!;
+      return mine.length === theirs.length && mine.every((s, j) => Math.abs(s - theirs[j]!) < 1e-6);
+    }).length;
+    console.log(
+      `top-10 overlap, quarry vs plain lunr: ${(overlap(quarry.top10, lunrReport.top10) * 100).toFixed(1)}% of ids; ` +
+        `identical top-10 score lists in ${sameScores} of ${quarry.scores10!.length} queries (ids differ only where scores tie)`,
+    );
+  }
 }
 
 async function main(): Promise<void> {

@@ -8,5 +8,5 @@ const port = parentPort!;
 port.on('message', (job: { id: number; inputs: IndexInput[] }) => {
   const segment = buildSegment(job.inputs, analyzer);
   const arrays = [segment.hashes, ...segment.fieldLengths, ...segment.fields.flatMap((f) => [f.termStart, f.docs, f.tfs, f.posStart, f.positions])];
-  port.postMessage({ id: job.id, segment }, arrays.map((a) => a.buffer as ArrayBuffer));
+  port.postMessage({ id: job.id, segment }, arrays.flatMap((a) => (a ? [a.buffer as ArrayBuffer] : [])));
 });

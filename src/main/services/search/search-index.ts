@@ -2,7 +2,7 @@ import lunr from 'lunr';
 import { FIELDS, TEXT_FIELD } from './analyzer';
 import type { PhraseClause, QueryPlan, TermClause } from './query-plan';
 import type { Segment } from './segment';
-import { findTerm, lowerBound } from './segment';
+import { findTerm, loadedPositions, lowerBound } from './segment';
 import type { IndexedDoc } from './documents';
 import type { SearchFilter } from './types';
 
@@ -21,6 +21,8 @@ export interface LiveSegment {
   base: number;
   /** Per field, lunr's BM25 length normalisation k1 * (1 - b + b * length / average). */
   norms: Float64Array[];
+  /** Reads the segment's positions from disk, for a segment loaded without them. */
+  loadPositions: (() => void) | null;
 }
 
 export interface RankedDoc {
@@ -88,10 +90,16 @@ export class SearchIndex {
   }
 
   /** Adds a segment; `docs` gives each local doc's content (undefined until attached). Refuses a doc id that is already live. */
-  addSegment(segment: Segment, rowId: number | null, dead: Uint8Array | null, docs?: readonly (IndexedDoc | undefined)[]): LiveSegment {
+  addSegment(
+    segment: Segment,
+    rowId: number | null,
+    dead: Uint8Array | null,
+    docs?: readonly (IndexedDoc | undefined)[],
+    loadPositions: (() => void) | null = null,
+  ): LiveSegment {
     const base = this.docs.length;
     const n = segment.docIds.length;
-    const live: LiveSegment = { segment, rowId, dead: dead ?? new Uint8Array(n), deadCount: 0, base, norms: [] };
+    const live: LiveSegment = { segment, rowId, dead: dead ?? new Uint8Array(n), deadCount: 0, base, norms: [], loadPositions };
     for (let d = 0; d < n; d++) {
       this.docs.push(docs?.[d]);
       if (live.dead[d]) {
@@ -147,6 +155,14 @@ export class SearchIndex {
     FIELDS.forEach((_, f) => (this.fieldTotals[f]! -= live.segment.fieldLengths[f]![local]!));
     this.normAverages = [];
     return live;
+  }
+
+  /** Makes sure every segment has its positions (read lazily: only phrases and merges need them). */
+  ensurePositions(): void {
+    for (const live of this.segments) {
+      if (live.segment.fields.every((f) => f.positions !== null)) continue;
+      live.loadPositions?.();
+    }
   }
 
   private refreshNorms(): void {
@@ -237,7 +253,8 @@ export class SearchIndex {
       const ids = words.map((w) => findTerm(segment.terms, w.term));
       if (ids.some((t) => t < 0)) continue;
       for (const f of phrase.fields) {
-        const { termStart, docs, posStart, positions } = segment.fields[f]!;
+        const { termStart, docs } = segment.fields[f]!;
+        const { posStart, positions } = loadedPositions(segment.fields[f]!);
         // Walk the rarest word's postings and look the others up by binary search.
         let rarest = 0;
         ids.forEach((t, j) => {
@@ -318,6 +335,7 @@ export class SearchIndex {
     if (n === 0 || (plan.clauses.length === 0 && plan.phrases.length === 0)) return empty;
     this.refreshNorms();
     this.ensureScratch();
+    if (plan.phrases.length > 0) this.ensurePositions();
     this.dfCache = new Map();
 
     const queryVectors = FIELDS.map(() => new Map<string, number>());

@@ -220,11 +220,27 @@ describe('keeping the index current', () => {
 
   it('detects a corrupted segment and rebuilds it', async () => {
     service.close();
-    project.db.prepare("UPDATE search_segments SET data = CAST(replace(CAST(data AS TEXT), 'diplomacy', 'diplomaci') AS BLOB)").run();
+    const row = project.db.prepare('SELECT id, data FROM search_segments').get() as { id: number; data: Buffer };
+    row.data[row.data.length >> 1] ^= 0xff;
+    project.db.prepare('UPDATE search_segments SET data = ? WHERE id = ?').run(row.data, row.id);
     const reopened = new SearchService(project.db);
     await reopened.open();
     expect(reopened.stats.rebuilds).toBe(1);
     expect(ids(reopened.query('"digital diplomacy"'))).toContain('diplomacy-p0');
+    reopened.close();
+  });
+
+  it('reads positions only for phrases, and rebuilds when they turn out damaged', async () => {
+    service.close();
+    project.db.prepare('UPDATE search_segments SET positions = zeroblob(length(positions))').run();
+    const reopened = new SearchService(project.db);
+    await reopened.open();
+    expect(reopened.stats.rebuilds).toBe(0);
+    expect(reopened.query('online').total).toBeGreaterThan(0);
+    expect(() => reopened.query('"online sales"')).toThrow(/rebuilt/);
+    await reopened.idle();
+    expect(reopened.stats.rebuilds).toBe(1);
+    expect(ids(reopened.query('"online sales"'))).toEqual(['diplomacy-p1']);
     reopened.close();
   });
 

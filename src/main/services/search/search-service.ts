@@ -7,7 +7,7 @@ import { SourceTexts, fingerprintDocs, scanDocuments, textOf, toIndexInput, type
 import { planQuery, planSimilar, type QueryPlan } from './query-plan';
 import { SearchIndex, type LiveSegment, type Ranking } from './search-index';
 import { buildSegment, mergeSegments, type IndexInput, type Segment } from './segment';
-import { SEGMENT_FORMAT, checksum, decodeSegment, encodeSegment } from './segment-codec';
+import { SEGMENT_FORMAT, checksum, decodePositions, decodeSegment, encodeSegment } from './segment-codec';
 import { findMatches, makeSnippet } from './snippet';
 import { buildInWorkers } from './worker-pool';
 import type { QueryOptions, SearchDoc, SearchFilter, SearchHit, SearchResult } from './types';
@@ -161,13 +161,19 @@ export class SearchService {
    */
   private load(docs: readonly ScannedDoc[]): boolean {
     const rows = this.db.prepare('SELECT id, format, language, checksum, data, deleted FROM search_segments ORDER BY id').all() as SegmentRow[];
+    const positionsOf = this.db.prepare('SELECT positions_checksum AS checksum, positions FROM search_segments WHERE id = ?');
     if (rows.length === 0) return false;
     const index = new SearchIndex();
     try {
       for (const row of rows) {
         if (row.format !== SEGMENT_FORMAT || row.language !== this.language || checksum(row.data) !== row.checksum) return false;
         const segment = decodeSegment(row.data);
-        index.addSegment(segment, row.id, unpackBits(row.deleted, segment.docIds.length));
+        const loadPositions = (): void => {
+          const stored = positionsOf.get(row.id) as { checksum: number; positions: Buffer } | undefined;
+          if (!stored || checksum(stored.positions) !== stored.checksum) this.damaged();
+          decodePositions(segment, stored!.positions);
+        };
+        index.addSegment(segment, row.id, unpackBits(row.deleted, segment.docIds.length), undefined, loadPositions);
       }
     } catch {
       return false;
@@ -217,11 +223,24 @@ export class SearchService {
   }
 
   private insertRow(live: LiveSegment): void {
-    const data = encodeSegment(live.segment);
+    const { data, positions } = encodeSegment(live.segment);
     const result = this.db
-      .prepare('INSERT INTO search_segments (format, language, doc_count, checksum, data, deleted) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(SEGMENT_FORMAT, this.language, live.segment.docIds.length, checksum(data), data, packBits(live.dead));
+      .prepare('INSERT INTO search_segments (format, language, doc_count, checksum, data, positions_checksum, positions, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(SEGMENT_FORMAT, this.language, live.segment.docIds.length, checksum(data), data, checksum(positions), positions, packBits(live.dead));
     live.rowId = Number(result.lastInsertRowid);
+  }
+
+  /**
+   * Positions found damaged when a phrase needed them: the index cannot answer, so it is
+   * rebuilt in the background and the caller is told to retry.
+   */
+  private damaged(): never {
+    this.opened = false;
+    void this.enqueue(async () => {
+      await this.rebuild(scanDocuments(this.db));
+      this.opened = true;
+    });
+    throw new AppError('INTERNAL', 'The search index was damaged and is being rebuilt; search again in a moment.');
   }
 
   /** Saves tombstones; a segment with no live doc left is dropped. */
@@ -282,6 +301,7 @@ export class SearchService {
     const keepBase = base !== undefined && deltaDocs * 5 < base.segment.docIds.length - base.deadCount;
     const kept = keepBase ? segments.slice(0, 1) : [];
     const merging = segments.slice(kept.length);
+    this.index.ensurePositions();
     const merged = mergeSegments(
       merging.map((s) => s.segment),
       merging.map((s) => s.dead),

@@ -4,14 +4,21 @@ import { FIELDS } from './analyzer';
 /**
  * Inverted lists of one field in CSR form: the postings of term t are indexes
  * termStart[t] .. termStart[t + 1] of docs/tfs (docs ascending), and the token positions of
- * posting p are positions[posStart[p] .. posStart[p + 1]).
+ * posting p are positions[posStart[p] .. posStart[p + 1]). Positions are null in a segment
+ * loaded from disk until a phrase query needs them.
  */
 export interface FieldPostings {
   termStart: Uint32Array;
   docs: Uint32Array;
   tfs: Uint32Array;
-  posStart: Uint32Array;
-  positions: Uint32Array;
+  posStart: Uint32Array | null;
+  positions: Uint32Array | null;
+}
+
+/** The positions of a field, which the caller has made sure are loaded. */
+export function loadedPositions(postings: FieldPostings): { posStart: Uint32Array; positions: Uint32Array } {
+  if (!postings.posStart || !postings.positions) throw new Error('segment positions are not loaded');
+  return { posStart: postings.posStart, positions: postings.positions };
 }
 
 /** An immutable batch of indexed documents: the unit that is built, merged and persisted. */
@@ -205,7 +212,7 @@ export function mergeSegments(segments: readonly Segment[], dead: readonly (Uint
   });
 
   const capacity = FIELDS.map((_, f) => segments.reduce((sum, seg) => sum + seg.fields[f]!.docs.length, 0));
-  const positionCapacity = FIELDS.map((_, f) => segments.reduce((sum, seg) => sum + seg.fields[f]!.positions.length, 0));
+  const positionCapacity = FIELDS.map((_, f) => segments.reduce((sum, seg) => sum + loadedPositions(seg.fields[f]!).positions.length, 0));
   const out = FIELDS.map((_, f) => ({
     termStart: [0] as number[],
     docs: new Uint32Array(capacity[f]!),
@@ -228,6 +235,7 @@ export function mergeSegments(segments: readonly Segment[], dead: readonly (Uint
       const o = out[f]!;
       for (const s of holders) {
         const postings = segments[s]!.fields[f]!;
+        const { posStart, positions } = loadedPositions(postings);
         const map = renumber[s]!;
         const t = heads[s]!;
         for (let p = postings.termStart[t]!; p < postings.termStart[t + 1]!; p++) {
@@ -235,7 +243,7 @@ export function mergeSegments(segments: readonly Segment[], dead: readonly (Uint
           if (doc < 0) continue;
           o.docs[o.postings] = doc;
           o.tfs[o.postings++] = postings.tfs[p]!;
-          o.positions.set(postings.positions.subarray(postings.posStart[p]!, postings.posStart[p + 1]!), o.positionCount);
+          o.positions.set(positions.subarray(posStart[p]!, posStart[p + 1]!), o.positionCount);
           o.positionCount += postings.tfs[p]!;
           written++;
         }

@@ -3,7 +3,8 @@ import type { Migration } from './types';
 // The search index is a rebuildable cache kept in the project file, so a project opens and
 // answers its first query without reindexing. Each row is one immutable segment (binary
 // postings, see services/search/segment-codec.ts); `deleted` is a bitmap of its docs removed or
-// replaced since, and `checksum` (CRC-32 of data) lets a damaged segment be detected and rebuilt.
+// replaced since. Token positions, needed only for quoted phrases, sit in their own column so
+// that opening a project does not read them. The CRC-32 checksums let damage be detected.
 export const searchIndex: Migration = {
   version: 2,
   name: 'search-index',
@@ -15,6 +16,8 @@ CREATE TABLE search_segments (
   doc_count INTEGER NOT NULL,
   checksum INTEGER NOT NULL,
   data BLOB NOT NULL,
+  positions_checksum INTEGER NOT NULL,
+  positions BLOB NOT NULL,
   deleted BLOB NOT NULL
 ) STRICT;
 `,
