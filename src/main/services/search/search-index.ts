@@ -28,6 +28,8 @@ export interface LiveSegment {
 export interface RankedDoc {
   doc: IndexedDoc;
   score: number;
+  /** The doc's number in this index, to look up its match positions. */
+  global: number;
 }
 
 export interface Ranking {
@@ -163,6 +165,42 @@ export class SearchIndex {
       if (live.segment.fields.every((f) => f.positions !== null)) continue;
       live.loadPositions?.();
     }
+  }
+
+  /**
+   * Token index ranges, in the text field of a ranked doc, of each matched term and of each
+   * occurrence of a matched phrase (first word to last), read from the postings' positions.
+   */
+  matchRanges(global: number, terms: ReadonlySet<string>, phrases: readonly PhraseClause[]): Array<[number, number]> {
+    const { live, local } = this.locate(global);
+    const postings = live.segment.fields[TEXT_FIELD]!;
+    const { posStart, positions } = loadedPositions(postings);
+    const positionsOf = (term: string): Uint32Array | null => {
+      const t = findTerm(live.segment.terms, term);
+      if (t < 0) return null;
+      const to = postings.termStart[t + 1]!;
+      const p = lowerBoundU32(postings.docs, local, postings.termStart[t]!, to);
+      return p < to && postings.docs[p] === local ? positions.subarray(posStart[p]!, posStart[p + 1]!) : null;
+    };
+    const ranges: Array<[number, number]> = [];
+    for (const term of terms) for (const x of positionsOf(term) ?? []) ranges.push([x, x]);
+    for (const phrase of phrases) {
+      const lists = phrase.words.map((w) => positionsOf(w.term));
+      if (lists.some((l) => l === null)) continue;
+      const first = Math.min(...phrase.words.map((w) => w.offset));
+      const last = Math.max(...phrase.words.map((w) => w.offset));
+      const [anchorWord] = phrase.words;
+      for (const x of lists[0]!) {
+        const origin = x - anchorWord!.offset;
+        const fits = phrase.words.every((w, j) => {
+          const list = lists[j]!;
+          const at = lowerBoundU32(list, origin + w.offset, 0, list.length);
+          return list[at] === origin + w.offset;
+        });
+        if (fits) ranges.push([origin + first, origin + last]);
+      }
+    }
+    return ranges;
   }
 
   private refreshNorms(): void {
@@ -335,7 +373,8 @@ export class SearchIndex {
     if (n === 0 || (plan.clauses.length === 0 && plan.phrases.length === 0)) return empty;
     this.refreshNorms();
     this.ensureScratch();
-    if (plan.phrases.length > 0) this.ensurePositions();
+    // Positions serve phrases and highlights; after open they load in the background.
+    if (plan.phrases.length > 0 || keep > 0) this.ensurePositions();
     this.dfCache = new Map();
 
     const queryVectors = FIELDS.map(() => new Map<string, number>());
@@ -448,7 +487,7 @@ export class SearchIndex {
     }
     return {
       total,
-      top: heap.sorted().map(({ global, score }) => ({ doc: this.docs[global]!, score })),
+      top: heap.sorted().map(({ global, score }) => ({ doc: this.docs[global]!, score, global })),
       textTerms,
       textPhrases: plan.phrases.filter((p) => p.presence === 'required' && p.fields.includes(TEXT_FIELD)),
     };

@@ -221,7 +221,8 @@ describe('keeping the index current', () => {
   it('detects a corrupted segment and rebuilds it', async () => {
     service.close();
     const row = project.db.prepare('SELECT id, data FROM search_segments').get() as { id: number; data: Buffer };
-    row.data[row.data.length >> 1] ^= 0xff;
+    const middle = row.data.length >> 1;
+    row.data.writeUInt8(row.data[middle]! ^ 0xff, middle);
     project.db.prepare('UPDATE search_segments SET data = ? WHERE id = ?').run(row.data, row.id);
     const reopened = new SearchService(project.db);
     await reopened.open();
@@ -230,13 +231,12 @@ describe('keeping the index current', () => {
     reopened.close();
   });
 
-  it('reads positions only for phrases, and rebuilds when they turn out damaged', async () => {
+  it('reads positions after opening, and rebuilds when they turn out damaged', async () => {
     service.close();
     project.db.prepare('UPDATE search_segments SET positions = zeroblob(length(positions))').run();
     const reopened = new SearchService(project.db);
     await reopened.open();
     expect(reopened.stats.rebuilds).toBe(0);
-    expect(reopened.query('online').total).toBeGreaterThan(0);
     expect(() => reopened.query('"online sales"')).toThrow(/rebuilt/);
     await reopened.idle();
     expect(reopened.stats.rebuilds).toBe(1);

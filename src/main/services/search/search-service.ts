@@ -3,12 +3,12 @@ import { performance } from 'node:perf_hooks';
 import { AppError } from '../../../shared/api/errors';
 import type { Db } from '../store/database';
 import { Analyzer } from './analyzer';
-import { SourceTexts, fingerprintDocs, scanDocuments, textOf, toIndexInput, type IndexedDoc, type ScannedDoc } from './documents';
+import { SourceTexts, fingerprintDocs, scanDocuments, textOf, toIndexInput, type ScannedDoc } from './documents';
 import { planQuery, planSimilar, type QueryPlan } from './query-plan';
-import { SearchIndex, type LiveSegment, type Ranking } from './search-index';
+import { SearchIndex, type LiveSegment, type RankedDoc, type Ranking } from './search-index';
 import { buildSegment, mergeSegments, type IndexInput, type Segment } from './segment';
 import { SEGMENT_FORMAT, checksum, decodePositions, decodeSegment, encodeSegment } from './segment-codec';
-import { findMatches, makeSnippet } from './snippet';
+import { makeSnippet, tokenRangesToOffsets } from './snippet';
 import { buildInWorkers } from './worker-pool';
 import type { QueryOptions, SearchDoc, SearchFilter, SearchHit, SearchResult } from './types';
 
@@ -88,7 +88,11 @@ export class SearchService {
     return this.enqueue(async () => {
       const docs = scanDocuments(this.db);
       if (!this.load(docs)) await this.rebuild(docs, onProgress);
-      else onProgress?.(docs.length, docs.length);
+      else {
+        onProgress?.(docs.length, docs.length);
+        // Positions are not needed to rank; read them after the caller's first query.
+        setImmediate(() => void this.enqueue(async () => this.index.ensurePositions()));
+      }
       this.opened = true;
     });
   }
@@ -133,13 +137,13 @@ export class SearchService {
     const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
     const offset = Math.max(0, options.offset ?? 0);
     const ranking = this.index.rank(plan, offset + limit, options.filter);
-    const hits = ranking.top.slice(offset).map(({ doc, score }) => this.hit(doc, score, ranking));
+    const hits = ranking.top.slice(offset).map((ranked) => this.hit(ranked, ranking));
     return { total: ranking.total, hits, tookMs: performance.now() - started };
   }
 
-  private hit(doc: IndexedDoc, score: number, ranking: Ranking): SearchHit {
+  private hit({ doc, score, global }: RankedDoc, ranking: Ranking): SearchHit {
     const text = textOf(doc, this.sourceTexts);
-    const matches = findMatches(text, ranking.textTerms, ranking.textPhrases, this.analyzer);
+    const matches = tokenRangesToOffsets(text, this.index.matchRanges(global, ranking.textTerms, ranking.textPhrases), this.analyzer);
     const { snippet, highlights } = makeSnippet(text, matches);
     return { id: doc.id, kind: doc.kind, sourceId: doc.sourceId, title: doc.title, score, snippet, snippetHighlights: highlights, matches };
   }

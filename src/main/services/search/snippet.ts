@@ -1,34 +1,21 @@
 import type { Analyzer } from './analyzer';
-import type { PhraseClause } from './query-plan';
 
 export type Range = [number, number];
 
 /**
- * Offsets in text of every token whose terms include a matched term, and of every occurrence
- * of a matched phrase (first word to last), merged where they overlap.
+ * Turns ranges of token indexes (from the index's positions) into offsets in text, merging
+ * ranges that overlap or touch the same words.
  */
-export function findMatches(text: string, terms: ReadonlySet<string>, phrases: readonly PhraseClause[], analyzer: Analyzer): Range[] {
-  const ranges: Range[] = [];
-  const byIndex: Array<{ start: number; end: number; terms: readonly string[] }> = [];
-  analyzer.tokenize(text, (lower, start, end, index) => {
-    const tokenTerms = analyzer.indexTerms(lower);
-    byIndex[index] = { start, end, terms: tokenTerms };
-    if (tokenTerms.some((t) => terms.has(t))) ranges.push([start, end]);
-  });
-  for (const phrase of phrases) {
-    const first = Math.min(...phrase.words.map((w) => w.offset));
-    const last = Math.max(...phrase.words.map((w) => w.offset));
-    for (let i = 0; i + last - first < byIndex.length; i++) {
-      const fits = phrase.words.every((w) => byIndex[i + w.offset - first]?.terms.includes(w.term));
-      if (fits) ranges.push([byIndex[i]!.start, byIndex[i + last - first]!.end]);
-    }
-  }
-  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+export function tokenRangesToOffsets(text: string, ranges: ReadonlyArray<readonly [number, number]>, analyzer: Analyzer): Range[] {
+  if (ranges.length === 0) return [];
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const { starts, ends } = analyzer.tokenBounds(text, Math.max(...sorted.map((r) => r[1])));
   const merged: Range[] = [];
-  for (const range of ranges) {
+  for (const [first, last] of sorted) {
+    const range: Range = [starts[first]!, ends[last]!];
     const previous = merged[merged.length - 1];
     if (previous && range[0] <= previous[1]) previous[1] = Math.max(previous[1], range[1]);
-    else merged.push([range[0], range[1]]);
+    else merged.push(range);
   }
   return merged;
 }
