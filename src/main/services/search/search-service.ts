@@ -26,7 +26,7 @@ const INLINE_CHARS = 2_000_000;
 /** More segments than this and the small ones are merged; deltas past a fifth of the base merge everything. */
 const MAX_SEGMENTS = 6;
 const DEFAULT_LIMIT = 50;
-const REPAIR_LIMIT = 5000;
+const REPAIR_SHARE = 0.2;
 
 interface SegmentRow {
   id: number;
@@ -87,7 +87,7 @@ export class SearchService {
   open(onProgress?: (done: number, total: number) => void): Promise<void> {
     return this.enqueue(async () => {
       const docs = scanDocuments(this.db);
-      if (!this.load(docs)) await this.rebuild(docs, onProgress);
+      if (!(await this.load(docs))) await this.rebuild(docs, onProgress);
       else {
         onProgress?.(docs.length, docs.length);
         // Positions are not needed to rank; read them after the caller's first query.
@@ -149,7 +149,7 @@ export class SearchService {
   }
 
   private assertOpen(): void {
-    if (!this.opened) throw new AppError('NO_PROJECT', 'Search is not ready: open the project first.');
+    if (!this.opened) throw new AppError('NO_PROJECT', 'Search is not ready yet: its index is being opened or built.');
   }
 
   private enqueue(task: () => Promise<void>): Promise<void> {
@@ -163,7 +163,7 @@ export class SearchService {
    * and language, and holds each project doc with the same content hash. Docs that changed,
    * appeared or vanished since are re-indexed as a delta; anything else means a rebuild.
    */
-  private load(docs: readonly ScannedDoc[]): boolean {
+  private async load(docs: readonly ScannedDoc[]): Promise<boolean> {
     const rows = this.db.prepare('SELECT id, format, language, checksum, data, deleted FROM search_segments ORDER BY id').all() as SegmentRow[];
     const positionsOf = this.db.prepare('SELECT positions_checksum AS checksum, positions FROM search_segments WHERE id = ?');
     if (rows.length === 0) return false;
@@ -183,8 +183,8 @@ export class SearchService {
       return false;
     }
     const changed = docs.filter((d) => index.attach(d.doc, d.fingerprint) !== 'same');
-    // Past a few thousand docs, a build on worker threads beats patching in a delta on this one.
-    if (changed.length > REPAIR_LIMIT) return false;
+    // Past a fifth of the project, a fresh build beats patching in a delta.
+    if (changed.length > docs.length * REPAIR_SHARE) return false;
     // A changed doc's old version is unattached too; the delta replaces it.
     const changedIds = new Set(changed.map((d) => d.doc.id));
     const vanished = index.unattached().filter((id) => !changedIds.has(id));
@@ -193,8 +193,7 @@ export class SearchService {
     if (changed.length + vanished.length > 0) {
       this.stats.repairedDocs += changed.length + vanished.length;
       this.removeDocs(vanished);
-      const unique = [...new Map(changed.map((d) => [d.doc.id, d])).values()];
-      if (unique.length > 0) this.commitDelta(unique, buildSegment(unique.map((d) => toIndexInput(d, this.sourceTexts)), this.analyzer));
+      await this.addDocs(changed);
     }
     return true;
   }
