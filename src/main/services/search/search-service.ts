@@ -17,11 +17,12 @@ export interface SearchServiceOptions {
   language?: string;
   /** Worker threads for full builds; defaults to the machine's cores, at most 4. */
   threads?: number;
+  /** Builds of less text than this run on the calling thread, where starting workers would cost more. */
+  inlineBelowChars?: number;
 }
 
 /** Docs per worker job: small enough to report progress often, large enough to amortise messaging. */
-const CHUNK_DOCS = 4000;
-/** Below this much text a build is quicker on the calling thread than starting workers. */
+const CHUNK_DOCS = { min: 200, max: 4000 };
 const INLINE_CHARS = 2_000_000;
 /** More segments than this and the small ones are merged; deltas past a fifth of the base merge everything. */
 const MAX_SEGMENTS = 6;
@@ -64,6 +65,7 @@ export class SearchService {
   private readonly db: Db;
   private readonly analyzer: Analyzer;
   private readonly threads: number;
+  private readonly inlineBelowChars: number;
   private index = new SearchIndex();
   private readonly sourceTexts: SourceTexts;
   /** Mutations run one after another: a background merge never interleaves with an upsert. */
@@ -77,6 +79,7 @@ export class SearchService {
     this.analyzer = new Analyzer(options.language ?? 'en');
     this.sourceTexts = new SourceTexts(db);
     this.threads = options.threads ?? Math.min(4, availableParallelism());
+    this.inlineBelowChars = options.inlineBelowChars ?? INLINE_CHARS;
   }
 
   get language(): string {
@@ -213,13 +216,14 @@ export class SearchService {
 
   private async buildSegment(docs: readonly ScannedDoc[], onDone: (done: number) => void): Promise<Segment> {
     const inputs = docs.map((d) => toIndexInput(d, this.sourceTexts));
-    if (this.threads < 1 || textLength(inputs) < INLINE_CHARS) {
+    if (this.threads < 1 || textLength(inputs) < this.inlineBelowChars) {
       const segment = buildSegment(inputs, this.analyzer);
       onDone(docs.length);
       return segment;
     }
+    const size = Math.min(CHUNK_DOCS.max, Math.max(CHUNK_DOCS.min, Math.ceil(inputs.length / (this.threads * 4))));
     const chunks: IndexInput[][] = [];
-    for (let i = 0; i < inputs.length; i += CHUNK_DOCS) chunks.push(inputs.slice(i, i + CHUNK_DOCS));
+    for (let i = 0; i < inputs.length; i += size) chunks.push(inputs.slice(i, i + size));
     let done = 0;
     const segments = await buildInWorkers(chunks, this.language, this.threads, (chunk) => onDone((done += chunks[chunk]!.length)));
     return segments.length === 1 ? segments[0]! : mergeSegments(segments, segments.map(() => null));
