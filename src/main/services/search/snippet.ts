@@ -12,12 +12,23 @@ export function tokenRangesToOffsets(text: string, ranges: ReadonlyArray<readonl
   const { starts, ends } = analyzer.tokenBounds(text, Math.max(...sorted.map((r) => r[1])));
   const merged: Range[] = [];
   for (const [first, last] of sorted) {
-    const range: Range = [starts[first]!, ends[last]!];
+    const range = trimmed(text, starts[first]!, ends[last]!);
     const previous = merged[merged.length - 1];
     if (previous && range[0] <= previous[1]) previous[1] = Math.max(previous[1], range[1]);
     else merged.push(range);
   }
   return merged;
+}
+
+const WORD = /[\p{L}\p{N}_]/u;
+
+/** A token's offsets without the punctuation around it ("(trade)," highlights "trade"), as lunr's trimmer drops it. */
+function trimmed(text: string, start: number, end: number): Range {
+  let a = start;
+  let b = end;
+  while (a < b && !WORD.test(text[a]!)) a++;
+  while (b > a && !WORD.test(text[b - 1]!)) b--;
+  return a < b ? [a, b] : [start, end];
 }
 
 const SNIPPET_CHARS = 200;
@@ -51,7 +62,8 @@ export function makeSnippet(text: string, matches: readonly Range[]): { snippet:
   if (end < text.length) end = wordBoundary(text, end, -1, text.length);
   if (end <= start) end = Math.min(text.length, start + SNIPPET_CHARS);
   const prefix = start > 0 ? ELLIPSIS : '';
-  const body = text.slice(start, end);
+  const body = text.slice(start, end).trimEnd();
+  end = start + body.length;
   const snippet = prefix + body + (end < text.length ? ELLIPSIS : '');
   const highlights: Range[] = [];
   for (const [a, b] of matches) {
