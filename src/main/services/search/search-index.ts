@@ -167,6 +167,11 @@ export class SearchIndex {
     }
   }
 
+  /** Whether matchRanges can answer for this doc without reading positions from disk. */
+  hasPositions(global: number): boolean {
+    return this.locate(global).live.segment.fields[TEXT_FIELD]!.positions !== null;
+  }
+
   /**
    * Token index ranges, in the text field of a ranked doc, of each matched term and of each
    * occurrence of a matched phrase (first word to last), read from the postings' positions.
@@ -373,8 +378,7 @@ export class SearchIndex {
     if (n === 0 || (plan.clauses.length === 0 && plan.phrases.length === 0)) return empty;
     this.refreshNorms();
     this.ensureScratch();
-    // Positions serve phrases and highlights; after open they load in the background.
-    if (plan.phrases.length > 0 || keep > 0) this.ensurePositions();
+    if (plan.phrases.length > 0) this.ensurePositions();
     this.dfCache = new Map();
 
     const queryVectors = FIELDS.map(() => new Map<string, number>());

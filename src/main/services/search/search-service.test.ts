@@ -154,6 +154,20 @@ describe('filters, paging and hits', () => {
     expect(sales.title).toBe(SOURCES.diplomacy.title);
   });
 
+  it('highlights the same words from positions as from analysing the text again', async () => {
+    service.close();
+    const reopened = new SearchService(project.db);
+    await reopened.open();
+    // Phrases need positions, so they come last: the queries before them highlight from text.
+    const queries = ['pay* trust', 'market online', 'sales "digital diplomacy"', '"state of the union" online'];
+    const fromText = queries.map((q) => reopened.query(q, { limit: 100 }).hits.map((h) => h.matches));
+    await new Promise((resolve) => setImmediate(resolve));
+    await reopened.idle();
+    expect(queries.map((q) => reopened.query(q, { limit: 100 }).hits.map((h) => h.matches))).toEqual(fromText);
+    expect(fromText.flat(2).length).toBeGreaterThan(20);
+    reopened.close();
+  });
+
   it('cuts a snippet around the matches of a long text', async () => {
     const long = `${'Filler words about nothing in particular. '.repeat(40)}The rare zeppelin appears here. ${'More filler follows. '.repeat(40)}`;
     await service.upsert([{ id: 'long', kind: 'memo', sourceId: null, title: 'Long memo', text: long }]);

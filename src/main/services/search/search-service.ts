@@ -8,7 +8,7 @@ import { planQuery, planSimilar, type QueryPlan } from './query-plan';
 import { SearchIndex, type LiveSegment, type RankedDoc, type Ranking } from './search-index';
 import { buildSegment, mergeSegments, type IndexInput, type Segment } from './segment';
 import { SEGMENT_FORMAT, checksum, decodePositions, decodeSegment, encodeSegment } from './segment-codec';
-import { makeSnippet, tokenRangesToOffsets } from './snippet';
+import { makeSnippet, matchRangesInText, tokenRangesToOffsets } from './snippet';
 import { buildInWorkers } from './worker-pool';
 import type { QueryOptions, SearchDoc, SearchFilter, SearchHit, SearchResult } from './types';
 
@@ -146,7 +146,11 @@ export class SearchService {
 
   private hit({ doc, score, global }: RankedDoc, ranking: Ranking): SearchHit {
     const text = textOf(doc, this.sourceTexts);
-    const matches = tokenRangesToOffsets(text, this.index.matchRanges(global, ranking.textTerms, ranking.textPhrases), this.analyzer);
+    // Positions load in the background after open; until then the hit's text is analysed again.
+    const ranges = this.index.hasPositions(global)
+      ? this.index.matchRanges(global, ranking.textTerms, ranking.textPhrases)
+      : matchRangesInText(text, ranking.textTerms, ranking.textPhrases, this.analyzer);
+    const matches = tokenRangesToOffsets(text, ranges, this.analyzer);
     const { snippet, highlights } = makeSnippet(text, matches);
     return { id: doc.id, kind: doc.kind, sourceId: doc.sourceId, title: doc.title, score, snippet, snippetHighlights: highlights, matches };
   }

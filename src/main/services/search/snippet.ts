@@ -1,6 +1,29 @@
 import type { Analyzer } from './analyzer';
+import type { PhraseClause } from './query-plan';
 
 export type Range = [number, number];
+
+/**
+ * Token index ranges of matched terms and phrase occurrences found by analysing text again:
+ * what the index's positions give, for when they are not loaded yet (the first query after open).
+ */
+export function matchRangesInText(text: string, terms: ReadonlySet<string>, phrases: readonly PhraseClause[], analyzer: Analyzer): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const termsAt: Array<readonly string[]> = [];
+  analyzer.tokenize(text, (lower, _start, _end, index) => {
+    const tokenTerms = analyzer.indexTerms(lower);
+    termsAt[index] = tokenTerms;
+    if (tokenTerms.some((t) => terms.has(t))) ranges.push([index, index]);
+  });
+  for (const phrase of phrases) {
+    const first = Math.min(...phrase.words.map((w) => w.offset));
+    const last = Math.max(...phrase.words.map((w) => w.offset));
+    for (let i = 0; i + last - first < termsAt.length; i++) {
+      if (phrase.words.every((w) => termsAt[i + w.offset - first]?.includes(w.term))) ranges.push([i, i + last - first]);
+    }
+  }
+  return ranges;
+}
 
 /**
  * Turns ranges of token indexes (from the index's positions) into offsets in text, merging
