@@ -55,4 +55,14 @@ test('the sample manuscript opens audited, with the verdicts the sample records'
   await expect(page.getByLabel('Manuscript to audit').locator('option:checked')).toHaveText(/^Connecting Markets Online/);
   await expect(page.getByRole('region', { name: 'Findings' }).getByRole('region', { name: 'Probable misspelling (1)' })).toContainText('Shirkoochi');
   await expect(page.getByLabel(/^Verdict for Paris, 2013 in claim \d+$/)).toHaveValue('not-supported');
+
+  // Evidence comes from a source linked as the cited work's full text, found from a pasted passage.
+  await page.getByRole('button', { name: /^References/ }).click();
+  await page.getByLabel('Full text of Paris (2013)').selectOption({ label: 'Field notes: regional digital-economy policy forum (illustrative)' });
+  await page.getByRole('button', { name: /^Claims/ }).click();
+  await page.getByLabel(/^Evidence for Paris, 2013 in claim \d+$/).fill('members start from very\ndifferent levels of readiness');
+  await page.getByRole('button', { name: /^Save verdict for Paris, 2013 in claim \d+$/ }).click();
+  await expect(page.locator('blockquote.audit-evidence')).toContainText('“members start from very different levels of readiness”');
+  await page.reload();
+  await expect(page.locator('blockquote.audit-evidence')).toContainText('members start from very different levels of readiness');
 });

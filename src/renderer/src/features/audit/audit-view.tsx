@@ -150,7 +150,7 @@ export function AuditView() {
                 References <span className="count">{view.references.length}</span>
               </button>
             </div>
-            {tab === 'claims' ? <ClaimsTable view={view} onJump={jump} /> : <ReferencesPanel view={view} sources={list} onJump={jump} />}
+            {tab === 'claims' ? <ClaimsTable view={view} sources={list} onJump={jump} /> : <ReferencesPanel view={view} sources={list} onJump={jump} />}
           </>
         ) : (
           <p className="empty-state">Claims and references appear here after the audit.</p>

@@ -1,19 +1,61 @@
 import { useState } from 'react';
-import { verdictValues, type AuditView, type AuditViewCitation, type AuditViewClaim, type ClaimCitationLink, type VerdictValue } from '../../../../shared/domain/audit-view';
-import { errorMessage, mutate } from '../../api/use-api';
+import {
+  verdictValues,
+  type AuditView,
+  type AuditViewCitation,
+  type AuditViewClaim,
+  type ClaimCitationLink,
+  type EvidenceSpan,
+  type VerdictValue,
+} from '../../../../shared/domain/audit-view';
+import type { SourceSummary } from '../../../../shared/domain/model';
+import { api } from '../../api/client';
+import { errorMessage, mutate, useQuery } from '../../api/use-api';
 import { citationName, statusLabels, verdictLabels } from './labels';
+import { locateQuote } from './locate-quote';
 
 interface Props {
   view: AuditView;
+  sources: SourceSummary[];
   onJump(span: { start: number; end: number }): void;
 }
 
-function VerdictControls({ sourceId, claim, link, citation }: { sourceId: string; claim: AuditViewClaim; link: ClaimCitationLink; citation: AuditViewCitation }) {
+function EvidenceExcerpt({ evidence, title }: { evidence: EvidenceSpan; title: string }) {
+  const source = useQuery('sources.get', { id: evidence.sourceId });
+  const excerpt = source.data?.text.slice(evidence.start, evidence.end);
+  return (
+    <blockquote className="audit-evidence small">
+      {excerpt ? `“${excerpt.length > 240 ? `${excerpt.slice(0, 239)}…` : excerpt}”` : '…'} <cite>{title}</cite>
+    </blockquote>
+  );
+}
+
+/** Finds a pasted passage in the full texts linked to the cited work, first match wins. */
+async function findEvidence(quote: string, fullTexts: SourceSummary[]): Promise<EvidenceSpan> {
+  for (const candidate of fullTexts) {
+    const source = await api.call('sources.get', { id: candidate.id });
+    const span = locateQuote(source.text, quote);
+    if (span) return { sourceId: candidate.id, ...span };
+  }
+  throw new Error(`That passage is not in ${fullTexts.map((source) => `“${source.title}”`).join(' or ')}. Paste it exactly as it stands there.`);
+}
+
+interface VerdictProps {
+  sourceId: string;
+  claim: AuditViewClaim;
+  link: ClaimCitationLink;
+  citation: AuditViewCitation;
+  /** Project sources linked as full texts of the cited work: where evidence can come from. */
+  fullTexts: SourceSummary[];
+}
+
+function VerdictControls({ sourceId, claim, link, citation, fullTexts }: VerdictProps) {
   const saved = link.verdict;
   const [verdict, setVerdict] = useState<VerdictValue | ''>(saved?.verdict ?? '');
   const [note, setNote] = useState(saved?.note ?? '');
+  const [quote, setQuote] = useState('');
   const [state, setState] = useState<{ busy: boolean; message: string | null; failed: boolean }>({ busy: false, message: null, failed: false });
-  const dirty = verdict !== (saved?.verdict ?? '') || note !== (saved?.note ?? '');
+  const dirty = verdict !== (saved?.verdict ?? '') || note !== (saved?.note ?? '') || quote.trim() !== '';
   const where = `${citationName(citation)} in claim ${claim.index + 1}`;
 
   const save = async () => {
@@ -21,7 +63,11 @@ function VerdictControls({ sourceId, claim, link, citation }: { sourceId: string
     const keys = { sourceId, claimKey: claim.key, citationKey: link.citationKey };
     try {
       if (verdict === '') await mutate('audit.clearVerdict', keys);
-      else await mutate('audit.setVerdict', { ...keys, verdict, note, ...(saved?.evidence ? { evidence: saved.evidence } : {}) });
+      else {
+        const evidence = quote.trim() ? await findEvidence(quote, fullTexts) : saved?.evidence;
+        await mutate('audit.setVerdict', { ...keys, verdict, note, ...(evidence ? { evidence } : {}) });
+        setQuote('');
+      }
       setState({ busy: false, message: verdict === '' ? 'Verdict cleared.' : 'Verdict saved.', failed: false });
     } catch (error) {
       setState({ busy: false, message: errorMessage(error), failed: true });
@@ -52,6 +98,22 @@ function VerdictControls({ sourceId, claim, link, citation }: { sourceId: string
           setNote(event.target.value);
           setState((current) => ({ ...current, message: null }));
         }} />
+      {saved?.evidence && (
+        <EvidenceExcerpt evidence={saved.evidence} title={fullTexts.find((source) => source.id === saved.evidence?.sourceId)?.title ?? 'another source'} />
+      )}
+      {fullTexts.length > 0 && verdict !== '' && (
+        <textarea
+          className="input"
+          rows={2}
+          aria-label={`Evidence for ${where}`}
+          placeholder={`Paste the passage from ${fullTexts.map((source) => source.title).join(' or ')}`}
+          value={quote}
+          onChange={(event) => {
+            setQuote(event.target.value);
+            setState((current) => ({ ...current, message: null }));
+          }}
+        />
+      )}
       <div className="button-row">
         <button type="submit" className="button button--small" disabled={!dirty || state.busy} aria-label={`Save verdict for ${where}`}>
           {state.busy ? 'Saving…' : 'Save'}
@@ -67,7 +129,12 @@ function VerdictControls({ sourceId, claim, link, citation }: { sourceId: string
 }
 
 /** Every claim with its citations, one row per claim–citation link, each with the reviewer's verdict. */
-export function ClaimsTable({ view, onJump }: Props) {
+export function ClaimsTable({ view, sources, onJump }: Props) {
+  const sourceById = new Map(sources.map((source) => [source.id, source]));
+  const referenceById = new Map(view.references.map((reference) => [reference.id, reference]));
+  const fullTextsOf = (citation: AuditViewCitation): SourceSummary[] => [
+    ...new Set(citation.referenceIds.flatMap((id) => referenceById.get(id)?.fullTextSourceId ?? []).flatMap((id) => sourceById.get(id) ?? [])),
+  ];
   const claims = view.claims.filter((claim) => claim.links.length > 0 || claim.flags.length > 0);
   if (claims.length === 0) return <p className="empty-state">No sentence in this manuscript carries a citation.</p>;
   return (
@@ -119,6 +186,7 @@ export function ClaimsTable({ view, onJump }: Props) {
                     claim={claim}
                     link={link}
                     citation={citation}
+                    fullTexts={fullTextsOf(citation)}
                   />
                 </td>
               </tr>

@@ -1,0 +1,19 @@
+import type { Span } from '../../lib/segments';
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const quoteMarks = /['‘’]/g;
+const doubleMarks = /["“”]/g;
+
+/**
+ * Where a pasted passage stands in a source's text. Pasting loses line breaks and turns
+ * quotes straight or curly, so runs of whitespace and the kind of quote mark are ignored.
+ */
+export function locateQuote(text: string, quote: string): Span | null {
+  const words = quote.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return null;
+  const pattern = words
+    .map((word) => escape(word).replace(quoteMarks, "['‘’]").replace(doubleMarks, '["“”]'))
+    .join('\\s+');
+  const match = new RegExp(pattern, 'u').exec(text);
+  return match ? { start: match.index, end: match.index + match[0].length } : null;
+}
