@@ -9,7 +9,7 @@
 // drawn from the corpus with a fixed seed.
 import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,9 +117,12 @@ function drawQueries(corpus: readonly CorpusLine[]): BenchQuery[] {
     const text = pool[Math.floor(random() * pool.length)]!.text;
     return text.toLowerCase().split(SEPARATOR).map((w) => w.replace(/^\W+|\W+$/g, ''));
   };
+  // Stop words make no query: lunr drops them from the index, FTS5 does not.
+  const isQueryWord = (w: string | undefined, min: number): w is string =>
+    w !== undefined && new RegExp(`^[a-z]{${min},}$`).test(w) && lunr.stopWordFilter(new lunr.Token(w, {})) !== undefined;
   const word = (min: number): string => {
     for (;;) {
-      const candidates = words().filter((w) => /^[a-z]+$/.test(w) && w.length >= min);
+      const candidates = words().filter((w) => isQueryWord(w, min));
       if (candidates.length) return candidates[Math.floor(random() * candidates.length)]!;
     }
   };
@@ -131,7 +134,7 @@ function drawQueries(corpus: readonly CorpusLine[]): BenchQuery[] {
       const w = words();
       const at = Math.floor(random() * Math.max(1, w.length - 1));
       const [a, b] = [w[at], w[at + 1]];
-      if (a && b && /^[a-z]{3,}$/.test(a) && /^[a-z]{3,}$/.test(b)) {
+      if (isQueryWord(a, 3) && isQueryWord(b, 3)) {
         queries.push({ type: 'phrase', terms: [a, b] });
         break;
       }
@@ -299,25 +302,35 @@ function importCorpus(path: string, corpus: readonly CorpusLine[]): void {
   db.close();
 }
 
-async function benchQuarry(corpus: readonly CorpusLine[], extraSource: readonly string[], queries: readonly BenchQuery[], dir: string): Promise<ChildReport> {
-  const path = join(dir, 'project.quarry');
+/**
+ * Quarry runs in two processes, as an app does: one imports the corpus and builds the index
+ * (peak RSS of a build), the next opens the project and searches (RSS once built).
+ */
+async function benchQuarryBuild(corpus: readonly CorpusLine[], work: string): Promise<ChildReport> {
+  const path = join(work, 'project.quarry');
   const importStarted = performance.now();
   importCorpus(path, corpus);
   const importS = (performance.now() - importStarted) / 1000;
-
   const started = performance.now();
-  let db = openDatabase(path);
-  let service = new SearchService(db);
+  const db = openDatabase(path);
+  const service = new SearchService(db);
   await service.open();
   const buildS = (performance.now() - started) / 1000;
-  const indexMB = (db.prepare('SELECT SUM(length(data)) FROM search_segments').pluck().get() as number) / 1e6;
+  const indexBytes = db.prepare('SELECT SUM(length(data) + length(positions)) FROM search_segments').pluck().get() as number;
   service.close();
   db.close();
-  global.gc?.();
+  return {
+    row: { engine: 'quarry', scale: corpus.length, buildS, maxRssMB: maxRssMB(), indexMB: indexBytes / 1e6, loadS: 0, p50Ms: 0, p95Ms: 0 },
+    byKind: {},
+    top10: [],
+    extra: { importS },
+  };
+}
 
+async function benchQuarryQuery(scale: number, extraSource: readonly string[], queries: readonly BenchQuery[], work: string): Promise<ChildReport> {
   const loadStarted = performance.now();
-  db = openDatabase(path);
-  service = new SearchService(db);
+  const db = openDatabase(join(work, 'project.quarry'));
+  const service = new SearchService(db);
   await service.open();
   const loadS = (performance.now() - loadStarted) / 1000;
   const first = queries[0]!;
@@ -332,6 +345,7 @@ async function benchQuarry(corpus: readonly CorpusLine[], extraSource: readonly 
     return q.terms[0]!;
   };
   const timed = timeQueries(queries, (q) => service.query(queryString(q), { limit: TOP }).hits);
+  const rssOpenMB = maxRssMB();
 
   // A 10,000-word source imported into the project: how soon is it searchable?
   const addId = 'added-source';
@@ -342,59 +356,80 @@ async function benchQuarry(corpus: readonly CorpusLine[], extraSource: readonly 
   const probe = service.query('zyxquarrymarker', { limit: 1 });
   const addSourceS = (performance.now() - addStarted) / 1000;
   if (probe.total !== 1) throw new Error('the added source is not searchable');
-  const rss = maxRssMB();
   service.close();
   db.close();
   return {
-    row: { engine: 'quarry', scale: corpus.length, buildS, maxRssMB: rss, indexMB, loadS, p50Ms: timed.p50Ms, p95Ms: timed.p95Ms, addSourceS },
+    row: { engine: 'quarry', scale, buildS: 0, maxRssMB: 0, indexMB: 0, loadS, p50Ms: timed.p50Ms, p95Ms: timed.p95Ms, addSourceS },
     byKind: timed.byKind,
     top10: timed.top10,
     scores10: timed.scores10,
-    extra: { importS, firstQueryS, rssAfterMB: process.memoryUsage().rss / 1e6 },
+    extra: { firstQueryS, rssOpenMB },
   };
+}
+
+/** About 10,000 words from beyond the measured corpus (or reused), with one marker word to find. */
+function extraSourceParagraphs(corpusAll: readonly CorpusLine[], scale: number): string[] {
+  const pool = corpusAll.length > scale ? corpusAll.slice(scale) : corpusAll;
+  const paragraphs: string[] = [];
+  let words = 0;
+  for (let i = 0; words < 10_000; i++) {
+    const text = pool[i % pool.length]!.text;
+    paragraphs.push(text);
+    words += text.split(/\s+/).length;
+  }
+  paragraphs[0] = `zyxquarrymarker ${paragraphs[0]}`;
+  return paragraphs;
 }
 
 async function child(): Promise<void> {
   const engine = arg('child') as Engine;
   const scale = Number(arg('scale'));
   const dir = arg('dir')!;
+  const phase = arg('phase');
   const corpusAll = await loadCorpus(join(dir, 'corpus.jsonl'), Infinity);
   const corpus = corpusAll.slice(0, scale);
   const queries = JSON.parse(readFileSync(join(dir, 'queries.json'), 'utf8')) as BenchQuery[];
-  const work = mkdtempSync(join(dir, `${engine}-${scale}-`));
   let report: ChildReport;
-  if (engine === 'fts5') report = benchFts5(corpus, queries, work);
-  else if (engine === 'lunr') report = benchLunr(corpus, queries, work);
-  else {
-    // About 10,000 words from beyond the measured corpus (or reused), with one marker word to find.
-    const pool = corpusAll.length > scale ? corpusAll.slice(scale) : corpusAll;
-    const paragraphs: string[] = [];
-    let words = 0;
-    for (let i = 0; words < 10_000; i++) {
-      const text = pool[i % pool.length]!.text;
-      paragraphs.push(text);
-      words += text.split(/\s+/).length;
+  if (engine === 'quarry') {
+    const work = join(dir, `quarry-${scale}`);
+    if (phase === 'build') {
+      rmSync(work, { recursive: true, force: true });
+      mkdirSync(work);
+      report = await benchQuarryBuild(corpus, work);
+    } else {
+      report = await benchQuarryQuery(scale, extraSourceParagraphs(corpusAll, scale), queries, work);
+      rmSync(work, { recursive: true, force: true });
     }
-    paragraphs[0] = `zyxquarrymarker ${paragraphs[0]}`;
-    report = await benchQuarry(corpus, paragraphs, queries, work);
+  } else {
+    const work = mkdtempSync(join(dir, `${engine}-${scale}-`));
+    report = engine === 'fts5' ? benchFts5(corpus, queries, work) : benchLunr(corpus, queries, work);
+    rmSync(work, { recursive: true, force: true });
   }
-  rmSync(work, { recursive: true, force: true });
   process.stdout.write(`\n@@REPORT ${JSON.stringify(report)}\n`);
 }
 
 // ---------------------------------------------------------------- parent
 
-function runChild(engine: Engine, scale: number, dir: string): ChildReport {
+function runChild(engine: Engine, scale: number, dir: string, phase = ''): ChildReport {
   const script = fileURLToPath(import.meta.url);
   const heap = engine === 'lunr' ? ['--max-old-space-size=16384'] : [];
-  const result = spawnSync(process.execPath, [...process.execArgv, ...heap, script, '--child', engine, '--scale', String(scale), '--dir', dir], {
+  const phaseArgs = phase ? ['--phase', phase] : [];
+  const result = spawnSync(process.execPath, [...process.execArgv, ...heap, script, '--child', engine, '--scale', String(scale), '--dir', dir, ...phaseArgs], {
     encoding: 'utf8',
     maxBuffer: 1 << 28,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const line = result.stdout.split('\n').find((l) => l.startsWith('@@REPORT '));
-  if (result.status !== 0 || !line) throw new Error(`${engine} at ${scale} failed (exit ${result.status})`);
+  if (result.status !== 0 || !line) throw new Error(`${engine} ${phase} at ${scale} failed (exit ${result.status})`);
   return JSON.parse(line.slice('@@REPORT '.length)) as ChildReport;
+}
+
+function runEngine(engine: Engine, scale: number, dir: string): ChildReport {
+  if (engine !== 'quarry') return runChild(engine, scale, dir);
+  const built = runChild(engine, scale, dir, 'build');
+  const searched = runChild(engine, scale, dir, 'query');
+  const { buildS, maxRssMB, indexMB } = built.row;
+  return { ...searched, row: { ...searched.row, buildS, maxRssMB, indexMB }, extra: { ...built.extra, ...searched.extra } };
 }
 
 function overlap(a: readonly string[][], b: readonly string[][]): number {
@@ -431,7 +466,10 @@ function printTable(scale: number, reports: Map<Engine, ChildReport>): void {
   const quarry = reports.get('quarry');
   if (quarry) {
     const e = quarry.extra;
-    console.log(`\nquarry: import into project tables ${e.importS?.toFixed(2)} s (not in build), open + first query ${e.firstQueryS?.toFixed(3)} s, RSS at end ${e.rssAfterMB?.toFixed(0)} MB`);
+    console.log(
+      `\nquarry: import into project tables ${e.importS?.toFixed(2)} s (not in build); in a fresh process, open + first query ${e.firstQueryS?.toFixed(3)} s, ` +
+        `peak RSS while searching ${e.rssOpenMB?.toFixed(0)} MB (max RSS above is the build's)`,
+    );
   }
   const lunrReport = reports.get('lunr');
   if (quarry && lunrReport && scale <= 10_000) {
@@ -464,7 +502,7 @@ async function main(): Promise<void> {
       const scale = Math.min(requested, corpus.length);
       const reports = new Map<Engine, ChildReport>();
       for (const engine of engines) {
-        const report = runChild(engine, scale, dir);
+        const report = runEngine(engine, scale, dir);
         reports.set(engine, report);
         rows.push(report.row);
         console.error(`${engine} at ${scale}: build ${report.row.buildS.toFixed(2)} s, p50 ${report.row.p50Ms.toFixed(2)} ms`);
