@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/api/errors';
 import { auditText, parseReference } from '../../../shared/domain/audit';
 import type { AuditView } from '../../../shared/domain/audit-view';
 import { extractBuffer } from '../../services/import';
-import { deleteVerdict, findLink, findReference, linkFullText, loadAudit, saveAudit, upsertVerdict } from '../../services/store/repositories/audit';
+import { deleteVerdict, findLink, linkFullText, loadAudit, referenceOwner, saveAudit, upsertVerdict } from '../../services/store/repositories/audit';
 import { findSourceSummary, sourceText } from '../../services/store/repositories/sources';
 import type { AppContext } from '../context';
 import type { AreaHandlers } from '../handler-types';
@@ -74,13 +74,16 @@ export const referencesHandlers: AreaHandlers<'references.'> = {
   'references.parse': ({ lines }) => lines.map((line) => parseReference(line)),
   'references.linkFullText': ({ referenceId, sourceId }, ctx) => {
     const { db } = ctx.project;
-    const found = findReference(db, referenceId);
-    if (!found) throw new AppError('NOT_FOUND', 'That reference is no longer in the project; run the audit again.');
+    const owner = referenceOwner(db, referenceId);
+    const gone = () => new AppError('NOT_FOUND', 'That reference is no longer in the project; run the audit again.');
+    if (owner === undefined) throw gone();
     if (sourceId !== null) {
       if (!findSourceSummary(db, sourceId)) throw sourceGone();
-      if (sourceId === found.sourceId) throw new AppError('VALIDATION', 'A manuscript cannot be the full text of an entry in its own reference list.');
+      if (sourceId === owner) throw new AppError('VALIDATION', 'A manuscript cannot be the full text of an entry in its own reference list.');
     }
     linkFullText(db, referenceId, sourceId);
-    return findReference(db, referenceId)!.reference;
+    const reference = owner === null ? undefined : loadAudit(db, owner)?.references.find((r) => r.id === referenceId);
+    if (!reference) throw gone();
+    return reference;
   },
 };
