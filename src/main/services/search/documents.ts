@@ -120,7 +120,7 @@ export class SourceTexts {
   private readonly select;
   constructor(
     db: Db,
-    private readonly limitChars = 64_000_000,
+    private readonly limitChars = 16_000_000,
   ) {
     this.select = db.prepare('SELECT text FROM sources WHERE id = ?').pluck();
   }
