@@ -40,6 +40,11 @@ function track(progress: Progress): void {
 
 api.on('progress', track);
 
+/** Ends a task whose work failed: the main process reports progress, not failure, so whoever saw the error says so. */
+export function dropTask(task: string): void {
+  set({ ...state, tasks: state.tasks.filter((t) => t.task !== task) });
+}
+
 export function reportError(message: string): void {
   set({ ...state, errors: [...state.errors.slice(-3), { id: nextNotice++, message }] });
 }

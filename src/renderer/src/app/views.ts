@@ -4,6 +4,7 @@ import { CollectView } from '../features/collect/collect-view';
 import { ConcludeView } from '../features/conclude/conclude-view';
 import { DisplayView } from '../features/display/display-view';
 import { ReduceView } from '../features/reduce/reduce-view';
+import { SearchBox } from '../features/search/search-box';
 
 export interface ViewDefinition {
   /** Also the URL hash: #collect. */
@@ -27,4 +28,4 @@ export const views: ViewDefinition[] = [
 ];
 
 /** Widgets shown at the right of the top bar, such as a search box. */
-export const topBarItems: ComponentType[] = [];
+export const topBarItems: ComponentType[] = [SearchBox];

@@ -6,6 +6,8 @@ export interface ReaderFocus {
   codingId: string | null;
   /** Changes on every request, so asking twice for the same place scrolls there again. */
   request: number;
+  /** Source spans to highlight (a search hit's matched words); the reader scrolls to the first. */
+  highlights: Array<[start: number, end: number]>;
 }
 
 export interface Workspace {
@@ -13,7 +15,7 @@ export interface Workspace {
   showView(id: string): void;
   sourceId: string | null;
   /** Opens a source in the reader, optionally filtered to a code and scrolled to a coding, switching view if asked. */
-  openSource(id: string | null, options?: { codeId?: string | null; codingId?: string | null; view?: string }): void;
+  openSource(id: string | null, options?: { codeId?: string | null; codingId?: string | null; view?: string; highlights?: ReaderFocus['highlights'] }): void;
   readerFocus: ReaderFocus;
   setCodeFilter(codeId: string | null): void;
   /** The code selected in the codebook, which memos and the matrix follow. */
@@ -29,7 +31,7 @@ export function WorkspaceProvider({ initialView, children }: { initialView: stri
   const [view, setView] = useState(() => viewFromHash(initialView));
   const [sourceId, setSourceId] = useState<string | null>(null);
   const [codeId, selectCode] = useState<string | null>(null);
-  const [readerFocus, setReaderFocus] = useState<ReaderFocus>({ codeId: null, codingId: null, request: 0 });
+  const [readerFocus, setReaderFocus] = useState<ReaderFocus>({ codeId: null, codingId: null, request: 0, highlights: [] });
 
   // The view lives in the URL hash so a reload (or the back button) keeps the user's place.
   useEffect(() => {
@@ -50,6 +52,7 @@ export function WorkspaceProvider({ initialView, children }: { initialView: stri
         codeId: options.codeId === undefined ? focus.codeId : options.codeId,
         codingId: options.codingId ?? null,
         request: focus.request + 1,
+        highlights: options.highlights ?? [],
       }));
       if (options.view) showView(options.view);
     },
@@ -57,7 +60,7 @@ export function WorkspaceProvider({ initialView, children }: { initialView: stri
   );
 
   const setCodeFilter = useCallback((filter: string | null) => {
-    setReaderFocus((focus) => ({ codeId: filter, codingId: null, request: focus.request + 1 }));
+    setReaderFocus((focus) => ({ codeId: filter, codingId: null, request: focus.request + 1, highlights: focus.highlights }));
   }, []);
 
   const value = useMemo(

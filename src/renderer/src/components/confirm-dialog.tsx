@@ -15,11 +15,11 @@ export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, o
 
   useEffect(() => {
     const el = dialog.current;
-    if (!el) return;
-    if (open && !el.open) el.showModal();
-    if (!open && el.open) el.close();
+    if (open && el && !el.open) el.showModal();
   }, [open]);
 
+  // Not rendered while closed, so its text does not linger in the page for find-in-page or tests.
+  if (!open) return null;
   return (
     <dialog ref={dialog} className="confirm-dialog" aria-label={title} onCancel={onCancel}>
       <h2 className="confirm-dialog__title">{title}</h2>

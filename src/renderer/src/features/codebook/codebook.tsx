@@ -151,7 +151,9 @@ export function Codebook({ codes }: { codes: Code[] }) {
           {renaming === code.id ? (
             <RenameInput code={code} onDone={() => setRenaming(null)} onError={setError} />
           ) : (
-            <span className="tree-row__name">{code.name}</span>
+            <span className="tree-row__name" title={code.definition ? `${code.name}: ${code.definition}` : code.name}>
+              {code.name}
+            </span>
           )}
           <span className="count" aria-hidden="true">
             {code.codingCount}

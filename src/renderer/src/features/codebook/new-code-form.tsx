@@ -54,7 +54,7 @@ export function NewCodeForm({ codes, onDone }: { codes: Code[]; onDone(): void }
       )}
       <div className="button-row">
         <button type="submit" className="button button--primary button--small">
-          Create code
+          Add code
         </button>
         <button type="button" className="button button--small button--quiet" onClick={onDone}>
           Cancel

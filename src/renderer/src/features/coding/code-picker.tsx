@@ -133,7 +133,7 @@ export function CodePicker({ codes, label, enabled, onApply, onCreate, onCancel,
           disabled={!enabled || busy || !canCreate}
           onClick={() => void run({ kind: 'create', name: createName })}
         >
-          New code from selection
+          Create code from selection
         </button>
       </div>
       {error && (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { errorMessage, mutate } from '../../api/use-api';
+import { dropTask } from '../../app/status';
 import { useWorkspace } from '../../app/workspace';
 
 const accepted = '.txt,.md,.markdown,.html,.htm,.docx,.pdf';
@@ -38,6 +39,8 @@ export function SourceImport() {
         update(key, { state: 'done', message: `Imported as “${summary.title}”.` });
         openSource(summary.id);
       } catch (error) {
+        // The import handler names its progress task after the file; a failed one would otherwise stay "running".
+        dropTask(`import:${file.name}`);
         update(key, { state: 'failed', message: errorMessage(error) });
       }
     }

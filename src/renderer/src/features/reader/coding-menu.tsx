@@ -71,9 +71,11 @@ export function CodingMenu({ codings, codes, text, position, onClose }: Props) {
               <div className="coding-menu__code">
                 <span className="swatch" style={{ background: code?.color }} aria-hidden="true" />
                 <strong>{name}</strong>
-                <span className="muted">by {coding.coder}</span>
               </div>
               <q className="coding-menu__excerpt">{excerpt(text, coding)}</q>
+              <span className="muted coding-menu__coder">
+                Coded by {coding.coder}, {new Date(coding.createdAt).toLocaleDateString()}
+              </span>
               <div className="button-row">
                 <button type="button" className="button button--small button--danger" aria-label={`Remove coding ${name}`} onClick={() => void remove(coding)}>
                   Remove

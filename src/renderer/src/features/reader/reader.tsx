@@ -7,6 +7,7 @@ import { codePath } from '../../lib/code-tree';
 import { segmentRange, type Segment } from '../../lib/segments';
 import { CodePicker } from '../coding/code-picker';
 import { applyCode, createCodeAndApply, type TextSelection } from '../coding/coding-actions';
+import { useSearchHighlights } from '../search/search-highlights';
 import { CodingMenu } from './coding-menu';
 import { caretAtFirstVisiblePassage, rangeFromSpan, spanFromRange } from './reader-dom';
 import './reader.css';
@@ -169,6 +170,8 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
       CSS.highlights.delete(pendingHighlight);
     };
   }, [selection, sourceId, passages, article]);
+
+  useSearchHighlights(article, readerFocus, passages);
 
   // Scroll to the coding (or the filtered code's first coding) the workspace asked for, once per request.
   useEffect(() => {
