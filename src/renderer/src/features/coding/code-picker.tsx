@@ -103,7 +103,7 @@ export function CodePicker({ codes, label, enabled, onApply, onCreate, onCancel,
             aria-selected={option === current}
             aria-disabled={!enabled}
             aria-label={option.kind === 'code' ? codePath(codes, option.code.id) : `Create code “${option.name}”`}
-            className={`code-option${option === current ? ' is-active' : ''}`}
+            className={`code-option${enabled && option === current ? ' is-active' : ''}`}
             // Keep focus (and the pending selection) in the combobox while clicking.
             onMouseDown={(event) => event.preventDefault()}
             onMouseEnter={() => setActive(index)}
