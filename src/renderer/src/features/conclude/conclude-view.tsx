@@ -10,7 +10,9 @@ const short = (text: string, length = 60) => (text.length > length ? `${text.sli
 
 export function ConcludeView() {
   const conclusions = useQuery('conclusions.list', {});
+  const sources = useQuery('sources.list', {});
   const list = conclusions.data ?? [];
+  const titleOf = (id: string) => (sources.data ? (sources.data.find((s) => s.id === id)?.title ?? 'A removed source') : '…');
   return (
     <div className="layout layout--two">
       <section className="conclude-main" aria-label="Conclusions">
@@ -31,7 +33,7 @@ export function ConcludeView() {
         )}
         <ol className="conclusion-list" aria-label="Conclusion list">
           {list.map((conclusion) => (
-            <ConclusionCard key={conclusion.id} conclusion={conclusion} />
+            <ConclusionCard key={conclusion.id} conclusion={conclusion} titleOf={titleOf} />
           ))}
         </ol>
         {conclusions.data && list.length === 0 && <p className="empty-state">No conclusions yet.</p>}
@@ -89,7 +91,9 @@ function NewConclusionForm() {
   );
 }
 
-function ConclusionCard({ conclusion }: { conclusion: Conclusion }) {
+type SourceTitle = (sourceId: string) => string;
+
+function ConclusionCard({ conclusion, titleOf }: { conclusion: Conclusion; titleOf: SourceTitle }) {
   const [editing, setEditing] = useState(false);
   const [statement, setStatement] = useState(conclusion.statement);
   const [error, setError] = useState<string | null>(null);
@@ -161,17 +165,15 @@ function ConclusionCard({ conclusion }: { conclusion: Conclusion }) {
         </p>
       )}
       <div className="evidence-columns">
-        <EvidenceList title="Supports" items={supports} />
-        <EvidenceList title="Contradicts" items={contradicts} />
+        <EvidenceList title="Supports" items={supports} titleOf={titleOf} />
+        <EvidenceList title="Contradicts" items={contradicts} titleOf={titleOf} />
       </div>
     </li>
   );
 }
 
-function EvidenceList({ title, items }: { title: string; items: ConclusionEvidence[] }) {
+function EvidenceList({ title, items, titleOf }: { title: string; items: ConclusionEvidence[]; titleOf: SourceTitle }) {
   const { openSource } = useWorkspace();
-  const sources = useQuery('sources.list', {});
-  const titleOf = (id: string) => sources.data?.find((s) => s.id === id)?.title ?? 'Unknown source';
   return (
     <section className={`evidence evidence--${title.toLowerCase()}`} aria-label={`${title} evidence`}>
       <h3 className="evidence__title">
