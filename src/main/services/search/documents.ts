@@ -113,14 +113,14 @@ export function scanDocuments(db: Db): ScannedDoc[] {
   return scanned;
 }
 
-/** Reads source texts on demand, keeping recent ones: hits cluster in few sources. */
+/** Reads source texts on demand and keeps them (up to a bound): a hit needs its source's text, and reading a long source again for each of its passages would dominate a query. */
 export class SourceTexts {
   private readonly cache = new Map<string, string>();
   private cachedChars = 0;
   private readonly select;
   constructor(
     db: Db,
-    private readonly limitChars = 16_000_000,
+    private readonly limitChars = 128_000_000,
   ) {
     this.select = db.prepare('SELECT text FROM sources WHERE id = ?').pluck();
   }

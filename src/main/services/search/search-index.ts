@@ -77,6 +77,17 @@ export class SearchIndex {
   private normAverages: number[] = [];
   /** Document frequencies of the query being ranked: each term's is needed two or three times. */
   private dfCache = new Map<string, number>();
+  /** Each term's number in each segment's dictionary (-1 where absent), for the query being ranked and its hits. */
+  private termIdCache = new Map<string, Int32Array>();
+
+  private termIds(term: string): Int32Array {
+    let ids = this.termIdCache.get(term);
+    if (ids === undefined) {
+      ids = Int32Array.from(this.segments, (live) => findTerm(live.segment.terms, term));
+      this.termIdCache.set(term, ids);
+    }
+    return ids;
+  }
 
   get size(): number {
     return this.ids.size;
@@ -173,22 +184,28 @@ export class SearchIndex {
   }
 
   /**
-   * Token index ranges, in the text field of a ranked doc, of each matched term and of each
-   * occurrence of a matched phrase (first word to last), read from the postings' positions.
+   * Token index ranges, in the text field of a doc ranked by the last rank() call, of each
+   * matched term (from the postings rank() noted for it) and of each occurrence of a matched
+   * phrase (first word to last).
    */
-  matchRanges(global: number, terms: ReadonlySet<string>, phrases: readonly PhraseClause[]): Array<[number, number]> {
+  matchRanges(global: number, phrases: readonly PhraseClause[]): Array<[number, number]> {
     const { live, local } = this.locate(global);
+    const segmentNumber = this.segments.indexOf(live);
     const postings = live.segment.fields[TEXT_FIELD]!;
     const { posStart, positions } = loadedPositions(postings);
+    const ranges: Array<[number, number]> = [];
+    const { matchHead, matchNext, matchPosting } = this.scratch;
+    for (let e = matchHead[global]!; e >= 0; e = matchNext[e]!) {
+      const p = matchPosting[e]!;
+      for (let x = posStart[p]!; x < posStart[p + 1]!; x++) ranges.push([positions[x]!, positions[x]!]);
+    }
     const positionsOf = (term: string): Uint32Array | null => {
-      const t = findTerm(live.segment.terms, term);
+      const t = this.termIds(term)[segmentNumber]!;
       if (t < 0) return null;
       const to = postings.termStart[t + 1]!;
       const p = lowerBoundU32(postings.docs, local, postings.termStart[t]!, to);
       return p < to && postings.docs[p] === local ? positions.subarray(posStart[p]!, posStart[p + 1]!) : null;
     };
-    const ranges: Array<[number, number]> = [];
-    for (const term of terms) for (const x of positionsOf(term) ?? []) ranges.push([x, x]);
     for (const phrase of phrases) {
       const lists = phrase.words.map((w) => positionsOf(w.term));
       if (lists.some((l) => l === null)) continue;
@@ -230,8 +247,9 @@ export class SearchIndex {
     const cached = this.dfCache.get(term);
     if (cached !== undefined) return cached;
     let df = 0;
-    for (const live of this.segments) {
-      const t = findTerm(live.segment.terms, term);
+    const ids = this.termIds(term);
+    for (const [s, live] of this.segments.entries()) {
+      const t = ids[s]!;
       if (t < 0) continue;
       for (const postings of live.segment.fields) {
         const from = postings.termStart[t]!;
@@ -246,7 +264,7 @@ export class SearchIndex {
 
   /** Terms of the dictionary a clause term stands for, as lunr's TokenSet intersection finds them. */
   private expand(term: string, clause: TermClause): string[] {
-    if (!clause.expand) return this.segments.some((s) => findTerm(s.segment.terms, term) >= 0) ? [term] : [];
+    if (!clause.expand) return this.termIds(term).some((t) => t >= 0) ? [term] : [];
     const found = new Set<string>();
     const star = term.indexOf('*');
     if (clause.editDistance === 0 && star === term.length - 1) {
@@ -266,10 +284,10 @@ export class SearchIndex {
   private forDocs(terms: readonly string[], fields: readonly number[], visit: (global: number) => void): void {
     const stamp = this.nextStamp();
     const visited = this.scratch.visited;
-    for (const live of this.segments) {
+    for (const [s, live] of this.segments.entries()) {
       const dead = live.deadCount > 0 ? live.dead : null;
       for (const term of terms) {
-        const t = findTerm(live.segment.terms, term);
+        const t = this.termIds(term)[s]!;
         if (t < 0) continue;
         for (const f of fields) {
           const { termStart, docs } = live.segment.fields[f]!;
@@ -342,7 +360,19 @@ export class SearchIndex {
    * Per-doc working arrays reused across queries. Instead of clearing them, each query (and each
    * clause) takes a new stamp, and an entry counts only when it carries the current one.
    */
-  private scratch = { size: 0, visited: new Uint32Array(0), touched: new Uint32Array(0), scores: new Float64Array(0), required: new Uint16Array(0), excluded: new Uint32Array(0) };
+  private scratch = {
+    size: 0,
+    visited: new Uint32Array(0),
+    touched: new Uint32Array(0),
+    scores: new Float64Array(0),
+    required: new Uint16Array(0),
+    excluded: new Uint32Array(0),
+    // The text-field postings each touched doc matched, as linked lists, so that hits are
+    // highlighted from positions without looking every query term up again.
+    matchHead: new Int32Array(0),
+    matchNext: new Int32Array(1024),
+    matchPosting: new Uint32Array(1024),
+  };
   private stamp = 0;
 
   private nextStamp(): number {
@@ -356,6 +386,15 @@ export class SearchIndex {
     return this.stamp;
   }
 
+  private growMatches(): void {
+    const next = new Int32Array(this.scratch.matchNext.length * 2);
+    next.set(this.scratch.matchNext);
+    const posting = new Uint32Array(next.length);
+    posting.set(this.scratch.matchPosting);
+    this.scratch.matchNext = next;
+    this.scratch.matchPosting = posting;
+  }
+
   private ensureScratch(): void {
     const size = this.docs.length;
     if (this.scratch.size >= size) return;
@@ -367,6 +406,9 @@ export class SearchIndex {
       scores: new Float64Array(grown),
       required: new Uint16Array(grown),
       excluded: new Uint32Array(grown),
+      matchHead: new Int32Array(grown),
+      matchNext: this.scratch.matchNext,
+      matchPosting: this.scratch.matchPosting,
     };
     this.stamp = 0;
   }
@@ -380,6 +422,7 @@ export class SearchIndex {
     this.ensureScratch();
     if (plan.phrases.length > 0) this.ensurePositions();
     this.dfCache = new Map();
+    this.termIdCache = new Map();
 
     const queryVectors = FIELDS.map(() => new Map<string, number>());
     const required: Array<{ terms: string[]; fields: number[] } | PhraseClause> = [];
@@ -413,9 +456,10 @@ export class SearchIndex {
       }
     }
 
-    const { scores, touched, required: requiredHits, excluded } = this.scratch;
+    const { scores, touched, required: requiredHits, excluded, matchHead } = this.scratch;
     const queryStamp = this.nextStamp();
     const candidates: number[] = [];
+    let entries = 0;
     queryVectors.forEach((vector, f) => {
       let magnitude = 0;
       for (const boost of vector.values()) magnitude += boost * boost;
@@ -424,8 +468,10 @@ export class SearchIndex {
         const df = this.documentFrequency(term);
         const idf = Math.log(1 + Math.abs((n - df + 0.5) / (df + 0.5)));
         const weight = boost / magnitude;
-        for (const live of this.segments) {
-          const t = findTerm(live.segment.terms, term);
+        const noteMatches = f === TEXT_FIELD && textTerms.has(term);
+        const ids = this.termIds(term);
+        for (const [s, live] of this.segments.entries()) {
+          const t = ids[s]!;
           if (t < 0) continue;
           const { termStart, docs, tfs } = live.segment.fields[f]!;
           const norms = live.norms[f]!;
@@ -441,9 +487,16 @@ export class SearchIndex {
               touched[global] = queryStamp;
               scores[global] = 0;
               requiredHits[global] = 0;
+              matchHead[global] = -1;
               candidates.push(global);
             }
             scores[global]! += weight * bm25;
+            if (noteMatches) {
+              if (entries === this.scratch.matchNext.length) this.growMatches();
+              this.scratch.matchPosting[entries] = p;
+              this.scratch.matchNext[entries] = matchHead[global]!;
+              matchHead[global] = entries++;
+            }
           }
         }
       }
@@ -455,6 +508,7 @@ export class SearchIndex {
         touched[global] = queryStamp;
         scores[global] = 0;
         requiredHits[global] = 0;
+        matchHead[global] = -1;
         candidates.push(global);
       }
     }

@@ -148,7 +148,7 @@ export class SearchService {
     const text = textOf(doc, this.sourceTexts);
     // Positions load in the background after open; until then the hit's text is analysed again.
     const ranges = this.index.hasPositions(global)
-      ? this.index.matchRanges(global, ranking.textTerms, ranking.textPhrases)
+      ? this.index.matchRanges(global, ranking.textPhrases)
       : matchRangesInText(text, ranking.textTerms, ranking.textPhrases, this.analyzer);
     const matches = tokenRangesToOffsets(text, ranges, this.analyzer);
     const { snippet, highlights } = makeSnippet(text, matches);
