@@ -11,6 +11,7 @@ import {
 import type { SourceSummary } from '../../../../shared/domain/model';
 import { api } from '../../api/client';
 import { errorMessage, mutate, useQuery } from '../../api/use-api';
+import { FindSupportButton } from '../search/find-support';
 import { citationName, statusLabels, verdictLabels } from './labels';
 import { locateQuote } from './locate-quote';
 
@@ -156,6 +157,7 @@ export function ClaimsTable({ view, sources, onJump }: Props) {
                 <span className="audit-claim__number">{claim.index + 1}.</span> {claim.text}
               </button>
               {claim.flags.includes('uncited-figure') && <span className="audit-flag">⚠ figure without a citation</span>}
+              {claim.links.length > 0 && <FindSupportButton claimId={claim.id} />}
             </th>
           );
           if (claim.links.length === 0) {
