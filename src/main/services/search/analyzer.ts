@@ -99,13 +99,16 @@ export class Analyzer {
 
   /**
    * Calls visit for every token lunr.tokenizer would produce, with its offsets in `text` and its
-   * index among the tokens. lunr lowercases the whole string first; lowercasing each token instead
-   * gives the same tokens with offsets that stay true to the original text.
+   * index among the tokens. Like lunr, the whole text is lowercased at once; where that changes
+   * its length (a few characters lowercase to two), each token is lowercased on its own so that
+   * offsets stay true to the original text.
    */
   tokenize(text: string, visit: (lower: string, start: number, end: number, index: number) => void): void {
+    const lower = text.toLowerCase();
+    const aligned = lower.length === text.length;
     let index = 0;
     this.scan(text, (start, end) => {
-      visit(text.slice(start, end).toLowerCase(), start, end, index++);
+      visit(aligned ? lower.slice(start, end) : text.slice(start, end).toLowerCase(), start, end, index++);
       return true;
     });
   }

@@ -67,19 +67,33 @@ export function buildSegment(inputs: readonly IndexInput[], analyzer: Analyzer):
   let keys = new Float64Array(4096);
   const hashes = new Uint32Array(inputs.length * 2);
 
+  // Token (lowercased) to term ids: one lookup per token instead of one for the pipeline's
+  // output and one per term.
+  const tokenTerms = new Map<string, readonly number[]>();
+  const idsOf = (lower: string): readonly number[] => {
+    let ids = tokenTerms.get(lower);
+    if (ids === undefined) {
+      ids = analyzer.indexTerms(lower).map((term) => {
+        let id = termIds.get(term);
+        if (id === undefined) {
+          id = terms.length;
+          terms.push(term);
+          termIds.set(term, id);
+        }
+        return id;
+      });
+      tokenTerms.set(lower, ids);
+    }
+    return ids;
+  };
+
   inputs.forEach((input, doc) => {
     hashes[doc * 2] = input.hash[0];
     hashes[doc * 2 + 1] = input.hash[1];
     for (let f = 0; f < fieldCount; f++) {
       let count = 0;
       analyzer.tokenize(input.fields[f] ?? '', (lower, _start, _end, index) => {
-        for (const term of analyzer.indexTerms(lower)) {
-          let id = termIds.get(term);
-          if (id === undefined) {
-            id = terms.length;
-            terms.push(term);
-            termIds.set(term, id);
-          }
+        for (const id of idsOf(lower)) {
           if (count === keys.length) {
             const grown = new Float64Array(keys.length * 2);
             grown.set(keys);
