@@ -22,7 +22,7 @@ export interface SearchServiceOptions {
 }
 
 /** Docs per worker job: small enough to report progress often, large enough to amortise messaging. */
-const CHUNK_DOCS = { min: 200, max: 4000 };
+const CHUNK_DOCS = { min: 200, max: 12_500 };
 const INLINE_CHARS = 2_000_000;
 /** More segments than this and the small ones are merged; deltas past a fifth of the base merge everything. */
 const MAX_SEGMENTS = 6;
