@@ -117,9 +117,10 @@ export function SearchBox() {
         event.preventDefault();
         choose(target.group, target.hit);
       }
-    } else if (event.key === 'Escape') {
-      if (open) setOpen(false);
-      else setText('');
+    } else if (event.key === 'Escape' && open) {
+      // Escape first closes the results; a second one clears the box (the search field's own behaviour).
+      event.preventDefault();
+      setOpen(false);
     }
   };
 
@@ -162,8 +163,9 @@ export function SearchBox() {
         </button>
       </div>
       {help && <SearchHelp onClose={() => setHelp(false)} />}
-      {showPanel && (
-        <div className="popover search-panel" role="region" aria-label="Search results panel">
+      {/* Hidden rather than unmounted when closed, so a "Code all hits" keeps its Undo until the next search. */}
+      {text.trim() !== '' && (
+        <div className="popover search-panel" role="region" aria-label="Search results panel" hidden={!showPanel}>
           <div className="search-panel__filters">
             <select className="input input--compact" aria-label="Filter by kind" value={choice.kind} onChange={(e) => setFilter('kind', e.target.value as SearchKind | '')}>
               <option value="">All kinds</option>
