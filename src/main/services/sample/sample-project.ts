@@ -145,6 +145,8 @@ export async function buildSampleProject(sampleDir: string, target: string, opti
       }
     }
     for (const source of spec.sources) await handlers['sources.update']({ id: sourceId(source.file), stage: source.stage }, ctx);
+    // Ship the search index in the file, so the app's first search needs no rebuild.
+    await ctx.project.search.ready();
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     ctx.close();
