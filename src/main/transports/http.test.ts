@@ -52,7 +52,7 @@ describe('browser-mode HTTP transport', () => {
   });
 
   it('refuses API calls without the token or with a wrong one', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: transport.token }]) {
+    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: transport.token }] as Array<Record<string, string>>) {
       const response = await send('/api/project.getInfo', { headers });
       expect(response.status).toBe(401);
       expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
