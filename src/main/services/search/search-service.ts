@@ -53,8 +53,14 @@ function unpackBits(bits: Buffer, n: number): Uint8Array {
   return dead;
 }
 
-function textLength(inputs: readonly IndexInput[]): number {
-  return inputs.reduce((sum, input) => sum + input.fields.reduce((n, f) => n + f.length, 0), 0);
+/** The length of the docs' text, counted up to `enough`: a passage's is its offsets' span. */
+function textLength(docs: readonly ScannedDoc[], enough: number): number {
+  let sum = 0;
+  for (const { doc } of docs) {
+    sum += doc.end - doc.start + doc.title.length;
+    if (sum >= enough) break;
+  }
+  return sum;
 }
 
 /**
@@ -219,17 +225,22 @@ export class SearchService {
   }
 
   private async buildSegment(docs: readonly ScannedDoc[], onDone: (done: number) => void): Promise<Segment> {
-    const inputs = docs.map((d) => toIndexInput(d, this.sourceTexts));
-    if (this.threads < 1 || textLength(inputs) < this.inlineBelowChars) {
-      const segment = buildSegment(inputs, this.analyzer);
+    const inputs = (from: number, to: number): IndexInput[] => docs.slice(from, to).map((d) => toIndexInput(d, this.sourceTexts));
+    if (this.threads < 1 || textLength(docs, this.inlineBelowChars) < this.inlineBelowChars) {
+      const segment = buildSegment(inputs(0, docs.length), this.analyzer);
       onDone(docs.length);
       return segment;
     }
-    const size = Math.min(CHUNK_DOCS.max, Math.max(CHUNK_DOCS.min, Math.ceil(inputs.length / (this.threads * 4))));
-    const chunks: IndexInput[][] = [];
-    for (let i = 0; i < inputs.length; i += size) chunks.push(inputs.slice(i, i + size));
+    const size = Math.min(CHUNK_DOCS.max, Math.max(CHUNK_DOCS.min, Math.ceil(docs.length / (this.threads * 4))));
+    const count = Math.ceil(docs.length / size);
     let done = 0;
-    const segments = await buildInWorkers(chunks, this.language, this.threads, (chunk) => onDone((done += chunks[chunk]!.length)));
+    const segments = await buildInWorkers(
+      count,
+      (i) => inputs(i * size, (i + 1) * size),
+      this.language,
+      this.threads,
+      (i) => onDone((done += Math.min(size, docs.length - i * size))),
+    );
     return segments.length === 1 ? segments[0]! : mergeSegments(segments, segments.map(() => null));
   }
 

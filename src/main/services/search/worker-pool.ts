@@ -15,26 +15,28 @@ function startWorker(language: string): Worker {
 
 /**
  * Builds one segment per chunk on `threads` worker threads, handing out chunks as threads come
- * free and reporting each finished chunk. Segments come back in chunk order.
+ * free and reporting each finished chunk. A chunk's inputs are made only when it is handed out,
+ * so reading texts overlaps with the workers' indexing. Segments come back in chunk order.
  */
 export async function buildInWorkers(
-  chunks: readonly IndexInput[][],
+  chunkCount: number,
+  chunk: (index: number) => IndexInput[],
   language: string,
   threads: number,
-  onChunk: (chunk: number) => void,
+  onChunk: (index: number) => void,
 ): Promise<Segment[]> {
-  const results: Segment[] = new Array<Segment>(chunks.length);
+  const results: Segment[] = new Array<Segment>(chunkCount);
   let next = 0;
-  const workers = Array.from({ length: Math.max(1, Math.min(threads, chunks.length)) }, () => startWorker(language));
+  const workers = Array.from({ length: Math.max(1, Math.min(threads, chunkCount)) }, () => startWorker(language));
   try {
     await Promise.all(
       workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
             const feed = (): void => {
-              if (next >= chunks.length) return resolve();
+              if (next >= chunkCount) return resolve();
               const id = next++;
-              worker.postMessage({ id, inputs: chunks[id] });
+              worker.postMessage({ id, inputs: chunk(id) });
             };
             worker.on('message', (message: { id: number; segment: Segment }) => {
               results[message.id] = message.segment;
