@@ -113,6 +113,24 @@ export class Analyzer {
     });
   }
 
+  /**
+   * Like tokenize, but hands over the lowercased text and the token's offsets in it instead of a
+   * new string per token, so that a caller looking tokens up by their characters allocates nothing.
+   */
+  tokenizeInPlace(text: string, visit: (lower: string, start: number, end: number, index: number) => void): void {
+    const lower = text.toLowerCase();
+    const aligned = lower.length === text.length;
+    let index = 0;
+    this.scan(text, (start, end) => {
+      if (aligned) visit(lower, start, end, index++);
+      else {
+        const token = text.slice(start, end).toLowerCase();
+        visit(token, 0, token.length, index++);
+      }
+      return true;
+    });
+  }
+
   /** Offsets of the tokens numbered 0 to `to` (as tokenize numbers them), without building their strings. */
   tokenBounds(text: string, to: number): { starts: Uint32Array; ends: Uint32Array } {
     const starts = new Uint32Array(to + 1);

@@ -58,6 +58,53 @@ class GrowableU32 {
 
 const POSITION_SPAN = 2 ** 32;
 
+/**
+ * Lowercased token to term ids, looked up by the token's characters in place: hashing a slice of
+ * the text avoids making a string per token (a Map lookup per token was most of indexing time),
+ * and only a token seen for the first time is cut out and run through lunr's pipeline.
+ */
+class TokenTable {
+  private slots = new Int32Array(1 << 16).fill(-1);
+  private readonly tokens: string[] = [];
+  private readonly hashes: number[] = [];
+  private readonly termIds: Array<readonly number[]> = [];
+
+  constructor(private readonly analyse: (token: string) => readonly number[]) {}
+
+  ids(text: string, start: number, end: number): readonly number[] {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry < 0) break;
+      const token = this.tokens[entry]!;
+      if (this.hashes[entry] === hash && token.length === length && text.startsWith(token, start)) return this.termIds[entry]!;
+    }
+    const token = text.slice(start, end);
+    const ids = this.analyse(token);
+    this.tokens.push(token);
+    this.hashes.push(hash);
+    this.termIds.push(ids);
+    if (this.tokens.length * 2 > this.slots.length) this.grow();
+    else this.place(this.tokens.length - 1);
+    return ids;
+  }
+
+  private place(entry: number): void {
+    const mask = this.slots.length - 1;
+    let slot = this.hashes[entry]! & mask;
+    while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
+    this.slots[slot] = entry;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    for (let entry = 0; entry < this.tokens.length; entry++) this.place(entry);
+  }
+}
+
 export function buildSegment(inputs: readonly IndexInput[], analyzer: Analyzer): Segment {
   const termIds = new Map<string, number>();
   const terms: string[] = [];
@@ -67,33 +114,25 @@ export function buildSegment(inputs: readonly IndexInput[], analyzer: Analyzer):
   let keys = new Float64Array(4096);
   const hashes = new Uint32Array(inputs.length * 2);
 
-  // Token (lowercased) to term ids: one lookup per token instead of one for the pipeline's
-  // output and one per term.
-  const tokenTerms = new Map<string, readonly number[]>();
-  const idsOf = (lower: string): readonly number[] => {
-    let ids = tokenTerms.get(lower);
-    if (ids === undefined) {
-      ids = analyzer.indexTerms(lower).map((term) => {
-        let id = termIds.get(term);
-        if (id === undefined) {
-          id = terms.length;
-          terms.push(term);
-          termIds.set(term, id);
-        }
-        return id;
-      });
-      tokenTerms.set(lower, ids);
-    }
-    return ids;
-  };
+  const tokens = new TokenTable((token) =>
+    analyzer.indexTerms(token).map((term) => {
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = terms.length;
+        terms.push(term);
+        termIds.set(term, id);
+      }
+      return id;
+    }),
+  );
 
   inputs.forEach((input, doc) => {
     hashes[doc * 2] = input.hash[0];
     hashes[doc * 2 + 1] = input.hash[1];
     for (let f = 0; f < fieldCount; f++) {
       let count = 0;
-      analyzer.tokenize(input.fields[f] ?? '', (lower, _start, _end, index) => {
-        for (const id of idsOf(lower)) {
+      analyzer.tokenizeInPlace(input.fields[f] ?? '', (lower, start, end, index) => {
+        for (const id of tokens.ids(lower, start, end)) {
           if (count === keys.length) {
             const grown = new Float64Array(keys.length * 2);
             grown.set(keys);
