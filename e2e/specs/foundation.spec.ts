@@ -1,0 +1,119 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures';
+import { startQuarry } from '../quarry-server';
+
+const attache = 'Interview with a trade attache (illustrative)';
+const phrase = 'Most of my week is about trade and investment';
+
+/** Selects `text` inside the reader the way a drag with the mouse does: one DOM range. */
+async function selectInReader(page: Page, text: string): Promise<void> {
+  await page.getByRole('article', { name: `Text of ${attache}` }).evaluate((article, wanted) => {
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`"${wanted}" is not in the reader as one text node`);
+  }, text);
+}
+
+const codedWith = (page: Page, codeName: string) => page.locator('mark.coded').filter({ has: page.locator(`xpath=self::*[contains(@title, "${codeName}")]`) });
+
+async function openAttacheInReduce(page: Page): Promise<void> {
+  await page.getByRole('tab', { name: 'Reduce' }).click();
+  await page.getByRole('region', { name: 'Reader' }).getByRole('combobox', { name: 'Source' }).selectOption({ label: attache });
+  await expect(page.getByRole('article', { name: `Text of ${attache}` })).toBeVisible();
+}
+
+test('a researcher opens the sample, creates a code, codes a selected passage and finds it highlighted after a reload', async ({ page, quarry }) => {
+  expect(quarry.url).toContain('token=');
+  await expect(page.getByRole('list', { name: 'Sources' }).getByRole('button')).toHaveCount(4);
+  await expect(page.getByRole('navigation', { name: 'Stages' }).getByRole('tab')).toHaveText([/Collect/, /Reduce/, /Display/, /Conclude/, /Audit/]);
+
+  await openAttacheInReduce(page);
+  await page.getByRole('button', { name: 'New code' }).click();
+  await page.getByRole('textbox', { name: 'Code name' }).fill('Workload of missions');
+  await page.getByRole('button', { name: 'Add code' }).click();
+  await expect(page.getByRole('tree', { name: 'Codebook' }).getByRole('treeitem', { name: 'Workload of missions, 0 codings' })).toBeVisible();
+
+  await selectInReader(page, phrase);
+  const tools = page.getByRole('region', { name: 'Code selection' });
+  await tools.getByRole('combobox', { name: 'Choose code' }).fill('Workload');
+  // Choosing a code from the filtered list applies it to the selection.
+  await tools.getByRole('option', { name: 'Workload of missions' }).click();
+  await expect(codedWith(page, 'Workload of missions')).toHaveText(phrase);
+  await expect(page.getByRole('tree', { name: 'Codebook' }).getByRole('treeitem', { name: 'Workload of missions, 1 coding' })).toBeVisible();
+
+  await page.reload();
+  await openAttacheInReduce(page);
+  await expect(codedWith(page, 'Workload of missions')).toHaveText(phrase);
+
+  // Recolouring is saved with the project too.
+  const item = page.getByRole('tree', { name: 'Codebook' }).getByRole('treeitem', { name: /^Workload of missions/ });
+  await item.click();
+  await page.getByLabel('Code colour').fill('#aa3377');
+  const savedColour = async () => {
+    const response = await page.request.post(`${quarry.origin}/api/codes.list`, { data: {}, headers: { authorization: `Bearer ${quarry.token}` } });
+    return ((await response.json()).value as Array<{ name: string; color: string }>).find((c) => c.name === 'Workload of missions')?.color;
+  };
+  await expect.poll(savedColour).toBe('#aa3377');
+  await page.reload();
+  await page.getByRole('tab', { name: 'Reduce' }).click();
+  await item.click();
+  await expect(page.getByLabel('Code colour')).toHaveValue('#aa3377');
+});
+
+test('a coding saved before Quarry is killed is still there when it starts again', async ({ page, quarry, dataDir }) => {
+  await openAttacheInReduce(page);
+  await page.getByRole('button', { name: 'New code' }).click();
+  await page.getByRole('textbox', { name: 'Code name' }).fill('Crash check');
+  await page.getByRole('button', { name: 'Add code' }).click();
+  await selectInReader(page, phrase);
+  const tools = page.getByRole('region', { name: 'Code selection' });
+  // Keyboard: type to filter, Enter applies the highlighted code.
+  await tools.getByRole('combobox', { name: 'Choose code' }).fill('Crash check');
+  await tools.getByRole('combobox', { name: 'Choose code' }).press('Enter');
+  await expect(codedWith(page, 'Crash check')).toHaveText(phrase);
+
+  await quarry.kill();
+  const again = await startQuarry({ dataDir });
+  try {
+    await page.goto(again.url);
+    await openAttacheInReduce(page);
+    await expect(codedWith(page, 'Crash check')).toHaveText(phrase);
+  } finally {
+    await again.stop();
+  }
+});
+
+test('the API refuses a request without the token and answers a malformed one with VALIDATION', async ({ page, quarry }) => {
+  const withoutToken = await page.request.post(`${quarry.origin}/api/sources.list`, { data: {} });
+  expect(withoutToken.status()).toBe(401);
+  expect(await withoutToken.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+
+  const authorization = { authorization: `Bearer ${quarry.token}` };
+  const malformed = await page.request.post(`${quarry.origin}/api/codings.apply`, { data: { sourceId: 'x', start: 'ten' }, headers: authorization });
+  expect(malformed.status()).toBe(400);
+  expect(await malformed.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+
+  const fine = await page.request.post(`${quarry.origin}/api/sources.list`, { data: {}, headers: authorization });
+  expect(fine.status()).toBe(200);
+  expect((await fine.json()).value).toHaveLength(4);
+});
+
+test('the sample project as the README shows it', async ({ page, quarry }, testInfo) => {
+  expect(quarry.url).toContain('token=');
+  await page.getByRole('tab', { name: 'Reduce' }).click();
+  await page.getByRole('region', { name: 'Reader' }).getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Interview with a small online seller (illustrative)' });
+  await expect(page.locator('mark.coded').first()).toBeVisible();
+  await expect(page.getByRole('tree', { name: 'Codebook' }).getByRole('treeitem').first()).toBeVisible();
+  const path = process.env.QUARRY_UPDATE_SCREENSHOTS ? 'docs/screenshot.png' : testInfo.outputPath('screenshot.png');
+  await page.screenshot({ path });
+});
