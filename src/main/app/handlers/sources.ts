@@ -24,7 +24,14 @@ export async function importSource(
 ): Promise<string> {
   const task = `import:${input.fileName}`;
   ctx.emit('progress', { task, label: `Reading ${input.fileName}`, done: 0, total: 2 });
-  const doc = await extractBuffer(input.bytes, input.fileName);
+  let doc;
+  try {
+    doc = await extractBuffer(input.bytes, input.fileName);
+  } catch (error) {
+    // End the progress the UI is showing; the error itself travels back as the call's answer.
+    ctx.emit('progress', { task, label: `Could not import ${input.fileName}`, done: 2, total: 2 });
+    throw error;
+  }
   ctx.emit('progress', { task, label: `Saving ${input.fileName}`, done: 1, total: 2 });
   const { db, search } = ctx.project;
   const id = ctx.newId();
