@@ -5,7 +5,7 @@ import type { AreaHandlers } from '../handler-types';
 
 const exportedTables = [
   'project_meta', 'sources', 'source_attributes', 'passages', 'codes', 'codings', 'memos', 'reference_entries',
-  'citations', 'citation_references', 'claims', 'claim_citations', 'verdicts', 'audit_findings', 'conclusions', 'conclusion_evidence',
+  'citations', 'citation_references', 'claims', 'claim_citations', 'verdicts', 'audit_findings', 'audit_runs', 'conclusions', 'conclusion_evidence',
 ] as const;
 
 export function projectInfo(ctx: AppContext): ProjectInfo {
