@@ -4,10 +4,12 @@ import type { IndexInput, Segment } from './segment';
 /**
  * Starts the build worker. Under tsx or vitest the worker is TypeScript that Node cannot load by
  * itself (Node 20 does not hand --import hooks to a worker's entry), so a bootstrap registers tsx
- * first; a bundled build ships build-worker.js and loads it directly.
+ * first. A bundle (where this module is part of, say, out/main/index.js) must emit the worker as
+ * its own entry, build-worker.js, beside the bundle.
  */
 function startWorker(language: string): Worker {
-  const source = new URL(import.meta.url.replace(/worker-pool\.(\w+)$/, 'build-worker.$1'));
+  const here = import.meta.url;
+  const source = /worker-pool\.\w+$/.test(here) ? new URL(here.replace(/worker-pool\.(\w+)$/, 'build-worker.$1')) : new URL('./build-worker.js', here);
   if (!source.pathname.endsWith('.ts')) return new Worker(source, { workerData: { language } });
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source.href)}); })`;
   return new Worker(bootstrap, { eval: true, workerData: { language } });
