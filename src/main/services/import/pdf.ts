@@ -3,29 +3,9 @@ import { fileError } from './document';
 import { linesToBlocks, type PdfLine } from './pdf-layout';
 import type { Block } from './types';
 
-// pdfjs-dist 6 calls Promise.withResolvers, which Node only has from 22 on; Electron's
-// Node has it, but the CLI and tests also run on Node 20 (package.json allows >= 20.19).
-function ensurePromiseWithResolvers(): void {
-  if ('withResolvers' in Promise) return;
-  Object.defineProperty(Promise, 'withResolvers', {
-    configurable: true,
-    writable: true,
-    value<T>() {
-      let resolve!: (value: T | PromiseLike<T>) => void;
-      let reject!: (reason?: unknown) => void;
-      const promise = new Promise<T>((res, rej) => {
-        resolve = res;
-        reject = rej;
-      });
-      return { promise, resolve, reject };
-    },
-  });
-}
-
 // Loaded on first use: pdf.js is large and most sessions never import a PDF.
 let pdfjsModule: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
 function loadPdfjs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
-  ensurePromiseWithResolvers();
   return (pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 }
 
@@ -91,7 +71,7 @@ export async function pdfToBlocks(bytes: Uint8Array, fileName: string): Promise<
       page.cleanup();
     }
   } catch (error) {
-    if (error instanceof pdfjs.PasswordException) throw fileError('UNREADABLE', fileName, 'is protected by a password; remove the protection and import it again.', error);
+    if ((error as Error | undefined)?.name === 'PasswordException') throw fileError('UNREADABLE', fileName, 'is protected by a password; remove the protection and import it again.', error);
     throw fileError('UNREADABLE', fileName, 'is not a valid PDF file (it is damaged or incomplete).', error);
   } finally {
     await task.destroy();
