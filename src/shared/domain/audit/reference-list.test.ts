@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findReferenceList, isEntryStart } from './reference-list';
+import { entryStartsWithin, findReferenceList, isEntryStart } from './reference-list';
 
 const body = 'Trade moved online quickly (Lee, 2020).\n\n';
 
@@ -58,8 +58,47 @@ describe('findReferenceList', () => {
     expect(text.slice(result.location?.end ?? 0)).toContain('Appendix A');
   });
 
+  it('cuts a list whose lines were joined into one paragraph into its entries', () => {
+    const text = 'References\n\nLim, K. (2019). One title. Journal, 1(2), 3-4. Tan, W., & Ong, J. (2020). Another title. Press. World Bank. (2021). Ports report. https://example.org/ports tms-consulting. (2024). Trade note. van der Berg, A. 2018. Harvard dates. Press.';
+    const entries = findReferenceList(text).entries;
+    expect(entries.map((entry) => entry.raw)).toEqual([
+      'Lim, K. (2019). One title. Journal, 1(2), 3-4.',
+      'Tan, W., & Ong, J. (2020). Another title. Press.',
+      'World Bank. (2021). Ports report. https://example.org/ports',
+      'tms-consulting. (2024). Trade note.',
+      'van der Berg, A. 2018. Harvard dates. Press.',
+    ]);
+    for (const entry of entries) expect(text.slice(entry.start, entry.end)).toBe(entry.raw);
+  });
+
+  it('cuts a joined numbered list only at the next number', () => {
+    const text = 'References\n\n1. Lim K. Ports. J Trade. 2019;4:1-9. 2. Tan W. Fleets of 3. Press; 2020. 7. Not a marker. 3. Ong J. Harbours. 2021.';
+    expect(findReferenceList(text).entries.map((entry) => [entry.label, entry.raw])).toEqual([
+      ['1', 'Lim K. Ports. J Trade. 2019;4:1-9.'],
+      ['2', 'Tan W. Fleets of 3. Press; 2020. 7. Not a marker.'],
+      ['3', 'Ong J. Harbours. 2021.'],
+    ]);
+  });
+
+  it('finds a joined list without a heading at the end of the text', () => {
+    const text = `${body}Lee, K. (2020). Online trade. Review, 2, 1-4. Park, S. (2019). Ports. Press. Kim, J. (2018). Fleets. Press.`;
+    expect(findReferenceList(text).entries).toHaveLength(3);
+  });
+
   it('reports no list when there is none', () => {
     expect(findReferenceList('Just a paragraph (Lee, 2020).').location).toBeNull();
+  });
+});
+
+describe('entryStartsWithin', () => {
+  it.each([
+    'Ong, J. (2021). Reading Lim (2019) on ports: Singapore in 2018. Journal, 2, 1-5.',
+    'Ong, J. (2021). Lessons of the 1998 crisis. Lim and Tan, 2019 edition. Press.',
+    'Ong, J. (2021). Trade. In Lim, K. (Ed.), Ports of Asia (2019) (pp. 1-9). Press.',
+    'Ong, J., & Lim, K. (2021). The Asian Development Bank (ADB) in 2019. Press.',
+    'Ong, J. (2021). Ports. Journal of Trade, 12(3), 45-67. 13. Tan',
+  ])('keeps "%s" whole', (line) => {
+    expect(entryStartsWithin(line, null)).toEqual([]);
   });
 });
 

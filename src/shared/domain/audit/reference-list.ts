@@ -1,5 +1,7 @@
 // Locating the reference list in a manuscript and cutting it into entries. Works on plain
-// text from any importer: Markdown headings and bullets, numbered lists, PDF line wraps.
+// text from any importer: Markdown headings and bullets, numbered lists, PDF line wraps, and
+// lists whose lines the importer joined into one paragraph.
+import { authorListEnd } from './author-segment';
 import type { ReferenceListLocation } from './types';
 
 export interface ReferenceEntry {
@@ -27,6 +29,14 @@ const YEAR = String.raw`(?:(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.?|in press|forth
 const AUTHOR_THEN_YEAR = new RegExp(String.raw`^[\p{L}][^()\d]{0,250}?(?:[(,.]\s*|\s\()${YEAR}\s*[).,:]`, 'iu');
 const FAMILY_COMMA_INITIALS = /^(?:\p{Lu}\p{Ll}{0,3}\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+(?:\p{Lu}\.\s?-?)+/u;
 const VANCOUVER = /^\p{Lu}[\p{L}'’-]+\s\p{Lu}{1,3}[,.]\s/u;
+/** Where one entry may end and the next begin inside a line: after a sentence end, a closing `>` or a bare URL or DOI. */
+const ENTRY_BOUNDARY = /(?<=[.?!>]|(?:https?:\/\/|www\.|\b10\.\d{4,9}\/)\S*)\s+(?=\S)/gu;
+const YEAR_AFTER_NAMES = new RegExp(String.raw`^\s*[.,]?\s*(?:\(\s*${YEAR}\s*\)|${YEAR}[.,])`, 'iu');
+/** "World Bank. (2021)." or "tms-consulting. (2024).": a short name, a period, the year in brackets. */
+const CORPORATE_THEN_YEAR = new RegExp(String.raw`^\p{L}[\p{L}\p{N}&'’ -]{0,80}?\p{L}{2}\.\s+\(${YEAR}\)`, 'iu');
+/** A family name of two letters or more, possibly after particles; not an initial. */
+const FAMILY_WORD = /^(?:\p{Ll}+\s+){0,3}\p{Lu}[\p{L}'’-]*\p{L}(?![.\p{L}])/u;
+const NUMBER_MARKER = /^(?:\[(\d+)\]|\((\d+)\)|(\d+)[.)])\s+(?=\S)/u;
 
 function splitLines(text: string, from: number, to: number): Line[] {
   const lines: Line[] = [];
@@ -52,28 +62,72 @@ export function isEntryStart(line: string, previous: string | null): boolean {
   return AUTHOR_THEN_YEAR.test(text) || FAMILY_COMMA_INITIALS.test(text) || VANCOUVER.test(text);
 }
 
+/**
+ * Offsets inside `line` where a further entry starts. Only forms a title does not take are used:
+ * names then a year ("Tan, W., & Lim, K. (2020)."), a short name then a bracketed year, or the
+ * next number of a numbered list, each right after a sentence end.
+ */
+export function entryStartsWithin(line: string, lastLabel: string | null): number[] {
+  const starts: number[] = [];
+  let expected = lastLabel !== null ? Number(lastLabel) + 1 : null;
+  const opening = LIST_MARKER.exec(line)?.[0].length ?? 0;
+  for (const boundary of line.matchAll(ENTRY_BOUNDARY)) {
+    const at = boundary.index + boundary[0].length;
+    if (at <= opening) continue;
+    const rest = line.slice(at);
+    const marker = NUMBER_MARKER.exec(rest);
+    const number = marker ? Number(marker[1] ?? marker[2] ?? marker[3]) : null;
+    if (number !== null) {
+      if (number === expected) {
+        starts.push(at);
+        expected = number + 1;
+      }
+      continue;
+    }
+    const names = FAMILY_WORD.test(rest) ? authorListEnd(rest) : 0;
+    // Initials or an inverted "Family, Given" tell a name list from a title that opens with a name ("Reading Lim (2019)").
+    const personal = names > 0 && /,|\p{Lu}\./u.test(rest.slice(0, names)) && YEAR_AFTER_NAMES.test(rest.slice(names));
+    if (personal || CORPORATE_THEN_YEAR.test(rest)) starts.push(at);
+  }
+  return starts;
+}
+
+/** Cuts a line at the entries that start inside it. */
+function splitLine(line: Line, lastLabel: string | null): Line[] {
+  const label = LIST_MARKER.exec(line.text);
+  const starts = entryStartsWithin(line.text, label?.[1] ?? label?.[2] ?? label?.[3] ?? lastLabel);
+  if (starts.length === 0) return [line];
+  return [0, ...starts].map((from, index) => {
+    const to = starts[index] ?? line.text.length;
+    const piece = line.text.slice(from, to).trimEnd();
+    return { text: piece, start: line.start + from, end: line.start + from + piece.length };
+  });
+}
+
 function collectEntries(text: string, lines: Line[]): ReferenceEntry[] {
   const entries: ReferenceEntry[] = [];
   let previous: string | null = null;
   let afterBlank = false;
-  for (const line of lines) {
-    if (isBlank(line)) {
+  for (const whole of lines) {
+    if (isBlank(whole)) {
       afterBlank = true;
       continue;
     }
-    const last = entries[entries.length - 1];
-    const opensAfterBlank = afterBlank && last !== undefined && /[.)>]\s*$/.test(last.raw) && line.text.trim().length >= 40 && /^\s*(?:\*\*|\*|_)?\p{Lu}/u.test(line.text) && !/^\s*<?(?:https?:|doi|www\.)/i.test(line.text);
-    if (!last || isEntryStart(line.text, previous) || opensAfterBlank) {
-      const marker = LIST_MARKER.exec(line.text);
-      const leading = marker ? marker[0].length : line.text.length - line.text.trimStart().length;
-      const start = line.start + leading;
-      entries.push({ raw: text.slice(start, line.end).trimEnd(), start, end: line.start + line.text.trimEnd().length, label: marker?.[1] ?? marker?.[2] ?? marker?.[3] ?? null });
-    } else {
-      last.end = line.start + line.text.trimEnd().length;
-      last.raw = text.slice(last.start, last.end);
+    for (const line of splitLine(whole, entries[entries.length - 1]?.label ?? null)) {
+      const last = entries[entries.length - 1];
+      const opensAfterBlank = afterBlank && last !== undefined && /[.)>]\s*$/.test(last.raw) && line.text.trim().length >= 40 && /^\s*(?:\*\*|\*|_)?\p{Lu}/u.test(line.text) && !/^\s*<?(?:https?:|doi|www\.)/i.test(line.text);
+      if (!last || isEntryStart(line.text, previous) || opensAfterBlank) {
+        const marker = LIST_MARKER.exec(line.text);
+        const leading = marker ? marker[0].length : line.text.length - line.text.trimStart().length;
+        const start = line.start + leading;
+        entries.push({ raw: text.slice(start, line.end).trimEnd(), start, end: line.start + line.text.trimEnd().length, label: marker?.[1] ?? marker?.[2] ?? marker?.[3] ?? null });
+      } else {
+        last.end = line.start + line.text.trimEnd().length;
+        last.raw = text.slice(last.start, last.end);
+      }
+      previous = line.text;
+      afterBlank = false;
     }
-    previous = line.text;
-    afterBlank = false;
   }
   return entries.filter((entry) => /\p{L}{2}/u.test(entry.raw));
 }
@@ -102,7 +156,7 @@ function findTrailingBlock(lines: Line[]): number | null {
     const previous = lines[index - 1]?.text ?? null;
     if (isEntryStart(line.text, previous)) {
       blockStart = index;
-      entryCount += 1;
+      entryCount += 1 + entryStartsWithin(line.text, null).length;
       looseChars = 0;
       looseLines = 0;
     } else {
