@@ -1,6 +1,6 @@
-export type SearchKind = 'passage' | 'memo' | 'code' | 'claim' | 'reference';
+import type { SearchKind } from '../../../shared/domain/search';
 
-export const searchKinds: readonly SearchKind[] = ['passage', 'memo', 'code', 'claim', 'reference'];
+export type { SearchKind };
 
 export interface SearchDoc {
   id: string;
