@@ -47,12 +47,17 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
   return previous[b.length] ?? 0;
 }
 
-/** A likely misspelling: one edit for short names, up to a quarter of the length for long ones. */
-export function isNearName(a: string, b: string): boolean {
+/**
+ * A likely misspelling: one edit for short names, up to a quarter of the length for long ones.
+ * `slack` allows more edits where other evidence already points at the entry ("Meyer" for "Meijer"
+ * beside a co-author spelt right); the first letter must then agree.
+ */
+export function isNearName(a: string, b: string, slack = 0): boolean {
   const x = foldName(a);
   const y = foldName(b);
   if (!x || !y || x === y) return false;
-  const limit = Math.max(1, Math.floor(Math.min(x.length, y.length) / 4));
+  if (slack > 0 && x[0] !== y[0]) return false;
+  const limit = Math.max(1, Math.floor(Math.min(x.length, y.length) / 4)) + slack;
   if (Math.min(x.length, y.length) < 4) return false;
   return editDistance(x, y, limit) <= limit;
 }

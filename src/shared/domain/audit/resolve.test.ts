@@ -21,6 +21,7 @@ const list = references(
   'Bank Indonesia. (2021). Rising and optimistic.',
   'Pérez-Higueras, J. J. (2014). Fatigue.',
   'Miles, M. B., & Huberman, A. M. (1994). Qualitative data analysis.',
+  'Van Dijk, P., & Meijer, S. (2017). Port governance.',
 );
 
 describe('resolveCitations', () => {
@@ -33,6 +34,11 @@ describe('resolveCitations', () => {
     ['a name without its diacritics and in another case', citation(['perez-higueras'], '2014'), 'matched', ['ref-7']],
     ['two authors', citation(['Miles', 'Huberman'], '1994'), 'matched', ['ref-8']],
     ['a misspelt author', citation(['Shirkoochi', 'Muhammad Mohiuddin'], '2025'), 'near-match', ['ref-1']],
+    ['a misspelt second author', citation(['Van Dijk', 'Meyer'], '2017'), 'near-match', ['ref-9']],
+    ['a misspelt first author beside a second spelt right', citation(['Van Dyck', 'Meijer'], '2017'), 'near-match', ['ref-9']],
+    ['two authors in the wrong order', citation(['Huberman', 'Miles'], '1994'), 'near-match', ['ref-8']],
+    ['a co-author with no counterpart in the entry', citation(['Van Dijk', 'Jansen'], '2017'), 'missing', []],
+    ['a single name two edits off', citation(['Chandar'], '2021'), 'missing', []],
     ['the right author with the wrong year', citation(['Chandra'], '2020'), 'year-mismatch', ['ref-2']],
     ['a year that fits two suffixed entries', citation(['Golden'], '2006'), 'ambiguous', ['ref-3', 'ref-4']],
     ['an author not in the list', citation(['Pammet'], '2015'), 'missing', []],

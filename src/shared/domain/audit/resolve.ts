@@ -6,17 +6,33 @@ import type { AuditCitation, AuditReference } from './types';
 type Fit = 'exact' | 'partial';
 
 /** How well the cited names fit an entry's authors: the first must be first, the rest present. */
-function authorFit(cited: string[], etAl: boolean, authors: string[], same: (a: string, b: string) => boolean): Fit | null {
+function authorFit(cited: string[], etAl: boolean, authors: string[]): Fit | null {
   const [first, ...others] = cited;
   const [entryFirst] = authors;
-  if (first === undefined || entryFirst === undefined || !same(first, entryFirst)) return null;
-  if (!others.every((name) => authors.slice(1).some((author) => same(name, author)))) return null;
+  if (first === undefined || entryFirst === undefined || !namesEqual(first, entryFirst)) return null;
+  if (!others.every((name) => authors.slice(1).some((author) => namesEqual(name, author)))) return null;
   if (etAl) return authors.length >= 2 ? 'exact' : 'partial';
   return authors.length === cited.length ? 'exact' : 'partial';
 }
 
-function nearOrEqual(a: string, b: string): boolean {
-  return namesEqual(a, b) || isNearName(a, b);
+/**
+ * Whether a citation that fits no entry exactly is a misspelling of this entry's authors: each
+ * cited name pairs with a different author, equal or close. A name spelt right lets the others
+ * be one edit further off; several names may come in another order, a single one must be first.
+ */
+function nearAuthors(cited: string[], authors: string[]): boolean {
+  const [first] = cited;
+  const [entryFirst] = authors;
+  if (first === undefined || entryFirst === undefined) return false;
+  if (cited.length === 1) return namesEqual(first, entryFirst) || isNearName(first, entryFirst);
+  const anchored = cited.some((name) => authors.some((author) => namesEqual(name, author)));
+  const unpaired = [...authors];
+  for (const name of cited) {
+    const index = unpaired.findIndex((author) => namesEqual(name, author) || isNearName(name, author, anchored ? 1 : 0));
+    if (index < 0) return false;
+    unpaired.splice(index, 1);
+  }
+  return true;
 }
 
 function baseYear(year: string | null): string {
@@ -67,7 +83,7 @@ export function resolveCitations(detected: DetectedCitation[], references: Audit
     const lastWordKey = foldName(citation.authors[0]?.split(/\s+/).pop() ?? '');
     const pool = [...new Set([...(byFirstAuthor.get(firstKey) ?? []), ...(byFirstAuthor.get(lastWordKey) ?? [])])];
     const fitting = (pool.length > 0 ? pool : references)
-      .map((reference) => ({ reference, fit: authorFit(citation.authors, citation.etAl, reference.authors, namesEqual) }))
+      .map((reference) => ({ reference, fit: authorFit(citation.authors, citation.etAl, reference.authors) }))
       .filter((entry): entry is { reference: AuditReference; fit: Fit } => entry.fit !== null);
 
     const exactYear = fitting.filter(({ reference }) => reference.year === citation.year);
@@ -81,9 +97,7 @@ export function resolveCitations(detected: DetectedCitation[], references: Audit
       const best = fitting.some(({ fit }) => fit === 'exact') ? fitting.filter(({ fit }) => fit === 'exact') : fitting;
       return { ...base, referenceIds: best.map(({ reference }) => reference.id), status: 'year-mismatch' };
     }
-    const near = references.filter(
-      (reference) => baseYear(reference.year) === baseYear(citation.year) && authorFit(citation.authors, citation.etAl, reference.authors, nearOrEqual) !== null,
-    );
+    const near = references.filter((reference) => baseYear(reference.year) === baseYear(citation.year) && nearAuthors(citation.authors, reference.authors));
     if (near.length > 0) return { ...base, referenceIds: near.map((reference) => reference.id), status: 'near-match' };
     return { ...base, referenceIds: [], status: 'missing' };
   });
