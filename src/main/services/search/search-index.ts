@@ -2,7 +2,7 @@ import lunr from 'lunr';
 import { FIELDS, TEXT_FIELD } from './analyzer';
 import type { PhraseClause, QueryPlan, TermClause } from './query-plan';
 import type { Segment } from './segment';
-import { findTerm, loadedPositions, lowerBound } from './segment';
+import { findTerm, loadedPositions, lowerBound, type UintArray } from './segment';
 import type { IndexedDoc } from './documents';
 import type { SearchFilter } from './types';
 
@@ -199,7 +199,7 @@ export class SearchIndex {
       const p = matchPosting[e]!;
       for (let x = posStart[p]!; x < posStart[p + 1]!; x++) ranges.push([positions[x]!, positions[x]!]);
     }
-    const positionsOf = (term: string): Uint32Array | null => {
+    const positionsOf = (term: string): UintArray | null => {
       const t = this.termIds(term)[segmentNumber]!;
       if (t < 0) return null;
       const to = postings.termStart[t + 1]!;
@@ -552,7 +552,7 @@ export class SearchIndex {
   }
 }
 
-function lowerBoundU32(values: Uint32Array, target: number, from: number, to: number): number {
+function lowerBoundU32(values: UintArray, target: number, from: number, to: number): number {
   let lo = from;
   let hi = to;
   while (lo < hi) {

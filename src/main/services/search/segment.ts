@@ -8,15 +8,18 @@ import { FIELDS } from './analyzer';
  * loaded from disk until a phrase query needs them.
  */
 export interface FieldPostings {
-  termStart: Uint32Array;
-  docs: Uint32Array;
-  tfs: Uint32Array;
+  termStart: UintArray;
+  docs: UintArray;
+  tfs: UintArray;
   posStart: Uint32Array | null;
-  positions: Uint32Array | null;
+  positions: UintArray | null;
 }
 
+/** Stored arrays take the narrowest width their values fit (most term frequencies fit a byte). */
+export type UintArray = Uint8Array | Uint16Array | Uint32Array;
+
 /** The positions of a field, which the caller has made sure are loaded. */
-export function loadedPositions(postings: FieldPostings): { posStart: Uint32Array; positions: Uint32Array } {
+export function loadedPositions(postings: FieldPostings): { posStart: Uint32Array; positions: UintArray } {
   if (!postings.posStart || !postings.positions) throw new Error('segment positions are not loaded');
   return { posStart: postings.posStart, positions: postings.positions };
 }
@@ -27,7 +30,7 @@ export interface Segment {
   /** Two 32-bit content hashes per doc, to tell whether the project still holds the same text. */
   hashes: Uint32Array;
   /** Per field, the number of terms each doc has after lunr's pipeline (lunr's field length). */
-  fieldLengths: Uint32Array[];
+  fieldLengths: UintArray[];
   /** Sorted by UTF-16 code unit, the order of `<`, so lookups are binary searches. */
   terms: string[];
   fields: FieldPostings[];
@@ -142,7 +145,7 @@ export function buildSegment(inputs: readonly IndexInput[], analyzer: Analyzer):
           keys[count++] = id * POSITION_SPAN + index;
         }
       });
-      (fieldLengths[f] as Uint32Array)[doc] = count;
+      fieldLengths[f]![doc] = count;
       const sorted = keys.subarray(0, count).sort();
       const out = raw[f]!;
       let i = 0;
@@ -168,7 +171,7 @@ export function buildSegment(inputs: readonly IndexInput[], analyzer: Analyzer):
   return { docIds: inputs.map((i) => i.id), hashes, fieldLengths, terms: order.map((i) => terms[i]!), fields };
 }
 
-export function positionStarts(tfs: Uint32Array): Uint32Array {
+export function positionStarts(tfs: UintArray): Uint32Array {
   const starts = new Uint32Array(tfs.length + 1);
   for (let p = 0; p < tfs.length; p++) starts[p + 1] = starts[p]! + tfs[p]!;
   return starts;
