@@ -4,23 +4,46 @@ import { splitSentences, type TextRange } from './sentences';
 import type { AuditCitation, AuditClaim, ClaimFlag } from './types';
 
 const MAGNITUDE = String.raw`(?:thousand|million|billion|trillion|bn|mn|juta|miliar|triliun)`;
+const NUMBER_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|several|half\s+a)`;
+/** Units of time, distance, mass, energy, area, data and rate that make a bare number a measurement. */
+const UNIT = String.raw`(?:days?|hours?|hrs?|weeks?|minutes?|mins?|seconds?|km|kilomet(?:er|re)s?|miles?|kg|kilograms?|tonnes?|tons?|TEUs?|[kMGT]Wh?|litres?|liters?|barrels?|hectares?|ha|km2|km²|m2|m²|°C|ppm|[MG]bps|[GTP]B|basis\s+points|per\s+capita)`;
 const FIGURE = new RegExp(
   [
     String.raw`\d+(?:[.,]\d+)*\s*(?:%|percent\b|per\s+cent\b|percentage points?\b)`,
     String.raw`(?:[$€£¥₹]|\b(?:US\$|USD|IDR|Rp\.?|EUR|GBP|JPY|SGD|AUD|RMB|CNY))\s*\d`,
-    String.raw`\d+(?:[.,]\d+)*\s*${MAGNITUDE}\b`,
+    String.raw`(?:\d+(?:[.,]\d+)*|\b${NUMBER_WORD})\s*${MAGNITUDE}\b`,
     String.raw`\d+(?:[.,]\d+)*\s*(?:dollars|euros|rupiah|pounds|yen)\b`,
+    String.raw`(?<![\w.])\d+(?:[.,]\d+)*\s*${UNIT}(?![\p{L}\d])`,
     String.raw`\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|hundred)-?fold\b`,
-    String.raw`\b\d+(?:\.\d+)?\s*(?:times)\s+(?:more|higher|larger|greater|less|lower)\b`,
+    String.raw`\b\d+(?:\.\d+)?\s*(?:times)\s+(?:more|higher|larger|greater|less|lower|faster|slower)\b`,
+    String.raw`\b(?:doubled|tripled|trebled|quadrupled|halved)\b`,
     String.raw`\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b`,
   ].join('|'),
   'iu',
 );
-/** Front matter whose figures repeat the body and are not expected to carry citations. */
-const UNCHECKED_SECTION = /^(?:abstract|abstrak|summary|keywords?|article info|highlights)\b/iu;
+/** A decimal such as 4.1 or 58.63, which states a measured value unless it numbers a section, table, version or page. */
+const DECIMAL = /(?<![\d.,])\d+\.\d+(?![\d.]|\.\d)/gu;
+const NUMBERING_WORD = /(?:\b(?:sections?|sect|chapters?|ch|tables?|tab|figures?|figs?|eqs?|equations?|appendix|versions?|v|releases?|models?|articles?|art|paragraphs?|para|rules?|steps?|phases?|stages?|levels?|hypothes[ie]s|see|pp?|no|nos|vol|industry|web|society|iso|ipv)\.?|§|\bH)\s*\(?$/iu;
+
+function statesDecimal(sentence: string): boolean {
+  const text = sentence.replace(/^[\s#*_>([]+/u, '');
+  for (const match of text.matchAll(DECIMAL)) {
+    // "4.1 Results" opens a numbered heading or list item rather than stating a value.
+    if (match.index === 0) continue;
+    if (!NUMBERING_WORD.test(text.slice(Math.max(0, match.index - 20), match.index))) return true;
+  }
+  return false;
+}
+
+/**
+ * Front matter, whose figures repeat the body, and the method section, whose figures describe the
+ * study itself ("we interviewed 24 officials over 3 weeks"): neither is expected to cite.
+ */
+const UNCHECKED_SECTION = /^(?:\d+(?:\.\d+)*\.?\s*)?(?:abstract|abstrak|summary|keywords?|article info|highlights|(?:research\s+)?method(?:s|ology)?|materials\s+and\s+methods|data\s+and\s+methods?|metode(?:\s+penelitian)?)\b/iu;
 
 export function statesFigure(sentence: string): boolean {
-  return FIGURE.test(sentence.replace(/\\(?=[$%])/g, ''));
+  const text = sentence.replace(/\\(?=[$%])/g, '');
+  return FIGURE.test(text) || statesDecimal(text);
 }
 
 /**
