@@ -9,7 +9,8 @@ import { ensureSampleProject, readSampleSpec } from './sample-project';
 describe('the sample project', () => {
   it('is built on first run from the shipped files, which stay unchanged, and reused afterwards', async () => {
     const shipped = readdirSync(sampleDir()).map((f) => [f, readFileSync(join(sampleDir(), f), 'utf8')] as const);
-    const dataDir = mkdtempSync(join(tmpdir(), 'quarry-sample-'));
+    // A first run on a fresh machine: the per-user folder does not exist yet.
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'quarry-sample-')), 'Quarry');
     const path = await ensureSampleProject(sampleDir(), dataDir);
     const spec = readSampleSpec(sampleDir());
     const db = openDatabase(path);

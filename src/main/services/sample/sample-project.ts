@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/api/errors';
@@ -157,6 +157,9 @@ export async function buildSampleProject(sampleDir: string, target: string, opti
 /** The user's copy of the sample project, made on first run; the files in resources/ are never written. */
 export async function ensureSampleProject(sampleDir: string, dataDir: string): Promise<string> {
   const target = join(dataDir, 'Sample project.quarry');
-  if (!existsSync(target)) await buildSampleProject(sampleDir, target);
+  if (!existsSync(target)) {
+    mkdirSync(dataDir, { recursive: true });
+    await buildSampleProject(sampleDir, target);
+  }
   return target;
 }
