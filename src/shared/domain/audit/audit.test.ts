@@ -72,6 +72,23 @@ describe('auditText edge cases', () => {
     expect(report.counts['findings.missing-reference']).toBe(1);
   });
 
+  it('resolves a citation to an entry of a list joined into one paragraph', () => {
+    const report = auditText('Ports grew (Tan, 2020).\n\nReferences\n\nLim, K. (2019). One title. Journal, 1(2), 3-4. Tan, W. (2020). Another title. Press.');
+    expect(report.references.map((reference) => reference.authors)).toEqual([['Lim'], ['Tan']]);
+    expect(report.citations[0]).toMatchObject({ status: 'matched', referenceIds: ['ref-2'] });
+  });
+
+  it('reports an entry cited in two forms once, and not one cited in the same form with "and" or "&"', () => {
+    const list = '\n\nReferences\n\nLee, K., & Park, S. (2020). Ports. Press.\nOng, J., Tan, W., & Lim, K. (2019). Fleets. Press.\n';
+    const same = auditText(`Ports grew (Lee & Park, 2020). Lee and Park (2020) agree.${list}`);
+    expect(same.counts['findings.inconsistent-citation']).toBeUndefined();
+    const differing = auditText(`Fleets grew (Ong, Tan, & Lim, 2019). Ong et al. (2019) agree. So do Ong, Tan and Lim (2019).${list}`);
+    const findings = differing.findings.filter((finding) => finding.kind === 'inconsistent-citation');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ citation: 'Ong et al. (2019)', referenceId: 'ref-2' });
+    expect(findings[0]?.message).toBe('"Ong, J., Tan, W., & Lim, K. (2019)" is cited as "Ong, Tan & Lim (2019)" and as "Ong et al. (2019)"; cite it the same way throughout so readers see one work.');
+  });
+
   it('handles empty text', () => {
     expect(auditText('')).toMatchObject({ references: [], citations: [], claims: [], findings: [] });
   });
@@ -85,6 +102,8 @@ describe('renderAuditMarkdown', () => {
     expect(markdown).toContain('"Shirkoochi & Muhammad Mohiuddin (2025)" has no exact entry; did you mean "Shirkoohi, S. M., & Muhammad Mohiuddin (2025)"?');
     expect(markdown).toContain('"Hocking, B. J. (2012)" is in the reference list but never cited in the text.');
     expect(markdown).toContain('## Figures without a citation (3)');
+    expect(markdown).toContain('## Entries with garbled or truncated authors (2)');
+    expect(markdown).toContain('The authors of "Kawa, A. a. (2016)" look garbled or truncated: "a." is not an initial.');
     expect(markdown).toContain('| 20 | Pratama (2024) | ambiguous | Pratama, A. (2024a); Pratama, A. (2024b) |');
   });
 });

@@ -1,7 +1,9 @@
 // Turning resolved citations, references and claims into findings a reviewer can act on.
 import type { DetectedCitation } from './citations';
-import { citationLabel, quote, referenceLabel } from './labels';
+import { citationForm, citationLabel, quote, referenceLabel } from './labels';
+import { authorDefect } from './reference-defects';
 import { findDuplicates } from './resolve';
+import { foldName } from './normalize';
 import type { AuditCitation, AuditClaim, AuditFinding, AuditReference } from './types';
 
 function times(count: number): string {
@@ -16,6 +18,34 @@ function groupProblems(citations: AuditCitation[]): Map<string, AuditCitation[]>
     groups.set(key, [...(groups.get(key) ?? []), citation]);
   }
   return groups;
+}
+
+/** Entries cited under visibly different author forms ("Google, Temasek & Company" and "Google et al."): one finding per entry, at the first citation in a second form. */
+function inconsistentForms(citations: AuditCitation[], label: (id: string) => string): AuditFinding[] {
+  const formsByEntry = new Map<string, Map<string, AuditCitation>>();
+  for (const citation of citations) {
+    const [referenceId] = citation.referenceIds;
+    if (citation.status !== 'matched' || citation.style === 'numeric' || referenceId === undefined) continue;
+    const forms = formsByEntry.get(referenceId) ?? new Map<string, AuditCitation>();
+    const form = `${citation.authors.map(foldName).join('+')}${citation.etAl ? '+etal' : ''}`;
+    if (!forms.has(form)) forms.set(form, citation);
+    formsByEntry.set(referenceId, forms);
+  }
+  const findings: AuditFinding[] = [];
+  for (const [referenceId, forms] of formsByEntry) {
+    const [first, second] = [...forms.values()];
+    if (!first || !second) continue;
+    const written = [...forms.values()].map((citation) => `"${citationForm(citation)}"`);
+    findings.push({
+      kind: 'inconsistent-citation',
+      message: `"${label(referenceId)}" is cited as ${written.slice(0, -1).join(', ')} and as ${written[written.length - 1] ?? ''}; cite it the same way throughout so readers see one work.`,
+      citation: second.text,
+      referenceId,
+      start: second.start,
+      end: second.end,
+    });
+  }
+  return findings;
 }
 
 export function buildFindings(
@@ -67,6 +97,19 @@ export function buildFindings(
       ...(resolved?.referenceIds[0] ? { referenceId: resolved.referenceIds[0] } : {}),
     });
   });
+
+  findings.push(...inconsistentForms(citations, label));
+  for (const reference of references) {
+    const defect = authorDefect(reference);
+    if (!defect) continue;
+    findings.push({
+      kind: 'malformed-reference',
+      message: `The authors of "${referenceLabel(reference)}" look garbled or truncated: ${defect}. Check the names against the work itself.`,
+      referenceId: reference.id,
+      start: reference.start,
+      end: reference.end,
+    });
+  }
 
   const cited = new Set(citations.flatMap((citation) => citation.referenceIds));
   const duplicates = findDuplicates(references);

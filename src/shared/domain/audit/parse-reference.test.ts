@@ -72,6 +72,12 @@ describe('parseReference', () => {
     expect(parseReference('Peters OA, Arias A, de la Macorra JC. Cyclic fatigue of rotary files. J Endod. 2014;40(9):1477-81.').authors).toEqual(['Peters', 'Arias', 'de la Macorra']);
   });
 
+  it('reads an institution or the author named after a report title as its publisher, not a container', () => {
+    expect(parseReference('Port Logistics Council. (2021). Merchant fees. Port Logistics Council.').container).toBeNull();
+    expect(parseReference('Asian Trade Monitor. (2022). Outlook. Asian Trade Monitor Secretariat.').container).toBeNull();
+    expect(parseReference('Lim, K. (2019). Ports. Maritime Policy Review.').container).toBe('Maritime Policy Review');
+  });
+
   it('returns empty fields rather than failing on junk', () => {
     expect(parseReference('')).toMatchObject({ authors: [], year: null, title: null });
   });

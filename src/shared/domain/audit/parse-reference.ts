@@ -2,6 +2,7 @@
 // (APA, Harvard, Chicago) first, with fallbacks for numbered and Vancouver-like entries.
 import { authorListEnd } from './author-segment';
 import { splitAuthors } from './authors';
+import { foldText } from './normalize';
 import type { ParsedReference } from './types';
 
 const YEAR_TOKEN = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?`;
@@ -221,7 +222,8 @@ export function parseReference(raw: string): ParsedReference {
   const italicContainer = italics.find((span) => span !== italicTitle && remainder.includes(span));
   const head = locator ? remainder.slice(0, locator.index) : remainder;
   // An italic title marks a book or report: what follows it is the publisher, not a container.
-  const container = italicContainer ?? (italicTitle && !/^In\b/.test(remainder) ? null : containerFrom(head));
+  const candidate = italicContainer ?? (italicTitle && !/^In\b/.test(remainder) ? null : containerFrom(head));
+  const container = candidate && !locator && !italicContainer && isPublisherName(candidate, authors) ? null : candidate;
   return {
     authors,
     year: year?.year ?? null,
@@ -239,6 +241,15 @@ export function parseReference(raw: string): ParsedReference {
 const NOT_A_CONTAINER = /^(?:(?:ph\.?\s?d\.?|doctoral|master'?s|diploma)\s+(?:thesis|dissertation)|thesis|dissertation|technical\s+report|tech\.\s+rep|manuscript|preprint|unpublished|working\s+paper|mimeo|\p{Lu}[\p{L} .]+,\s+\p{Lu}{2})\b/iu;
 const PUBLISHER = /\b(?:press|publishers?|publishing|publications?|verlag|ltd|inc|co\.|company|wiley|springer|elsevier|routledge|sage|macmillan|books|editions?|éditions)\b/iu;
 const SERIAL = /\b(?:journal|proceedings|proc\.|review|conference|transactions|trans\.|quarterly|bulletin|annals|letters|magazine|symposium|workshop)\b/iu;
+
+/** Institutions that publish their own reports: "Asian Trade Monitor Secretariat", "Ministry of Trade". */
+const INSTITUTION = /(?:\b(?:secretariat|council|ministry|agency|organi[sz]ation|institute|university|foundation|office|commission|centre|center|bank|association|authority|government|bureau)$|^(?:ministry|department|office|government|bureau)\b)/iu;
+
+/** Without volume or pages, a segment naming the author or an institution is the publisher of a report, not a container. */
+function isPublisherName(segment: string, authors: string[]): boolean {
+  const folded = foldText(segment);
+  return INSTITUTION.test(segment) || authors.some((author) => author.includes(' ') && folded.includes(foldText(author)));
+}
 
 /** The container is the segment after the title, minus editors ("In X (Ed.),") and a trailing "City: Publisher". */
 function containerFrom(head: string): string | null {

@@ -31,7 +31,8 @@ const FAMILY_COMMA_INITIALS = /^(?:\p{Lu}\p{Ll}{0,3}\s+)?\p{Lu}[\p{L}'’-]+(?:\
 const VANCOUVER = /^\p{Lu}[\p{L}'’-]+\s\p{Lu}{1,3}[,.]\s/u;
 /** Where one entry may end and the next begin inside a line: after a sentence end, a closing `>` or a bare URL or DOI. */
 const ENTRY_BOUNDARY = /(?<=[.?!>]|(?:https?:\/\/|www\.|\b10\.\d{4,9}\/)\S*)\s+(?=\S)/gu;
-const YEAR_AFTER_NAMES = new RegExp(String.raw`^\s*[.,]?\s*(?:\(\s*${YEAR}\s*\)|${YEAR}[.,])`, 'iu');
+/** The year after a name list, past stray letters and marks of a garbled list ("Kawa, A. a. (2016)", "Company, B. &. (2023)"). */
+const YEAR_AFTER_NAMES = new RegExp(String.raw`^(?:\s*(?:\p{L}\.|&\.?|[.,]))*\s*(?:\(\s*${YEAR}\s*\)|${YEAR}[.,])`, 'iu');
 /** "World Bank. (2021)." or "tms-consulting. (2024).": a short name, a period, the year in brackets. */
 const CORPORATE_THEN_YEAR = new RegExp(String.raw`^\p{L}[\p{L}\p{N}&'’ -]{0,80}?\p{L}{2}\.\s+\(${YEAR}\)`, 'iu');
 /** A family name of two letters or more, possibly after particles; not an initial. */

@@ -8,6 +8,8 @@ const SECTIONS: Array<{ kind: FindingKind; title: string }> = [
   { kind: 'year-mismatch', title: 'Year does not match the entry' },
   { kind: 'ambiguous', title: 'Citations that fit more than one entry' },
   { kind: 'malformed-citation', title: 'Irregularly written citations' },
+  { kind: 'inconsistent-citation', title: 'Entries cited in more than one form' },
+  { kind: 'malformed-reference', title: 'Entries with garbled or truncated authors' },
   { kind: 'uncited-reference', title: 'Entries never cited' },
   { kind: 'duplicate-reference', title: 'Duplicate entries' },
   { kind: 'uncited-claim', title: 'Figures without a citation' },

@@ -56,7 +56,9 @@ export type FindingKind =
   | 'ambiguous'
   | 'duplicate-reference'
   | 'uncited-claim'
-  | 'malformed-citation';
+  | 'malformed-citation'
+  | 'inconsistent-citation'
+  | 'malformed-reference';
 
 export interface AuditFinding {
   kind: FindingKind;
