@@ -6,7 +6,8 @@ import { AppError } from '../../../shared/api/errors';
 export const FIELDS = ['title', 'text'] as const;
 export const TEXT_FIELD = 1;
 
-const require = createRequire(import.meta.url);
+// Not named `require`: the Electron bundle declares its own `require` shim in the same scope.
+const loadCommonJs = createRequire(import.meta.url);
 
 /** lunr-languages modules that use lunr's own tokenizer: the others (ja, zh, th, ...) split text their own way. */
 const LANGUAGES = [
@@ -25,8 +26,8 @@ function configuredBuilder(language: string): lunr.Builder {
     throw new AppError('UNSUPPORTED', `Search has no stemming for the language "${language}". Supported: ${supportedLanguages.join(', ')}.`);
   }
   const plugins = lunr as unknown as Record<string, lunr.Builder.Plugin | undefined>;
-  if (!('stemmerSupport' in lunr)) (require('lunr-languages/lunr.stemmer.support.js') as (l: typeof lunr) => void)(lunr);
-  if (!plugins[language]) (require(`lunr-languages/lunr.${language}.js`) as (l: typeof lunr) => void)(lunr);
+  if (!('stemmerSupport' in lunr)) (loadCommonJs('lunr-languages/lunr.stemmer.support.js') as (l: typeof lunr) => void)(lunr);
+  if (!plugins[language]) (loadCommonJs(`lunr-languages/lunr.${language}.js`) as (l: typeof lunr) => void)(lunr);
   builder.use(plugins[language] as lunr.Builder.Plugin);
   return builder;
 }
