@@ -14,12 +14,12 @@ const VANCOUVER = 2;
 const PARENTHESISED = 3;
 const GIVEN_FAMILY = 4;
 const PERSON = [
-  new RegExp(String.raw`(?:\p{Lu}\.?\s?-?)+\s*${PARTICLES}${WORD}(?:-${WORD})?(?=[\s,.;:]|$)`, 'uy'), // A. L. Yuille, H Johansson
+  new RegExp(String.raw`(?:\p{Lu}\.?\s?-?)+\s*(?:${WORD}\s+)?${PARTICLES}${WORD}(?:-${WORD})?(?=[\s,.;:]|$)`, 'uy'), // A. L. Yuille, H Johansson, W. Bruce Croft
   // Yuille, A. L. | Burton, Robert P. | Twain, Mark (a bare given name only after a one-word family name, so "David Hoiem, Alexei" is not read as one person)
   new RegExp(String.raw`(?:${FAMILY},\s*(?:${WORD}\s+)?${INITIALS}|${PARTICLES}${WORD},\s*${WORD})(?=[\s,.;:]|$)`, 'uy'),
   new RegExp(String.raw`${FAMILY}\s+\p{Lu}{1,3}(?=[,.;\s]|$)`, 'uy'), // Peters OA
   new RegExp(String.raw`${WORD}\s*\((?:\p{Lu}\.?)+\)`, 'uy'), // SIERVO (M.)
-  new RegExp(String.raw`${WORD}(?:\s+${WORD})?(?:\s+\p{Lu}\.)?\s+${PARTICLES}${WORD}(?=[\s,.;:]|$)`, 'uy'), // David Hoiem, Jaswinder Pal Singh
+  new RegExp(String.raw`${WORD}(?:\s+${WORD})?(?:\s+\p{Lu}\.?)*\s+${PARTICLES}${WORD}(?=[\s,.;:]|$)`, 'uy'), // David Hoiem, Jaswinder Pal Singh, Larry D. Wittie
 ];
 /** Which forms may follow the first: lists keep one style, except that APA-like lists invert only the first name. */
 const FOLLOWERS: Record<number, number[]> = {
@@ -35,13 +35,24 @@ const EDITORS = /\s*\((?:eds?|hrsg|coords?)\.?\)/iuy;
 /** Words that begin titles, not names. */
 const TITLE_WORDS = /^(?:The|A|An|On|In|Of|For|To|From|With|Towards?|Why|How|What|When|Where|Is|Are|New|Proc|Proceedings|Journal|Chapter|Report|Introduction|Analysis|Study|Notes?|Die|Der|Das|Le|La|Les|El|Los|Un|Une|Eine?|Il|Lo)(?=\s)/u;
 
+/**
+ * The person at `position` in the first of `forms` that fits. "Larry D" reads as Vancouver
+ * ("Peters OA") until the name goes on: then "Larry D. Wittie" is a given name first.
+ */
 function matchPerson(text: string, position: number, forms: number[]): { end: number; form: number } | null {
-  for (const form of forms) {
+  const at = (form: number): { end: number; form: number } | null => {
     const pattern = PERSON[form];
-    if (!pattern) continue;
+    if (!pattern) return null;
     pattern.lastIndex = position;
     const match = pattern.exec(text);
-    if (match && !TITLE_WORDS.test(match[0]) && !/\s(?:The|A|An|Of|On|In)\s/u.test(match[0])) return { end: position + match[0].length, form };
+    if (!match || TITLE_WORDS.test(match[0]) || /\s(?:The|A|An|Of|On|In)\s/u.test(match[0])) return null;
+    return { end: position + match[0].length, form };
+  };
+  for (const form of forms) {
+    const found = at(form);
+    if (!found) continue;
+    const longer = form === VANCOUVER && forms.includes(GIVEN_FAMILY) ? at(GIVEN_FAMILY) : null;
+    return longer && longer.end > found.end ? longer : found;
   }
   return null;
 }
@@ -62,7 +73,9 @@ export function authorListEnd(text: string): number {
     if (etAl) return end;
     SEPARATOR.lastIndex = end;
     const separator = SEPARATOR.exec(text);
-    const next = separator?.[0].trim() ? matchPerson(text, end + separator[0].length, forms) : null;
+    // The last name after "and" is often written the other way round ("Marwell, Gerald, and Pamela Oliver").
+    const lastName = /(?:and|&|et|und|y|e)\s+$/u.test(separator?.[0] ?? '');
+    const next = separator?.[0].trim() ? matchPerson(text, end + separator[0].length, lastName ? [...new Set([...forms, INITIALS_FIRST, INVERTED, GIVEN_FAMILY])] : forms) : null;
     if (next === null) return end;
     end = next.end;
   }

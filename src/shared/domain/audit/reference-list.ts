@@ -71,17 +71,19 @@ export function isEntryStart(line: string, previous: string | null): boolean {
 export function entryStartsWithin(line: string, lastLabel: string | null): number[] {
   const starts: number[] = [];
   let expected = lastLabel !== null ? Number(lastLabel) + 1 : null;
-  const opening = LIST_MARKER.exec(line)?.[0].length ?? 0;
+  // Boundaries inside a list marker ("3. Ong") belong to the entry the marker opens.
+  let markerEnd = LIST_MARKER.exec(line)?.[0].length ?? 0;
   for (const boundary of line.matchAll(ENTRY_BOUNDARY)) {
     const at = boundary.index + boundary[0].length;
-    if (at <= opening) continue;
+    if (at <= markerEnd) continue;
     const rest = line.slice(at);
     const marker = NUMBER_MARKER.exec(rest);
     const number = marker ? Number(marker[1] ?? marker[2] ?? marker[3]) : null;
-    if (number !== null) {
+    if (marker && number !== null) {
       if (number === expected) {
         starts.push(at);
         expected = number + 1;
+        markerEnd = at + marker[0].length;
       }
       continue;
     }
