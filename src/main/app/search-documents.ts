@@ -1,4 +1,5 @@
 import type { Db } from '../services/store/database';
+import { searchDocs } from '../services/search/documents';
 import type { SearchDoc } from '../services/search/types';
 
 /** The part of a project a write may change: a source (with its claims, references and memos), codes (with sub-codes), memos. */
@@ -16,12 +17,7 @@ interface MemoRow {
   target_id: string | null;
 }
 
-// These readers build each doc exactly as collectDocuments does (same title, text and
-// sourceId), so a doc read here hashes the same as the one the index holds.
-
-function memoDoc(m: MemoRow): SearchDoc {
-  return { id: m.id, kind: 'memo', sourceId: m.target_kind === 'source' ? m.target_id : null, title: m.title, text: m.body };
-}
+const memoDoc = (m: MemoRow): SearchDoc => searchDocs.memo(m.id, m.title, m.body, m.target_kind, m.target_id);
 
 function sourceDocs(db: Db, sourceId: string): SearchDoc[] {
   const source = db.prepare('SELECT title, text FROM sources WHERE id = ?').get(sourceId) as { title: string; text: string } | undefined;
@@ -40,9 +36,9 @@ function sourceDocs(db: Db, sourceId: string): SearchDoc[] {
     )
     .all({ id: sourceId }) as MemoRow[];
   return [
-    ...passages.map((p): SearchDoc => ({ id: p.id, kind: 'passage', sourceId, title: source.title, text: source.text.slice(p.start, p.end) })),
-    ...claims.map((c): SearchDoc => ({ id: c.id, kind: 'claim', sourceId, title: source.title, text: c.text })),
-    ...references.map((r): SearchDoc => ({ id: r.id, kind: 'reference', sourceId, title: r.title ?? '', text: r.raw })),
+    ...passages.map((p) => searchDocs.passage(p.id, sourceId, source.title, source.text.slice(p.start, p.end))),
+    ...claims.map((c) => searchDocs.claim(c.id, sourceId, source.title, c.text)),
+    ...references.map((r) => searchDocs.reference(r.id, sourceId, r.title, r.raw)),
     ...memos.map(memoDoc),
   ];
 }
@@ -56,7 +52,7 @@ function codeDocs(db: Db, codeId: string): SearchDoc[] {
        WHERE (target_kind = 'code' AND target_id IN down) OR (target_kind = 'coding' AND target_id IN (SELECT id FROM codings WHERE code_id IN down))`,
     )
     .all({ id: codeId }) as MemoRow[];
-  return [...codes.map((c): SearchDoc => ({ id: c.id, kind: 'code', sourceId: null, title: c.name, text: c.definition })), ...memos.map(memoDoc)];
+  return [...codes.map((c) => searchDocs.code(c.id, c.name, c.definition)), ...memos.map(memoDoc)];
 }
 
 /** Every searchable doc within `scope`, by id, as the project holds it now. */

@@ -81,20 +81,37 @@ function sourceInfo(db: Db): Map<string, SourceInfo> {
   return new Map(rows.map(([id, title, bytes]) => [id, { title, bytes }]));
 }
 
+/**
+ * How each kind of project row becomes a search doc. Everything that reads docs from the
+ * tables (a full scan here, a scoped read after a write) builds them with these, so a doc
+ * read either way hashes the same.
+ */
+export const searchDocs = {
+  passage: (id: string, sourceId: string, sourceTitle: string, text: string): SearchDoc => ({ id, kind: 'passage', sourceId, title: sourceTitle, text }),
+  memo: (id: string, title: string, body: string, targetKind: string, targetId: string | null): SearchDoc => ({
+    id,
+    kind: 'memo',
+    sourceId: targetKind === 'source' ? targetId : null,
+    title,
+    text: body,
+  }),
+  code: (id: string, name: string, definition: string): SearchDoc => ({ id, kind: 'code', sourceId: null, title: name, text: definition }),
+  claim: (id: string, sourceId: string, sourceTitle: string, text: string): SearchDoc => ({ id, kind: 'claim', sourceId, title: sourceTitle, text }),
+  reference: (id: string, sourceId: string | null, title: string | null, raw: string): SearchDoc => ({ id, kind: 'reference', sourceId, title: title ?? '', text: raw }),
+};
+
 /** Memos, codes, claims and references, in a stable order. */
 function* otherDocuments(db: Db, titles: ReadonlyMap<string, SourceInfo>): Iterable<SearchDoc> {
   const memos = db.prepare('SELECT id, title, body, target_kind, target_id FROM memos ORDER BY created_at, id').raw().iterate() as Iterable<[string, string, string, string, string | null]>;
-  for (const [id, title, body, targetKind, targetId] of memos) {
-    yield { id, kind: 'memo', sourceId: targetKind === 'source' ? targetId : null, title, text: body };
-  }
+  for (const row of memos) yield searchDocs.memo(...row);
   const codes = db.prepare('SELECT id, name, definition FROM codes ORDER BY position, id').raw().iterate() as Iterable<[string, string, string]>;
-  for (const [id, name, definition] of codes) yield { id, kind: 'code', sourceId: null, title: name, text: definition };
+  for (const row of codes) yield searchDocs.code(...row);
   const claims = db.prepare('SELECT id, source_id, text FROM claims ORDER BY source_id, ordinal').raw().iterate() as Iterable<[string, string, string]>;
-  for (const [id, sourceId, text] of claims) yield { id, kind: 'claim', sourceId, title: titles.get(sourceId)?.title ?? '', text };
+  for (const [id, sourceId, text] of claims) yield searchDocs.claim(id, sourceId, titles.get(sourceId)?.title ?? '', text);
   const references = db.prepare('SELECT id, source_id, title, raw FROM reference_entries ORDER BY source_id, ordinal').raw().iterate() as Iterable<
     [string, string | null, string | null, string]
   >;
-  for (const [id, sourceId, title, raw] of references) yield { id, kind: 'reference', sourceId, title: title ?? '', text: raw };
+  for (const row of references) yield searchDocs.reference(...row);
 }
 
 /** Every project doc with its fingerprint, without reading the sources' text. */
@@ -179,7 +196,7 @@ export function* collectDocuments(db: Db): Iterable<SearchDoc> {
     .raw()
     .all() as Array<[string, string, number, number]>;
   for (const [id, sourceId, start, end] of passages) {
-    yield { id, kind: 'passage', sourceId, title: sources.get(sourceId)!.title, text: texts.get(sourceId).slice(start, end) };
+    yield searchDocs.passage(id, sourceId, sources.get(sourceId)!.title, texts.get(sourceId).slice(start, end));
   }
   yield* otherDocuments(db, sources);
 }
