@@ -93,30 +93,41 @@ interface Locator {
 }
 
 const PAGE_RANGE = String.raw`[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?`;
+const PAGE_PREFIX = String.raw`(?:(?:pp?|[Pp]ages|S)\.?\s*)?`;
 const LOCATOR_PATTERNS: RegExp[] = [
-  // 12(3), 45-67  |  12 (3): 45  |  Vol. 12, No. 3, pp. 45-67
-  new RegExp(String.raw`(?:\b[Vv]ol(?:ume)?\.?\s*)?\b(\d+)\s*(?:\(([^)]{1,20})\)|,?\s*(?:[Nn]o|[Ii]ss(?:ue)?|[Nn]r|Heft|n)\.?\s*(\d+[-–/]?\d*))\s*(?:[,:.]\s*(?:(?:pp?|[Pp]ages|S)\.?\s*)?(${PAGE_RANGE}))?`, 'u'),
-  // 12, 45-67  |  12: 45-67  |  vol. 12, pp. 45-67
-  new RegExp(String.raw`(?:\b[Vv]ol(?:ume)?\.?\s*)?\b(\d+)()()\s*[,:]\s*(?:(?:pp?|[Pp]ages|S)\.?\s*)?(${PAGE_RANGE})\b`, 'u'),
+  // 12(3), 45-67  |  12 (3): 45  |  29(12) 1184-1201  |  Vol. 12, No. 3, pp. 45-67
+  new RegExp(String.raw`(?:\b[Vv]ol(?:ume)?\.?\s*)?\b(\d+)\s*(?:\(([^)]{1,20})\)|,?\s*(?:[Nn]o|[Ii]ss(?:ue)?|[Nn]r|Heft|n)\.?\s*(\d+[-–/]?\d*))\s*(?:(?:[,:.]\s*|\s+(?=\d+\s*[-–—]))${PAGE_PREFIX}(${PAGE_RANGE}))?`, 'gu'),
+  // MLA volume.issue before a dated bracket: Critical Inquiry 13.2 (1989): 287-292
+  new RegExp(String.raw`\b(\d+)\.(\d+)()\s*(?=\([^)]*\d{4}\))(?:\([^)]*\)\s*[,:]?\s*${PAGE_PREFIX}(${PAGE_RANGE}))?`, 'gu'),
+  // 12, 45-67  |  12: 45-67  |  vol. 12, pp. 45-67  |  5 207-229
+  new RegExp(String.raw`(?:\b[Vv]ol(?:ume)?\.?\s*)?\b(\d+)()()(?:\s*[,:]\s*${PAGE_PREFIX}(${PAGE_RANGE})|\s+(\d+\s*[-–—]+\s*\d+))\b`, 'gu'),
   // Vol. 12 alone
-  new RegExp(String.raw`\b[Vv]ol(?:ume)?\.?\s*(\d+|[IVXLC]+)()()()`, 'u'),
+  new RegExp(String.raw`\b[Vv]ol(?:ume)?\.?\s*(\d+|[IVXLC]+)()()()`, 'gu'),
   // pp. 45-67 alone
-  new RegExp(String.raw`()()()(?:\bpp?\.|\b[Pp]ages)\s*(${PAGE_RANGE})`, 'u'),
+  new RegExp(String.raw`()()()(?:\bpp?\.|\b[Pp]ages)\s*(${PAGE_RANGE})`, 'gu'),
   // a bare page range: 45-67
-  new RegExp(String.raw`()()()\b(\d+\s*[-–—]+\s*\d+)\b`, 'u'),
+  new RegExp(String.raw`()()()\b(\d+\s*[-–—]+\s*\d+)\b`, 'gu'),
   // APA volume without issue or pages at the very end: "Journal Name, 495."
-  new RegExp(String.raw`,\s*(\d{1,4})()()()\s*\.?\s*$`, 'u'),
+  new RegExp(String.raw`,\s*(\d{1,4})()()()\s*\.?\s*$`, 'gu'),
 ];
+
+const IS_YEAR = /^(?:1[5-9]|20)\d\d$/;
+/** "(1988)" or "(March 1988)" after a volume is its date, not its issue. */
+const DATE_ONLY = /^(?:\p{L}+\.?\s+)?(?:1[5-9]|20)\d\d[a-z]?$/u;
 
 function findLocator(text: string): Locator | null {
   for (const pattern of LOCATOR_PATTERNS) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const volume = match[1] || null;
-    if (volume && /^(?:1[5-9]|20)\d\d$/.test(volume) && !match[2] && !match[3]) continue;
-    const pages = match[4] ? match[4].replace(/\s+/g, '') : null;
-    if (pages && !match[2] && !match[3] && /^(?:19|20)\d\d[-–](?:19|20)\d\d$/.test(pages)) continue;
-    return { volume, issue: match[2] || match[3] || null, pages, index: match.index };
+    // Every match in turn: "BMJ 2005, 330, 1347" starts with a year that is not a volume.
+    for (const match of text.matchAll(pattern)) {
+      const volume = match[1] || null;
+      const issue = match[2] || match[3] || null;
+      if (volume && IS_YEAR.test(volume) && !issue) continue;
+      if (issue && DATE_ONLY.test(issue.trim())) continue;
+      const range = match[4] ?? match[5];
+      const pages = range ? range.replace(/\s+/g, '') : null;
+      if (pages && !issue && /^(?:19|20)\d\d[-–](?:19|20)\d\d$/.test(pages)) continue;
+      return { volume, issue, pages, index: match.index };
+    }
   }
   return null;
 }
@@ -195,7 +206,9 @@ export function parseReference(raw: string): ParsedReference {
   const year = findYear(text);
   const { authorText, rest: afterAuthors } = splitAuthorSegment(text, year);
   const authors = splitAuthors(authorText).names;
+  // A year straight after the authors without brackets or stop ("Kidder 2013 Building Mound A") is the date, not the title.
   let body = afterAuthors.replace(/^[\s.,:;)]+/, '');
+  if (year && body.startsWith(year.year)) body = body.slice(year.year.length).replace(/^[\s.,:;)]+/, '');
   if (year && !authorText && year.index > 0) {
     body = text.slice(0, year.index) + ' ' + text.slice(year.end);
   }
