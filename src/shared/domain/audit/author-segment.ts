@@ -13,13 +13,15 @@ const INVERTED = 1;
 const VANCOUVER = 2;
 const PARENTHESISED = 3;
 const GIVEN_FAMILY = 4;
+const INVERTED_FULL = 5;
 const PERSON = [
   new RegExp(String.raw`(?:\p{Lu}\.?\s?-?)+\s*(?:${WORD}\s+)?${PARTICLES}${WORD}(?:-${WORD})?(?=[\s,.;:]|$)`, 'uy'), // A. L. Yuille, H Johansson, W. Bruce Croft
-  // Yuille, A. L. | Burton, Robert P. | Twain, Mark (a bare given name only after a one-word family name, so "David Hoiem, Alexei" is not read as one person)
-  new RegExp(String.raw`(?:${FAMILY},\s*(?:${WORD}\s+)?${INITIALS}|${PARTICLES}${WORD},\s*${WORD})(?=[\s,.;:]|$)`, 'uy'),
+  new RegExp(String.raw`${FAMILY},\s*(?:${WORD}\s+)?${INITIALS}(?=[\s,.;:]|$)`, 'uy'), // Yuille, A. L. | Burton, Robert P.
   new RegExp(String.raw`${FAMILY}\s+\p{Lu}{1,3}(?=[,.;\s]|$)`, 'uy'), // Peters OA
   new RegExp(String.raw`${WORD}\s*\((?:\p{Lu}\.?)+\)`, 'uy'), // SIERVO (M.)
   new RegExp(String.raw`${WORD}(?:\s+${WORD})?(?:\s+\p{Lu}\.?)*\s+${PARTICLES}${WORD}(?=[\s,.;:]|$)`, 'uy'), // David Hoiem, Jaswinder Pal Singh, Larry D. Wittie
+  // Twain, Mark | Marwell, Gerald: only first, after a one-word family name, so neither "David Hoiem, Alexei" nor "Politics, Parties" reads as a person
+  new RegExp(String.raw`${PARTICLES}${WORD},\s*${WORD}(?:\s+${WORD})?(?=[\s,.;:]|$)`, 'uy'),
 ];
 /** Which forms may follow the first: lists keep one style, except that APA-like lists invert only the first name. */
 const FOLLOWERS: Record<number, number[]> = {
@@ -28,6 +30,7 @@ const FOLLOWERS: Record<number, number[]> = {
   [VANCOUVER]: [VANCOUVER],
   [PARENTHESISED]: [PARENTHESISED],
   [GIVEN_FAMILY]: [GIVEN_FAMILY, INITIALS_FIRST],
+  [INVERTED_FULL]: [],
 };
 const SEPARATOR = /\s*(?:[,;]\s*)?(?:(?:and|&|et|und|y|e)\s+)?/uy;
 const ET_AL = /,?\s*(?:et\s+al\.?|and others)/uy;
@@ -59,7 +62,7 @@ function matchPerson(text: string, position: number, forms: number[]): { end: nu
 
 /** Index just after the author list at the start of `text`, or 0 when it does not start with names. */
 export function authorListEnd(text: string): number {
-  const first = matchPerson(text, 0, [INITIALS_FIRST, VANCOUVER, INVERTED, PARENTHESISED, GIVEN_FAMILY]);
+  const first = matchPerson(text, 0, [INITIALS_FIRST, VANCOUVER, INVERTED, PARENTHESISED, GIVEN_FAMILY, INVERTED_FULL]);
   if (first === null) return 0;
   const forms = FOLLOWERS[first.form] ?? [];
   let end = first.end;

@@ -78,6 +78,15 @@ describe('parseReference', () => {
     expect(parseReference('Lim, K. (2019). Ports. Maritime Policy Review.').container).toBe('Maritime Policy Review');
   });
 
+  it.each([
+    ['Aho, A. V., & Ullman, J. D., The Design of Algorithms, Addison-Wesley, Reading, MA, 1974.', 'The Design of Algorithms', null],
+    ['Cai, J. (1990), A Note on the Permanent, Information and Computation, 84, No. 1, 119-127.', 'A Note on the Permanent', 'Information and Computation'],
+    ['Key, V. O., Politics, Parties, and Pressure Groups (New York: Crowell, 1964).', 'Politics, Parties, and Pressure Groups', null],
+    ['Hildebrand, F. B., Numerical Analysis, 2 ed., Dover Publications, 1987.', 'Numerical Analysis', null],
+  ])('ends a comma-separated title where a title cannot go on: %s', (raw, title, container) => {
+    expect(parseReference(raw)).toMatchObject({ title, container });
+  });
+
   it('returns empty fields rather than failing on junk', () => {
     expect(parseReference('')).toMatchObject({ authors: [], year: null, title: null });
   });

@@ -132,6 +132,37 @@ function findLocator(text: string): Locator | null {
   return null;
 }
 
+/** What cannot continue a title after its comma: a container, an edition, a report type, a date, a place and publisher. */
+const AFTER_TITLE = /^(?:in:?\s|(?:vols?|no|pp?|eds?|edn|edition|edited|trans|transl|translated|ph\.?\s?d|master'?s?|doctoral|tech|technical|report|proc|proceedings|journal|j|ieee|acm|lncs|lecture notes|preprint|paper|to appear|submitted|unpublished|thesis|dissertation|isbn|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\b)/iu;
+const CITY_AND_STATE = /^\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*)?,\s\p{Lu}{2}\b/u;
+const PLACE_AND_PUBLISHER = /^\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*){0,2}:\s/u;
+
+/**
+ * Where a title written in a comma-separated style ("Aho, A. V., The Design of Algorithms,
+ * Addison-Wesley, 1974") ends: at the first comma followed by something a title does not go on
+ * with, or before a bracketed "(Place: Publisher, 1964)".
+ */
+function titleEnd(title: string, year: YearMatch | null): number {
+  const publication = /\s*\([^()]*:\s*[^()]*\d{4}[^()]*\)?/u.exec(title);
+  const limit = publication && publication.index > 0 ? publication.index : title.length;
+  const commas = [...title.slice(0, limit).matchAll(/,\s+/gu)];
+  for (const [position, comma] of commas.entries()) {
+    const next = title.slice(comma.index + comma[0].length);
+    const segment = next.split(',')[0]?.trim() ?? '';
+    const dateOfEntry = year !== null && !year.placed && segment === year.year;
+    const locator = /^(?:vols?|no|pp?)\b/iu.test(next) || (/\d/.test(segment) && !/^\d{4}(?:\s*[-–]\s*\d{2,4})?$/.test(segment));
+    const place = PLACE_AND_PUBLISHER.test(next) || CITY_AND_STATE.test(next);
+    if (!(locator || place || dateOfEntry || AFTER_TITLE.test(next) || (PUBLISHER.test(segment) && !SERIAL.test(segment)))) continue;
+    // "Title, Information and Computation, 84" or "Title, Addison-Wesley, Reading, MA": the capitalised
+    // segment before a volume, place or date is the journal or the publisher.
+    const previous = commas[position - 1];
+    const before = title.slice((previous?.index ?? 0) + (previous?.[0].length ?? 0), comma.index);
+    const stepBack = previous && /^\p{Lu}/u.test(before) && (locator || ((place || dateOfEntry) && before.split(/\s+/).length <= 3));
+    return stepBack ? previous.index : comma.index;
+  }
+  return limit;
+}
+
 interface YearMatch {
   year: string;
   index: number;
@@ -215,6 +246,7 @@ export function parseReference(raw: string): ParsedReference {
 
   let title: string | null;
   let remainder: string;
+  let commaStyle = false;
   const italicTitle = italics.find((span) => body.startsWith(span) || body.startsWith(`"${span}`));
   if (italicTitle) {
     title = italicTitle;
@@ -222,10 +254,10 @@ export function parseReference(raw: string): ParsedReference {
   } else {
     [title, remainder] = splitFirstSentence(body);
   }
-  if (!italicTitle && remainder.trim() === '' && /\d/.test(title)) {
-    // Comma-separated styles ("Turing, A., Computing Machinery, Mind 59, pp. 433-460") have no sentence to end the title.
-    const comma = title.indexOf(', ');
-    if (comma > 0 && findLocator(title.slice(comma + 2))) [title, remainder] = [title.slice(0, comma), title.slice(comma + 2)];
+  // Only where no full stop ended the title: comma-separated styles, or dates at the end.
+  if (!italicTitle && !QUOTED_TITLE.test(body) && (!year?.placed || remainder.trim() === '')) {
+    const end = titleEnd(title, year);
+    if (end < title.length) [title, remainder, commaStyle] = [title.slice(0, end), `${title.slice(end)}${remainder ? ` ${remainder}` : ''}`, true];
   }
   title = emptyToNull(title);
   remainder = remainder.replace(/^[\s.,:;]+/, '');
@@ -235,7 +267,7 @@ export function parseReference(raw: string): ParsedReference {
   const italicContainer = italics.find((span) => span !== italicTitle && remainder.includes(span));
   const head = locator ? remainder.slice(0, locator.index) : remainder;
   // An italic title marks a book or report: what follows it is the publisher, not a container.
-  const candidate = italicContainer ?? (italicTitle && !/^In\b/.test(remainder) ? null : containerFrom(head));
+  const candidate = italicContainer ?? (italicTitle && !/^In\b/.test(remainder) ? null : containerFrom(commaStyle ? commaContainer(head, locator !== null) : head));
   const container = candidate && !locator && !italicContainer && isPublisherName(candidate, authors) ? null : candidate;
   return {
     authors,
@@ -254,6 +286,12 @@ export function parseReference(raw: string): ParsedReference {
 const NOT_A_CONTAINER = /^(?:(?:ph\.?\s?d\.?|doctoral|master'?s|diploma)\s+(?:thesis|dissertation)|thesis|dissertation|technical\s+report|tech\.\s+rep|manuscript|preprint|unpublished|working\s+paper|mimeo|\p{Lu}[\p{L} .]+,\s+\p{Lu}{2})\b/iu;
 const PUBLISHER = /\b(?:press|publishers?|publishing|publications?|verlag|ltd|inc|co\.|company|wiley|springer|elsevier|routledge|sage|macmillan|books|editions?|éditions)\b/iu;
 const SERIAL = /\b(?:journal|proceedings|proc\.|review|conference|transactions|trans\.|quarterly|bulletin|annals|letters|magazine|symposium|workshop)\b/iu;
+
+/** After a comma-separated title, the next segment is a container only before a volume or pages, or when it names one. */
+function commaContainer(head: string, located: boolean): string {
+  const segment = head.split(/,\s/)[0] ?? '';
+  return located || SERIAL.test(segment) || /^in\b/iu.test(segment) ? segment : '';
+}
 
 /** Institutions that publish their own reports: "Asian Trade Monitor Secretariat", "Ministry of Trade". */
 const INSTITUTION = /(?:\b(?:secretariat|council|ministry|agency|organi[sz]ation|institute|university|foundation|office|commission|centre|center|bank|association|authority|government|bureau)$|^(?:ministry|department|office|government|bureau)\b)/iu;
@@ -274,7 +312,7 @@ function containerFrom(head: string): string | null {
   const [first] = splitFirstSentence(segment);
   const candidate = stripTrailing(first.replace(/^\(([^)]*)\)$/, '$1'));
   if (!candidate || /^[\p{L}\s.,'-]{2,40}:\s/u.test(candidate) && !/journal|review|proceedings/i.test(candidate)) return null;
-  if (/^(?:\d+(?:st|nd|rd|th)?\s+ed|(?:october|september|november|december|january|february|march|april|may|june|july|august)\b)/iu.test(candidate)) return null;
+  if (/^\d/u.test(candidate) || /^(?:\d+(?:st|nd|rd|th)?\s+ed|(?:october|september|november|december|january|february|march|april|may|june|july|august)\b)/iu.test(candidate)) return null;
   if (NOT_A_CONTAINER.test(candidate) || (PUBLISHER.test(candidate) && !SERIAL.test(candidate))) return null;
   return candidate;
 }
