@@ -87,6 +87,17 @@ describe('parseReference', () => {
     expect(parseReference(raw)).toMatchObject({ title, container });
   });
 
+  it.each([
+    ['Ong, J. 1991. Harbour queues. In K. Lim, editor, Advances in Port Systems, pages 10-19. Straits Press.', 'Advances in Port Systems'],
+    ['Ong, J. "Harbour queues." Port Weekly 27 May 2002. Web.', 'Port Weekly'],
+    ['Ong, J. (1935). Harbour queues. Hafen Wochenschrift, n° 82, p. 12-14.', 'Hafen Wochenschrift'],
+    ['Ong, J. (2012). Harbour queues. In Writing the Sea, edited by K. Lim and W. Tan, 3-9. Singapore: Straits Press.', 'Writing the Sea'],
+    ['Ong, J. (1988). Harbour queues. Morgan Kaufmann.', null],
+    ['Ong, J. Harbour Queues. Translated by K. Lim. Singapore: Straits Press, 1984.', null],
+  ])('reads the container of %s', (raw, container) => {
+    expect(parseReference(raw).container).toBe(container);
+  });
+
   it('returns empty fields rather than failing on junk', () => {
     expect(parseReference('')).toMatchObject({ authors: [], year: null, title: null });
   });

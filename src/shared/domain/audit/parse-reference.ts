@@ -15,7 +15,7 @@ const URL = /(?:\bhttps?:\/\/|\bwww\.)[^\s<>"]+/iu;
 const ACCESS_NOTE = /\s*(?:\[online\]|(?:retrieved|accessed|available|viewed|cited)\b[^]*|url:?)\s*$/iu;
 const LIST_MARKER = /^\s*(?:[-•*–▪◦]|\[\d+\]|\(\d+\)|\d+[.)]|\d{1,3}(?=\s+\p{Lu}))\s+/u;
 /** Words that end with a period without ending a sentence. */
-const ABBREVIATION = /(?:^|[\s(])(?:\p{Lu}|[Vv]ol|[Nn]o|pp?|[Ee]ds?|[Ee]d|[Tt]rans|[Rr]ev|[Ii]nc|[Ll]td|[Cc]o|[Cc]orp|[Dd]ept|[Uu]niv|[Pp]ress|[Jj]r|[Ss]r|[Ss]t|[Vv]s|[Ee]tc|al|[Ii]nt|[Nn]atl|[Pp]roc|[Cc]onf|[Jj]|[Dd]r|[Pp]rof|[Mm]r|[Mm]rs|[Mm]s)\.$/u;
+const ABBREVIATION = /(?:^|[\s(]|(?<=\p{Lu})\.)(?:\p{Lu}|[Vv]ol|[Nn]o|pp?|[Ee]ds?|[Ee]d|[Tt]rans|[Rr]ev|[Ii]nc|[Ll]td|[Cc]o|[Cc]orp|[Dd]ept|[Uu]niv|[Pp]ress|[Jj]r|[Ss]r|[Ss]t|[Vv]s|[Ee]tc|al|[Ii]nt|[Nn]atl|[Pp]roc|[Cc]onf|[Jj]|[Dd]r|[Pp]rof|[Mm]r|[Mm]rs|[Mm]s)\.$/u;
 
 /** Removes list markers, Markdown emphasis, escapes, link syntax and line breaks. */
 export function cleanEntry(raw: string): string {
@@ -56,7 +56,7 @@ const QUOTED_TITLE = /^\s*(?:“([^”]+)”|"([^"]+)"|``(.+?)''|«([^»]+)»|�
 /** "How effective is telecommuting? Assessing the evidence. Journal, 16(2)": the question is followed by a subtitle, not a container. */
 function isSubtitleAfterQuestion(after: string): boolean {
   const period = /\.(?=\s+\S)/.exec(after);
-  return period !== null && !/\d/.test(after.slice(0, period.index)) && /^\s+\p{Lu}/u.test(after);
+  return period !== null && !/\d/.test(after.slice(0, period.index)) && /^\s+\p{Lu}/u.test(after) && !/^\s+In:?\s/u.test(after);
 }
 
 /** Splits text at the first sentence end that is not an initial or abbreviation. */
@@ -284,7 +284,7 @@ export function parseReference(raw: string): ParsedReference {
 
 /** What follows a book's or report's title when it has no container. */
 const NOT_A_CONTAINER = /^(?:(?:ph\.?\s?d\.?|doctoral|master'?s|diploma)\s+(?:thesis|dissertation)|thesis|dissertation|technical\s+report|tech\.\s+rep|manuscript|preprint|unpublished|working\s+paper|mimeo|\p{Lu}[\p{L} .]+,\s+\p{Lu}{2})\b/iu;
-const PUBLISHER = /\b(?:press|publishers?|publishing|publications?|verlag|ltd|inc|co\.|company|wiley|springer|elsevier|routledge|sage|macmillan|books|editions?|éditions)\b/iu;
+const PUBLISHER = /\b(?:press|publishers?|publishing|publications?|verlag|ltd|inc|co\.|company|wiley|springer|elsevier|routledge|sage|macmillan|books|editions?|éditions|kaufmann|addison|wesley|prentice|mcgraw|harcourt|knopf|penguin|norton|blackwell|pergamon|plenum|kluwer|dover|gallimard|seuil|dunod|suhrkamp|vintage)\b/iu;
 const SERIAL = /\b(?:journal|proceedings|proc\.|review|conference|transactions|trans\.|quarterly|bulletin|annals|letters|magazine|symposium|workshop)\b/iu;
 
 /** After a comma-separated title, the next segment is a container only before a volume or pages, or when it names one. */
@@ -294,7 +294,7 @@ function commaContainer(head: string, located: boolean): string {
 }
 
 /** Institutions that publish their own reports: "Asian Trade Monitor Secretariat", "Ministry of Trade". */
-const INSTITUTION = /(?:\b(?:secretariat|council|ministry|agency|organi[sz]ation|institute|university|foundation|office|commission|centre|center|bank|association|authority|government|bureau)$|^(?:ministry|department|office|government|bureau)\b)/iu;
+const INSTITUTION = /(?:\b(?:secretariat|council|ministry|agency|organi[sz]ation|institute|university|foundation|office|commission|centre|center|bank|association|authority|government|bureau)$|^(?:ministry|department|office|government|bureau|institute|university)\b)/iu;
 
 /** Without volume or pages, a segment naming the author or an institution is the publisher of a report, not a container. */
 function isPublisherName(segment: string, authors: string[]): boolean {
@@ -305,10 +305,12 @@ function isPublisherName(segment: string, authors: string[]): boolean {
 /** The container is the segment after the title, minus editors ("In X (Ed.),") and a trailing "City: Publisher". */
 function containerFrom(head: string): string | null {
   let segment = head.trim();
-  const editors = /^In:?\s+(?:.{0,200}?\((?:eds?|hrsg)\.?\)|.{0,120}?\b(?:eds?|editors?)\.?)\s*[,.:]?\s*/iu.exec(segment);
+  const editors = /^In:?\s+(?:.{0,200}?\((?:eds?|hrsg|ed)\.?\)|.{0,120}?\b(?:editors?|eds?)\b\.?)\s*[,.:]?\s*/iu.exec(segment);
   if (editors) segment = segment.slice(editors[0].length);
   else segment = segment.replace(/^In:?\s+/u, '');
-  segment = segment.split(/\s*(?:\(\s*(?:pp?\.|Vol|[0-9])|,\s*(?:pp?\.|vol\.|no\.))/iu)[0] ?? '';
+  if (/^(?:translated|trans\.|edited|ed\.|dir\.|directed)\s/iu.test(segment)) return null;
+  // The name ends before its volume, number, pages, a bare number or date, or its editors ("Writing Women, edited by ...").
+  segment = segment.split(/\s*(?:\(\s*(?:pp?\.|Vol|[0-9])|,\s*(?:pp?\.|vol\.|v\.?\s|no\.|edited|eds?\.)|,?\s*n°|\s\d+(?![\p{L}\d])|,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?(?=[\s(]*\d|$))/iu)[0] ?? '';
   const [first] = splitFirstSentence(segment);
   const candidate = stripTrailing(first.replace(/^\(([^)]*)\)$/, '$1'));
   if (!candidate || /^[\p{L}\s.,'-]{2,40}:\s/u.test(candidate) && !/journal|review|proceedings/i.test(candidate)) return null;
