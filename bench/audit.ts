@@ -146,7 +146,18 @@ function anystyle(path: string, verbose: boolean): number {
     }
   }
   console.log(`## (b) anystyle core.xml: ${sequences} real reference strings, many styles and languages\n`);
-  console.log('Volume and issue are scored together (anystyle tags them as one); an absent field that we also leave empty counts as correct in "accuracy".\n');
+  console.log(
+    [
+      'How each field is compared (the whole value must agree; no partial credit):',
+      '- authors: the family names splitAuthors reads from anystyle\'s first <author> against ours, folded (case, accents, punctuation), same names in the same order. Entries with only an <editor> expect no authors, though we keep editors as the names a citation uses, so those count as errors.',
+      '- year: the first year (with its letter) or n.d. in anystyle\'s first <date>, exactly.',
+      '- title, container: anystyle\'s first <title>, and first <container-title> or <journal> without a leading "In", stripped of surrounding punctuation and compared as folded text.',
+      '- volume: the numbers in anystyle\'s <volume> (it often holds the issue too) against the numbers of our volume and issue together.',
+      '- pages: the first number or range in anystyle\'s <pages>, dashes and "pp." normalised.',
+      '- doi, url: without doi.org/doi: prefixes, lower case, trailing punctuation dropped.',
+      '"accuracy" counts an absent field we also leave empty as correct; "accuracy when labelled" counts only entries where anystyle has the field.\n',
+    ].join('\n'),
+  );
   return printFields('parseReference field accuracy', all, present);
 }
 
