@@ -10,17 +10,24 @@ export const statusLabels: Record<CitationStatus, { icon: string; text: string }
   ambiguous: { icon: '?', text: 'ambiguous' },
 };
 
-/** In the order a reviewer deals with them: broken links first, housekeeping last. */
-export const findingKinds: Array<{ kind: FindingKind; label: string }> = [
-  { kind: 'missing-reference', label: 'Missing from the reference list' },
-  { kind: 'near-match', label: 'Probable misspelling' },
-  { kind: 'year-mismatch', label: 'Year does not match' },
-  { kind: 'ambiguous', label: 'Fits more than one entry' },
-  { kind: 'malformed-citation', label: 'Irregularly written' },
-  { kind: 'uncited-reference', label: 'Never cited' },
-  { kind: 'duplicate-reference', label: 'Duplicate entry' },
-  { kind: 'uncited-claim', label: 'Figure without a citation' },
-];
+/**
+ * In the order a reviewer deals with them: broken links first, housekeeping last. A Record, so
+ * a finding kind the engine adds cannot be left out of the panel (it would not compile).
+ */
+const findingLabels: Record<FindingKind, string> = {
+  'missing-reference': 'Missing from the reference list',
+  'near-match': 'Probable misspelling',
+  'year-mismatch': 'Year does not match',
+  ambiguous: 'Fits more than one entry',
+  'malformed-citation': 'Irregularly written',
+  'inconsistent-citation': 'Cited in different forms',
+  'uncited-reference': 'Never cited',
+  'duplicate-reference': 'Duplicate entry',
+  'malformed-reference': 'Garbled reference entry',
+  'uncited-claim': 'Figure without a citation',
+};
+
+export const findingKinds = (Object.entries(findingLabels) as Array<[FindingKind, string]>).map(([kind, label]) => ({ kind, label }));
 
 export const verdictLabels: Record<VerdictValue, string> = {
   supported: 'Supported',
