@@ -98,6 +98,14 @@ describe('parseReference', () => {
     expect(parseReference(raw).container).toBe(container);
   });
 
+  it.each([
+    ['Tan, W., Tidal models for harbour basins, J. Ocean Eng. Res. 41 (1998), 12-30.', 'Tidal models for harbour basins', 'J. Ocean Eng. Res'],
+    ['W. Tan. Sorting cargo manifests quickly. ACM Trans. Math. Softw., 8(2):1-9, 1990.', 'Sorting cargo manifests quickly', 'ACM Trans. Math. Softw'],
+    ['Tan, W. (1996). Port automation. Ph.D. thesis, Straits University.', 'Port automation', null],
+  ])('keeps abbreviated journal names whole: %s', (raw, title, container) => {
+    expect(parseReference(raw)).toMatchObject({ title, container });
+  });
+
   it('returns empty fields rather than failing on junk', () => {
     expect(parseReference('')).toMatchObject({ authors: [], year: null, title: null });
   });

@@ -14,8 +14,27 @@ const DOI = /(?:https?:\/\/(?:dx\.)?doi\.org\/|\bdoi:?\s*)?\b(10\.\d{4,9}\/[^\s"
 const URL = /(?:\bhttps?:\/\/|\bwww\.)[^\s<>"]+/iu;
 const ACCESS_NOTE = /\s*(?:\[online\]|(?:retrieved|accessed|available|viewed|cited)\b[^]*|url:?)\s*$/iu;
 const LIST_MARKER = /^\s*(?:[-•*–▪◦]|\[\d+\]|\(\d+\)|\d+[.)]|\d{1,3}(?=\s+\p{Lu}))\s+/u;
+/**
+ * Capitalised words that journal and proceedings names abbreviate ("J. Approx. Theory",
+ * "ACM Trans. Math. Softw.", "Phys. Rev. Lett."): their full stop does not end the name.
+ * Words that also end ordinary sentences ("Mark.", "Can.", "Found.") are left out.
+ */
+const JOURNAL_WORDS = [
+  'Acad', 'Account', 'Adv', 'Agric', 'Am', 'Amer', 'Anal', 'Ann', 'Annu', 'Anthropol', 'Appl', 'Approx', 'Archaeol', 'Artif', 'Assoc',
+  'Astron', 'Astrophys', 'Aust', 'Autom', 'Biochem', 'Biol', 'Br', 'Brit', 'Bull', 'Bus', 'Chem', 'Clin', 'Comb', 'Comm', 'Commun',
+  'Comp', 'Comput', 'Conf', 'Curr', 'Demogr', 'Dent', 'Dev', 'Distrib', 'Dyn', 'Ecol', 'Econ', 'Educ', 'Electron', 'Eng', 'Engl',
+  'Environ', 'Eur', 'Evol', 'Exp', 'Financ', 'Gen', 'Genet', 'Geogr', 'Geom', 'Geophys', 'Graph', 'Hist', 'Immunol', 'Ind', 'Inf',
+  'Inform', 'Int', "Int'l", 'Intell', 'Intl', 'Jpn', 'Lett', 'Ling', 'Lit', 'Mag', 'Manag', 'Manage', 'Manuf', 'Mater', 'Math',
+  'Mech', 'Med', 'Microbiol', 'Mol', 'Nat', 'Natl', 'Netw', 'Neurosci', 'Nucl', 'Numer', 'Nurs', 'Opt', 'Optim', 'Pediatr',
+  'Perspect', 'Pharmacol', 'Philos', 'Phys', 'Polit', 'Probab', 'Proc', 'Process', 'Program', 'Psychiatr', 'Psychol', 'Q', 'Quant',
+  'Rec', 'Rep', 'Res', 'Rev', 'Robot', 'Sci', 'Ser', 'Soc', 'Sociol', 'Softw', 'Stat', 'Stoch', 'Struct', 'Stud', 'Suppl', 'Surg',
+  'Symp', 'Syst', 'Sys', 'Technol', 'Theor', 'Therm', 'Trans', 'Vet', 'Zool',
+].join('|');
 /** Words that end with a period without ending a sentence. */
-const ABBREVIATION = /(?:^|[\s(]|(?<=\p{Lu})\.)(?:\p{Lu}|[Vv]ol|[Nn]o|pp?|[Ee]ds?|[Ee]d|[Tt]rans|[Rr]ev|[Ii]nc|[Ll]td|[Cc]o|[Cc]orp|[Dd]ept|[Uu]niv|[Pp]ress|[Jj]r|[Ss]r|[Ss]t|[Vv]s|[Ee]tc|al|[Ii]nt|[Nn]atl|[Pp]roc|[Cc]onf|[Jj]|[Dd]r|[Pp]rof|[Mm]r|[Mm]rs|[Mm]s)\.$/u;
+const ABBREVIATION = new RegExp(
+  String.raw`(?:^|[\s(]|(?<=\p{Lu})\.)(?:\p{Lu}|Ph\.D|[Vv]ol|[Nn]o|pp?|[Ee]ds?|[Ee]d|[Tt]rans|[Rr]ev|[Ii]nc|[Ll]td|[Cc]o|[Cc]orp|[Dd]ept|[Uu]niv|[Pp]ress|[Jj]r|[Ss]r|[Ss]t|[Vv]s|[Ee]tc|al|[Ii]nt|[Nn]atl|[Pp]roc|[Cc]onf|[Jj]|[Dd]r|[Pp]rof|[Mm]r|[Mm]rs|[Mm]s|${JOURNAL_WORDS})\.$`,
+  'u',
+);
 
 /** Removes list markers, Markdown emphasis, escapes, link syntax and line breaks. */
 export function cleanEntry(raw: string): string {
