@@ -106,6 +106,15 @@ describe('parseReference', () => {
     expect(parseReference(raw)).toMatchObject({ title, container });
   });
 
+  it.each([
+    ['Ong, J. (2004). Harbour lights. A life among the cranes. Singapore: Straits Press.', 'Harbour lights. A life among the cranes'],
+    ['Ong, J. (2004). Harbour lights (2nd ed.). Singapore: Straits Press.', 'Harbour lights'],
+    ['Ong, J. (Director). (2004). Harbour lights [Motion picture]. Singapore: Straits Films.', 'Harbour lights'],
+    ['Lim, Kim, ed. Harbour Lights. Singapore: Straits Press, 2004.', 'Harbour Lights'],
+  ])('reads the title of %s without editions, media or roles', (raw, title) => {
+    expect(parseReference(raw).title).toBe(title);
+  });
+
   it('returns empty fields rather than failing on junk', () => {
     expect(parseReference('')).toMatchObject({ authors: [], year: null, title: null });
   });

@@ -235,6 +235,27 @@ function splitAuthorSegment(text: string, year: YearMatch | null): { authorText:
   return { authorText: '', rest: text };
 }
 
+const PLACE_OF_PUBLICATION = /^\s*\p{Lu}[\p{L}.'-]*(?:[\s-]+\p{Lu}[\p{L}.'-]*){0,3}(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?)?\s*:\s*\S/u;
+
+/** "The heart. An eightfold path. New York: Wiley": a sentence between a book's title and its place of publication is its subtitle. */
+function isSubtitleBeforePublisher(sentence: string, after: string): boolean {
+  return (
+    PLACE_OF_PUBLICATION.test(after) &&
+    /^\p{Lu}/u.test(sentence) &&
+    !/\d|:\s/u.test(sentence) &&
+    !/^(?:in|edited|translated|trans|ed|eds|dir|directed|reprint|reprinted|with|vol|volume|revised|expanded|editio|dvd|cd|film|video)\b/iu.test(sentence) &&
+    !SERIAL.test(sentence) &&
+    !PUBLISHER.test(sentence) &&
+    !NOT_A_CONTAINER.test(sentence) &&
+    !INSTITUTION.test(sentence)
+  );
+}
+
+/** "Leach, N., ed. Title" or "Soderbergh, S., director. Title": the names' role, left over before the title. */
+const ROLE_AFTER_NAMES = /^\(?(?:eds?|editors?|hrsg|directors?|producers?)\.?\)?[.,]?\s+(?=\S)/iu;
+/** What APA appends to a title and is not part of it: "(2nd ed.)", "(Vol. 2)", "(translated by ...)", "[DVD]", "[Motion picture]". */
+const TITLE_DESCRIPTOR = /(?:\s*(?:\((?:[^()]*\b(?:ed|edn|edition|vols?|translated|trans)\b[^()]*)\)|\[[^\]]*\]))+\s*$/iu;
+
 export function parseReference(raw: string): ParsedReference {
   const italics = italicSpans(raw.replace(LIST_MARKER, ''));
   let text = cleanEntry(raw);
@@ -259,6 +280,7 @@ export function parseReference(raw: string): ParsedReference {
   // A year straight after the authors without brackets or stop ("Kidder 2013 Building Mound A") is the date, not the title.
   let body = afterAuthors.replace(/^[\s.,:;)]+/, '');
   if (year && body.startsWith(year.year)) body = body.slice(year.year.length).replace(/^[\s.,:;)]+/, '');
+  body = body.replace(ROLE_AFTER_NAMES, '');
   if (year && !authorText && year.index > 0) {
     body = text.slice(0, year.index) + ' ' + text.slice(year.end);
   }
@@ -272,13 +294,15 @@ export function parseReference(raw: string): ParsedReference {
     remainder = body.slice(body.indexOf(italicTitle) + italicTitle.length);
   } else {
     [title, remainder] = splitFirstSentence(body);
+    const [next, afterNext] = splitFirstSentence(remainder.trim());
+    if (!QUOTED_TITLE.test(body) && isSubtitleBeforePublisher(next, afterNext)) [title, remainder] = [`${title}. ${next}`, afterNext];
   }
   // Only where no full stop ended the title: comma-separated styles, or dates at the end.
   if (!italicTitle && !QUOTED_TITLE.test(body) && (!year?.placed || remainder.trim() === '')) {
     const end = titleEnd(title, year);
     if (end < title.length) [title, remainder, commaStyle] = [title.slice(0, end), `${title.slice(end)}${remainder ? ` ${remainder}` : ''}`, true];
   }
-  title = emptyToNull(title);
+  title = emptyToNull(title?.replace(TITLE_DESCRIPTOR, ''));
   remainder = remainder.replace(/^[\s.,:;]+/, '');
   if (year && !year.placed) remainder = remainder.replace(new RegExp(String.raw`(?:,\s*|\()(?:\p{L}+\.?\s+)?${year.year.replace(/\./g, '\\.')}\b\)?`, 'u'), ' ');
 
