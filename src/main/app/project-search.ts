@@ -35,17 +35,19 @@ export class ProjectSearch {
   private state: SearchStatus['state'] = 'idle';
   private progress: SearchStatus['progress'] = null;
   private readonly db: Db;
+  private readonly language: () => string;
   private readonly hooks: SearchHooks;
 
-  constructor(db: Db, hooks: SearchHooks = silent) {
+  constructor(db: Db, language: () => string, hooks: SearchHooks = silent) {
     this.db = db;
+    this.language = language;
     this.hooks = hooks;
   }
 
   /** Opens the index in the background if it is not open or opening already. */
   start(): Promise<void> {
     if (this.opening) return this.opening;
-    const service = new SearchService(this.db);
+    const service = new SearchService(this.db, { language: this.language() });
     this.service = service;
     this.state = 'building';
     this.opening = service
@@ -96,6 +98,22 @@ export class ProjectSearch {
     });
     if (vanished.length + changed.length > 0) this.update(this.service, vanished, changed);
     return result;
+  }
+
+  /**
+   * Reopens the index, e.g. after the project's language changed: opening finds the stored
+   * segments analysed in another language and rebuilds them, reporting progress. An earlier
+   * opening and updates finish first, so two builds never write segments at once; searches
+   * made meanwhile wait for the new index.
+   */
+  reopen(): Promise<void> {
+    const settled = Promise.all([this.opening?.catch(() => undefined), this.pending]);
+    this.state = 'building';
+    this.opening = settled.then(() => {
+      this.close();
+      return this.start();
+    });
+    return this.opening;
   }
 
   status(): SearchStatus {

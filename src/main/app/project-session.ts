@@ -12,7 +12,7 @@ export class ProjectSession {
   private constructor(path: string, db: Db, searchHooks?: SearchHooks) {
     this.path = path;
     this.db = db;
-    this.search = new ProjectSearch(db, searchHooks);
+    this.search = new ProjectSearch(db, () => this.language, searchHooks);
   }
 
   static open(path: string, searchHooks?: SearchHooks): ProjectSession {
@@ -21,18 +21,27 @@ export class ProjectSession {
 
   static create(path: string, name: string, description: string, now: string, searchHooks?: SearchHooks): ProjectSession {
     const db = openDatabase(path, { create: true });
-    const setMeta = db.prepare('INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    const session = new ProjectSession(path, db, searchHooks);
     db.transaction(() => {
-      setMeta.run('name', name);
-      setMeta.run('description', description);
-      setMeta.run('created_at', now);
+      session.setMeta('name', name);
+      session.setMeta('description', description);
+      session.setMeta('created_at', now);
     })();
-    return new ProjectSession(path, db, searchHooks);
+    return session;
   }
 
   meta(key: string): string | undefined {
     const row = this.db.prepare('SELECT value FROM project_meta WHERE key = ?').get(key) as { value: string } | undefined;
     return row?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  /** The search language; projects that never chose one search in English. */
+  get language(): string {
+    return this.meta('language') ?? 'en';
   }
 
   get name(): string {

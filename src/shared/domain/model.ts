@@ -91,11 +91,20 @@ export interface Conclusion {
   updatedAt: string;
 }
 
+/** One attribute value in use, e.g. country = Indonesia, with how many sources carry it. */
+export interface AttributeValue {
+  name: string;
+  value: string;
+  sourceCount: number;
+}
+
 export interface ProjectInfo {
   path: string;
   name: string;
   description: string;
   schemaVersion: number;
+  /** The search language code (see search-languages.ts): how words are stemmed when indexed and searched. */
+  language: string;
   counts: { sources: number; codes: number; codings: number; memos: number; claims: number; conclusions: number };
 }
 

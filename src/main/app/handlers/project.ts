@@ -16,6 +16,7 @@ export function projectInfo(ctx: AppContext): ProjectInfo {
     name: ctx.project.name,
     description: ctx.project.meta('description') ?? '',
     schemaVersion: latestVersion,
+    language: ctx.project.language,
     counts: {
       sources: count('sources'),
       codes: count('codes'),
@@ -35,6 +36,16 @@ export const projectHandlers: AreaHandlers<'project.'> = {
   },
   'project.create': ({ path, name, description }, ctx) => {
     ctx.createProject(path, name, description);
+    return projectInfo(ctx);
+  },
+  'project.setLanguage': ({ language }, ctx) => {
+    const project = ctx.project;
+    if (language !== project.language) {
+      project.setMeta('language', language);
+      // The answer need not wait for the rebuild: searches wait for it and the status bar shows its
+      // progress; a failed build is logged by the search hooks and reported to the next search.
+      project.search.reopen().catch(() => undefined);
+    }
     return projectInfo(ctx);
   },
   'project.exportJson': (_input, ctx) => {

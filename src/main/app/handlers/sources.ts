@@ -4,10 +4,14 @@ import { extractBuffer } from '../../services/import';
 import { deleteMemosOf } from '../../services/store/repositories/memos';
 import {
   deleteSource,
+  deleteSourceAttribute,
   findSource,
   findSourceSummary,
   insertSource,
+  listAttributeValues,
   listSources,
+  setSourceAttribute,
+  sourceAttributes,
   updateSource,
 } from '../../services/store/repositories/sources';
 import type { AppContext } from '../context';
@@ -77,6 +81,17 @@ export const sourcesHandlers: AreaHandlers<'sources.'> = {
     if (!updateSource(db, id, changes, ctx.clock())) throw new AppError('NOT_FOUND', 'That source no longer exists in this project.');
     return findSourceSummary(db, id)!;
   },
+  'sources.setAttribute': ({ id, name, value }, ctx) => {
+    const { db } = ctx.project;
+    if (!setSourceAttribute(db, id, name, value)) throw new AppError('NOT_FOUND', 'That source no longer exists in this project.');
+    return sourceAttributes(db, id);
+  },
+  'sources.removeAttribute': ({ id, name }, ctx) => {
+    const { db } = ctx.project;
+    if (!deleteSourceAttribute(db, id, name)) throw new AppError('NOT_FOUND', `That source has no attribute “${name}”.`);
+    return sourceAttributes(db, id);
+  },
+  'sources.listAttributes': (_input, ctx) => listAttributeValues(ctx.project.db),
   'sources.remove': ({ id }, ctx) => {
     const { db, search } = ctx.project;
     search.change(

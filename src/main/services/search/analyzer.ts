@@ -1,6 +1,7 @@
 import lunr from 'lunr';
 import { createRequire } from 'node:module';
 import { AppError } from '../../../shared/api/errors';
+import { searchLanguages } from '../../../shared/domain/search-languages';
 
 /** Indexed fields, in lunr's field order. A doc's title is indexed only for kinds whose title is its own. */
 export const FIELDS = ['title', 'text'] as const;
@@ -9,12 +10,9 @@ export const TEXT_FIELD = 1;
 // Not named `require`: the Electron bundle declares its own `require` shim in the same scope.
 const loadCommonJs = createRequire(import.meta.url);
 
-/** lunr-languages modules that use lunr's own tokenizer: the others (ja, zh, th, ...) split text their own way. */
-const LANGUAGES = [
-  'ar', 'da', 'de', 'du', 'el', 'es', 'fi', 'fr', 'he', 'hu', 'hy', 'it', 'nl', 'no', 'pl', 'pt', 'ro', 'ru', 'sv', 'tr', 'vi',
-] as const;
+const LANGUAGES = searchLanguages.filter((language) => language !== 'en');
 
-export const supportedLanguages: readonly string[] = ['en', ...LANGUAGES];
+export const supportedLanguages: readonly string[] = searchLanguages;
 
 /** A lunr builder configured as `lunr()` configures it, plus the language plugin. */
 function configuredBuilder(language: string): lunr.Builder {

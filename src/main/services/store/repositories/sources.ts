@@ -1,4 +1,4 @@
-import type { Passage, Source, SourceFormat, SourceKind, SourceSummary, Stage } from '../../../../shared/domain/model';
+import type { AttributeValue, Passage, Source, SourceFormat, SourceKind, SourceSummary, Stage } from '../../../../shared/domain/model';
 import type { Db } from '../database';
 
 interface SourceRow {
@@ -59,12 +59,31 @@ export function findSource(db: Db, id: string): Source | undefined {
   const passages = db
     .prepare('SELECT id, ordinal, kind, level, start, end FROM passages WHERE source_id = ? ORDER BY ordinal')
     .all(id) as Passage[];
-  const attributes = Object.fromEntries(
-    (db.prepare('SELECT name, value FROM source_attributes WHERE source_id = ? ORDER BY name').all(id) as Array<{ name: string; value: string }>).map(
-      (a) => [a.name, a.value],
-    ),
-  );
-  return { ...summary, text, passages, attributes };
+  return { ...summary, text, passages, attributes: sourceAttributes(db, id) };
+}
+
+export function sourceAttributes(db: Db, id: string): Source['attributes'] {
+  const rows = db.prepare('SELECT name, value FROM source_attributes WHERE source_id = ? ORDER BY name').all(id) as Array<{ name: string; value: string }>;
+  return Object.fromEntries(rows.map((a) => [a.name, a.value]));
+}
+
+/** Returns false when the source does not exist. */
+export function setSourceAttribute(db: Db, id: string, name: string, value: string): boolean {
+  if (!db.prepare('SELECT 1 FROM sources WHERE id = ?').get(id)) return false;
+  db.prepare(
+    'INSERT INTO source_attributes (source_id, name, value) VALUES (?, ?, ?) ON CONFLICT (source_id, name) DO UPDATE SET value = excluded.value',
+  ).run(id, name, value);
+  return true;
+}
+
+export function deleteSourceAttribute(db: Db, id: string, name: string): boolean {
+  return db.prepare('DELETE FROM source_attributes WHERE source_id = ? AND name = ?').run(id, name).changes > 0;
+}
+
+export function listAttributeValues(db: Db): AttributeValue[] {
+  return db
+    .prepare('SELECT name, value, count(*) AS sourceCount FROM source_attributes GROUP BY name, value ORDER BY name, value')
+    .all() as AttributeValue[];
 }
 
 export function sourceText(db: Db, id: string): string | undefined {
