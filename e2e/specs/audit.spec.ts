@@ -47,7 +47,7 @@ test('a reviewer imports a manuscript, audits it, records a verdict and finds it
   await expect(verdict).toHaveValue('partly-supported');
   await expect(note).toHaveValue('The article covers forwarders in one port only.');
   // The same work cited in another claim is a separate link with no verdict yet.
-  await expect(page.getByLabel('Verdict for Rahman, 2020 in claim 4', { exact: true })).toHaveValue('');
+  await expect(page.getByLabel('Verdict for Rahman, 2020 in claim 5', { exact: true })).toHaveValue('');
 });
 
 test('the sample manuscript opens audited, with the verdicts the sample records', async ({ page, quarry }) => {
