@@ -94,6 +94,10 @@ describe('parseReference', () => {
     ['Ong, J. (2012). Harbour queues. In Writing the Sea, edited by K. Lim and W. Tan, 3-9. Singapore: Straits Press.', 'Writing the Sea'],
     ['Ong, J. (1988). Harbour queues. Morgan Kaufmann.', null],
     ['Ong, J. Harbour Queues. Translated by K. Lim. Singapore: Straits Press, 1984.', null],
+    ['Ong, J. (1990). Harbour queues. In Proceedings of the 1990 Harbour Conference, Portland, OR.', 'Proceedings of the 1990 Harbour Conference'],
+    ['Ong, J. (1990). Harbour queues. Proc. Winter 1990 Port Symposium, Kobe, Japan, pages 3-9.', 'Proc. Winter 1990 Port Symposium'],
+    ['Ong, J. (1990). Harbour queues. Am. J. Harb. Sci. 12, 1-9.', 'Am. J. Harb. Sci'],
+    ['Ong, J. (1990). Harbour queues. Port Weekly 4 January.', 'Port Weekly'],
   ])('reads the container of %s', (raw, container) => {
     expect(parseReference(raw).container).toBe(container);
   });

@@ -345,6 +345,24 @@ function isPublisherName(segment: string, authors: string[]): boolean {
   return INSTITUTION.test(segment) || authors.some((author) => author.includes(' ') && folded.includes(foldText(author)));
 }
 
+/** "Am. J. Hum. Genet." or "Comm. of the ACM": short capitalised words with full stops are one abbreviated journal name. */
+const ABBREVIATED_NAME = /^(?:(?:\p{Lu}[\p{L}'’-]{0,9}\.|of|the|and|on|in|for|&)\s+)+\p{Lu}[\p{L}'’-]*\.?$/u;
+const MEETING = /\b(?:proceedings|proc|conference|conf\.|workshop|symposium|meeting|congress|colloquium|presented)\b/iu;
+/** A trailing "Portland, OR" or "Tokyo, Japan": one or two capitalised segments without digits or serial words. */
+const PLACE_SEGMENT = /,\s*\p{Lu}[\p{L}.'’-]*(?:[\s/]\p{Lu}[\p{L}.'’-]*){0,2}\s*$/u;
+
+/** A meeting's name is followed by where it was held, which is not part of the name. */
+function withoutPlace(name: string): string {
+  if (!MEETING.test(name)) return name;
+  let result = name;
+  for (let dropped = 0; dropped < 2; dropped++) {
+    const place = PLACE_SEGMENT.exec(result);
+    if (!place || SERIAL.test(place[0]) || MEETING.test(place[0]) || !MEETING.test(result.slice(0, place.index))) break;
+    result = result.slice(0, place.index);
+  }
+  return result;
+}
+
 /** The container is the segment after the title, minus editors ("In X (Ed.),") and a trailing "City: Publisher". */
 function containerFrom(head: string): string | null {
   let segment = head.trim();
@@ -353,9 +371,9 @@ function containerFrom(head: string): string | null {
   else segment = segment.replace(/^In:?\s+/u, '');
   if (/^(?:translated|trans\.|edited|ed\.|dir\.|directed)\s/iu.test(segment)) return null;
   // The name ends before its volume, number, pages, a bare number or date, or its editors ("Writing Women, edited by ...").
-  segment = segment.split(/\s*(?:\(\s*(?:pp?\.|Vol|[0-9])|,\s*(?:pp?\.|vol\.|v\.?\s|no\.|edited|eds?\.)|,?\s*n°|\s\d+(?![\p{L}\d])|,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?(?=[\s(]*\d|$))/iu)[0] ?? '';
-  const [first] = splitFirstSentence(segment);
-  const candidate = stripTrailing(first.replace(/^\(([^)]*)\)$/, '$1'));
+  segment = segment.split(/\s*(?:\(\s*(?:pp?\.|Vol|[0-9])|,\s*(?:pp?\.|pages?\s|vol\.|v\.?\s|no\.|edited|eds?\.)|,?\s*n°|\s\d+(?![\p{L}\d])(?!\s+(?!(?:jan|feb|fév|mar|mär|apr|avr|may|mai|jun|jui|jul|aug|aoû|sep|oct|okt|nov|dec|déc|dez)\p{L}*(?!\p{L}))\p{Lu})|,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?(?=[\s(]*\d|$))/iu)[0] ?? '';
+  const [first] = ABBREVIATED_NAME.test(segment) ? [segment] : splitFirstSentence(segment);
+  const candidate = stripTrailing(withoutPlace(stripTrailing(first.replace(/^\(([^)]*)\)$/, '$1'))));
   if (!candidate || /^[\p{L}\s.,'-]{2,40}:\s/u.test(candidate) && !/journal|review|proceedings/i.test(candidate)) return null;
   if (/^\d/u.test(candidate) || /^(?:\d+(?:st|nd|rd|th)?\s+ed|(?:october|september|november|december|january|february|march|april|may|june|july|august)\b)/iu.test(candidate)) return null;
   if (NOT_A_CONTAINER.test(candidate) || (PUBLISHER.test(candidate) && !SERIAL.test(candidate))) return null;
