@@ -98,6 +98,8 @@ describe('parseReference', () => {
     ['Ong, J. (1990). Harbour queues. Proc. Winter 1990 Port Symposium, Kobe, Japan, pages 3-9.', 'Proc. Winter 1990 Port Symposium'],
     ['Ong, J. (1990). Harbour queues. Am. J. Harb. Sci. 12, 1-9.', 'Am. J. Harb. Sci'],
     ['Ong, J. (1990). Harbour queues. Port Weekly 4 January.', 'Port Weekly'],
+    ['Ong, J. (2004) Harbour queues. In K. Lim (Ed.) Ports in Motion: Essays on Shipping. Singapore: Straits Press.', 'Ports in Motion: Essays on Shipping'],
+    ['Ong, J. (2004) Harbour queues. In K. Lim (Ed.) Port Studies. Rio de Janeiro: Editora Mar.', 'Port Studies'],
   ])('reads the container of %s', (raw, container) => {
     expect(parseReference(raw).container).toBe(container);
   });

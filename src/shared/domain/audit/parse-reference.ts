@@ -363,6 +363,13 @@ function withoutPlace(name: string): string {
   return result;
 }
 
+/** "Rio de Janeiro :" or "South Bend, IN:" opens a place and publisher; "Freedom to Practise:" or "The Foucault Effect:" opens a title. */
+const PLACE_BEFORE_COLON = /^(?!The\s)\p{Lu}[\p{L}.'’-]*(?:[\s,/]+(?:\p{Lu}[\p{L}.'’-]*|de|da|do|dos|das|del|upon|on|am|sur|en|le|la)){0,3}\s*:\s/u;
+
+function isPlaceAndPublisher(text: string): boolean {
+  return PLACE_BEFORE_COLON.test(text) && !/journal|review|proceedings/iu.test(text);
+}
+
 /** The container is the segment after the title, minus editors ("In X (Ed.),") and a trailing "City: Publisher". */
 function containerFrom(head: string): string | null {
   let segment = head.trim();
@@ -374,7 +381,7 @@ function containerFrom(head: string): string | null {
   segment = segment.split(/\s*(?:\(\s*(?:pp?\.|Vol|[0-9])|,\s*(?:pp?\.|pages?\s|vol\.|v\.?\s|no\.|edited|eds?\.)|,?\s*n°|\s\d+(?![\p{L}\d])(?!\s+(?!(?:jan|feb|fév|mar|mär|apr|avr|may|mai|jun|jui|jul|aug|aoû|sep|oct|okt|nov|dec|déc|dez)\p{L}*(?!\p{L}))\p{Lu})|,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?(?=[\s(]*\d|$))/iu)[0] ?? '';
   const [first] = ABBREVIATED_NAME.test(segment) ? [segment] : splitFirstSentence(segment);
   const candidate = stripTrailing(withoutPlace(stripTrailing(first.replace(/^\(([^)]*)\)$/, '$1'))));
-  if (!candidate || /^[\p{L}\s.,'-]{2,40}:\s/u.test(candidate) && !/journal|review|proceedings/i.test(candidate)) return null;
+  if (!candidate || isPlaceAndPublisher(candidate)) return null;
   if (/^\d/u.test(candidate) || /^(?:\d+(?:st|nd|rd|th)?\s+ed|(?:october|september|november|december|january|february|march|april|may|june|july|august)\b)/iu.test(candidate)) return null;
   if (NOT_A_CONTAINER.test(candidate) || (PUBLISHER.test(candidate) && !SERIAL.test(candidate))) return null;
   return candidate;
