@@ -4,6 +4,7 @@ import { useWorkspace } from '../../app/workspace';
 import type { TextSelection } from '../coding/coding-actions';
 import { MemoPanel } from '../memos/memo-panel';
 import { Reader } from '../reader/reader';
+import { SearchLanguage } from './search-language';
 import { SourceDetails } from './source-details';
 import { SourceImport } from './source-import';
 import { SourceList } from './source-list';
@@ -36,6 +37,7 @@ export function CollectView() {
           </p>
         )}
         <SourceList sources={list} selectedId={sourceId} onSelect={(id) => openSource(id)} />
+        <SearchLanguage />
       </aside>
       <Reader sourceId={sourceId} selection={selection} onSelectionChange={setSelection} codingTools="popover" />
       <aside className="pane pane--side" aria-label="Source information">

@@ -3,10 +3,11 @@ import { sourceKinds, stages, type SourceKind, type SourceSummary, type Stage } 
 import { errorMessage, mutate } from '../../api/use-api';
 import { useWorkspace } from '../../app/workspace';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { SourceAttributes } from './source-attributes';
 
 const stageLabels: Record<Stage, string> = { collected: 'Collected', reduced: 'Reduced', displayed: 'Displayed', concluded: 'Concluded' };
 
-/** Title, kind and stage of the open source, and its removal. */
+/** Title, kind, stage and attributes of the open source, and its removal. */
 export function SourceDetails({ source }: { source: SourceSummary }) {
   const { openSource } = useWorkspace();
   const [error, setError] = useState<string | null>(null);
@@ -77,6 +78,7 @@ export function SourceDetails({ source }: { source: SourceSummary }) {
         <dt>Added</dt>
         <dd>{new Date(source.createdAt).toLocaleDateString()}</dd>
       </dl>
+      <SourceAttributes sourceId={source.id} />
       {error && (
         <p className="inline-error" role="alert">
           {error}

@@ -20,6 +20,8 @@ interface FilterChoice {
   sourceId: string;
   codeId: string;
   stage: Stage | '';
+  /** A name = value pair as JSON [name, value], since an option's value is one string; '' for any. */
+  attribute: string;
 }
 
 type Filters = NonNullable<MethodInput<'search.query'>['filters']>;
@@ -33,16 +35,22 @@ function useDebounced<T>(value: T, ms: number): T {
   return settled;
 }
 
+function attributeOf(choice: string): { name: string; value: string } {
+  const [name, value] = JSON.parse(choice) as [string, string];
+  return { name, value };
+}
+
 function toFilters(choice: FilterChoice): Filters {
   return {
     ...(choice.kind ? { kinds: [choice.kind] } : {}),
     ...(choice.sourceId ? { sourceIds: [choice.sourceId] } : {}),
     ...(choice.codeId ? { codeIds: [choice.codeId] } : {}),
     ...(choice.stage ? { stages: [choice.stage] } : {}),
+    ...(choice.attribute ? { attributes: [attributeOf(choice.attribute)] } : {}),
   };
 }
 
-const noFilter: FilterChoice = { kind: '', sourceId: '', codeId: '', stage: '' };
+const noFilter: FilterChoice = { kind: '', sourceId: '', codeId: '', stage: '', attribute: '' };
 
 /** The search box in the top bar: search as you type, filters, grouped results, "Code all hits" and "Find support". */
 export function SearchBox() {
@@ -62,6 +70,7 @@ export function SearchBox() {
   const result = useQuery('search.query', q ? { q, limit: PAGE, filters } : null);
   const sources = useQuery('sources.list', {});
   const codes = useQuery('codes.list', {});
+  const attributes = useQuery('sources.listAttributes', {});
   const codeNodes = useMemo(() => allNodes(buildCodeTree(codes.data ?? [])), [codes.data]);
   const openHit = useOpenHit();
 
@@ -196,6 +205,14 @@ export function SearchBox() {
               {stages.map((stage) => (
                 <option key={stage} value={stage}>
                   {stage[0]!.toUpperCase() + stage.slice(1)}
+                </option>
+              ))}
+            </select>
+            <select className="input input--compact" aria-label="Filter by attribute" value={choice.attribute} onChange={(e) => setFilter('attribute', e.target.value)}>
+              <option value="">Any attribute</option>
+              {(attributes.data ?? []).map(({ name, value, sourceCount }) => (
+                <option key={JSON.stringify([name, value])} value={JSON.stringify([name, value])}>
+                  {`${name} = ${value} (${sourceCount})`}
                 </option>
               ))}
             </select>
