@@ -17,6 +17,9 @@ describe('authorListEnd', () => {
     ['Marion, C., et al., Microbeam-based approach, 2010.', 'Marion, C., et al.'],
     ['Rees, J. and W. Clinger (Eds.). The revised report. 1986.', 'Rees, J. and W. Clinger (Eds.)'],
     ['Twain, Mark. Adventures of Huckleberry Finn. New York, 1962.', 'Twain, Mark'],
+    ['Ong, Jia Wen, Kim Lim, and Wei Tan. Harbour Cooking. Singapore: Straits Press, 1961.', 'Ong, Jia Wen, Kim Lim, and Wei Tan'],
+    ['Ong, Jia, Harbour Cooking in Practice (Straits Press, 1961).', 'Ong, Jia'],
+    ['TAN, Wei. Les ports. Paris : Seuil, 2002.', 'TAN, Wei'],
   ])('ends the author list of "%s"', (entry, list) => {
     expect(authors(entry)).toBe(list);
   });

@@ -15,7 +15,7 @@ const PARENTHESISED = 3;
 const GIVEN_FAMILY = 4;
 const INVERTED_FULL = 5;
 const PERSON = [
-  new RegExp(String.raw`(?:\p{Lu}\.?\s?-?)+\s*(?:${WORD}\s+)?${PARTICLES}${WORD}(?:-${WORD})?(?=[\s,.;:]|$)`, 'uy'), // A. L. Yuille, H Johansson, W. Bruce Croft
+  new RegExp(String.raw`(?:\p{Lu}(?:\.\s?|\s|-)-?)+\s*(?:${WORD}\s+)?${PARTICLES}${WORD}(?:-${WORD})?(?=[\s,.;:]|$)`, 'uy'), // A. L. Yuille, H Johansson, W. Bruce Croft
   new RegExp(String.raw`${FAMILY},\s*(?:${WORD}\s+)?${INITIALS}(?=[\s,.;:]|$)`, 'uy'), // Yuille, A. L. | Burton, Robert P.
   new RegExp(String.raw`${FAMILY}\s+\p{Lu}{1,3}(?=[,.;\s]|$)`, 'uy'), // Peters OA
   new RegExp(String.raw`${WORD}\s*\((?:\p{Lu}\.?)+\)`, 'uy'), // SIERVO (M.)
@@ -30,7 +30,8 @@ const FOLLOWERS: Record<number, number[]> = {
   [VANCOUVER]: [VANCOUVER],
   [PARENTHESISED]: [PARENTHESISED],
   [GIVEN_FAMILY]: [GIVEN_FAMILY, INITIALS_FIRST],
-  [INVERTED_FULL]: [],
+  // Chicago: "Child, Julia, Louisette Bertholle, and Simone Beck"
+  [INVERTED_FULL]: [GIVEN_FAMILY],
 };
 const SEPARATOR = /\s*(?:[,;]\s*)?(?:(?:and|&|et|und|y|e)\s+)?/uy;
 const ET_AL = /,?\s*(?:et\s+al\.?|and others)/uy;
@@ -66,6 +67,7 @@ export function authorListEnd(text: string): number {
   if (first === null) return 0;
   const forms = FOLLOWERS[first.form] ?? [];
   let end = first.end;
+  let joinedByAnd = false;
   for (;;) {
     ET_AL.lastIndex = end;
     const etAl = ET_AL.exec(text);
@@ -79,7 +81,9 @@ export function authorListEnd(text: string): number {
     // The last name after "and" is often written the other way round ("Marwell, Gerald, and Pamela Oliver").
     const lastName = /(?:and|&|et|und|y|e)\s+$/u.test(separator?.[0] ?? '');
     const next = separator?.[0].trim() ? matchPerson(text, end + separator[0].length, lastName ? [...new Set([...forms, INITIALS_FIRST, INVERTED, GIVEN_FAMILY])] : forms) : null;
-    if (next === null) return end;
+    // "Levin, David, Unsettling Opera": without a closing "and", what follows an inverted full name is a title.
+    if (next === null) return first.form === INVERTED_FULL && !joinedByAnd ? first.end : end;
+    joinedByAnd ||= lastName;
     end = next.end;
   }
 }
