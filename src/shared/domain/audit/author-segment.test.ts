@@ -20,6 +20,8 @@ describe('authorListEnd', () => {
     ['Ong, Jia Wen, Kim Lim, and Wei Tan. Harbour Cooking. Singapore: Straits Press, 1961.', 'Ong, Jia Wen, Kim Lim, and Wei Tan'],
     ['Ong, Jia, Harbour Cooking in Practice (Straits Press, 1961).', 'Ong, Jia'],
     ['TAN, Wei. Les ports. Paris : Seuil, 2002.', 'TAN, Wei'],
+    ['Ong JW, Tan W: Harbour queues. Port Rev 2001; 3: 1-9.', 'Ong JW, Tan W'],
+    ['Ong J., Tan W. K. Harbour queues. In Port Conference, 1993.', 'Ong J., Tan W. K.'],
   ])('ends the author list of "%s"', (entry, list) => {
     expect(authors(entry)).toBe(list);
   });

@@ -117,6 +117,7 @@ describe('parseReference', () => {
     ['Ong, J. (2004). Harbour lights (2nd ed.). Singapore: Straits Press.', 'Harbour lights'],
     ['Ong, J. (Director). (2004). Harbour lights [Motion picture]. Singapore: Straits Films.', 'Harbour lights'],
     ['Lim, Kim, ed. Harbour Lights. Singapore: Straits Press, 2004.', 'Harbour Lights'],
+    ['Ong, J. (2004). Harbour lights (Unpublished doctoral dissertation). Straits University, Singapore.', 'Harbour lights'],
   ])('reads the title of %s without editions, media or roles', (raw, title) => {
     expect(parseReference(raw).title).toBe(title);
   });

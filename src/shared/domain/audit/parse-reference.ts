@@ -254,7 +254,7 @@ function isSubtitleBeforePublisher(sentence: string, after: string): boolean {
 /** "Leach, N., ed. Title" or "Soderbergh, S., director. Title": the names' role, left over before the title. */
 const ROLE_AFTER_NAMES = /^\(?(?:eds?|editors?|hrsg|directors?|producers?)\.?\)?[.,]?\s+(?=\S)/iu;
 /** What APA appends to a title and is not part of it: "(2nd ed.)", "(Vol. 2)", "(translated by ...)", "[DVD]", "[Motion picture]". */
-const TITLE_DESCRIPTOR = /(?:\s*(?:\((?:[^()]*\b(?:ed|edn|edition|vols?|translated|trans)\b[^()]*)\)|\[[^\]]*\]))+\s*$/iu;
+const TITLE_DESCRIPTOR = /(?:\s*(?:\((?:[^()]*\b(?:ed|edn|edition|vols?|translated|trans|report|dissertation|thesis|brief|unpublished)\b[^()]*)\)|\[[^\]]*\]))+\s*$/iu;
 
 export function parseReference(raw: string): ParsedReference {
   const italics = italicSpans(raw.replace(LIST_MARKER, ''));
