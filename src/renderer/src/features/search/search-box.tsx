@@ -71,6 +71,10 @@ export function SearchBox() {
   const sources = useQuery('sources.list', {});
   const codes = useQuery('codes.list', {});
   const attributes = useQuery('sources.listAttributes', {});
+  // A pair removed from every source (in Collect, say) would otherwise filter out everything unseen.
+  if (choice.attribute && attributes.data && !attributes.data.some((a) => JSON.stringify([a.name, a.value]) === choice.attribute)) {
+    setChoice({ ...choice, attribute: '' });
+  }
   const codeNodes = useMemo(() => allNodes(buildCodeTree(codes.data ?? [])), [codes.data]);
   const openHit = useOpenHit();
 
