@@ -17,7 +17,7 @@ const INVERTED_FULL = 5;
 const PERSON = [
   new RegExp(String.raw`(?:\p{Lu}(?:\.\s?|\s|-)-?)+\s*(?:${WORD}\s+)?${PARTICLES}${WORD}(?:-${WORD})?(?=[\s,.;:]|$)`, 'uy'), // A. L. Yuille, H Johansson, W. Bruce Croft
   new RegExp(String.raw`${FAMILY},\s*(?:${WORD}\s+)?${INITIALS}(?=[\s,.;:]|$)`, 'uy'), // Yuille, A. L. | Burton, Robert P.
-  new RegExp(String.raw`${FAMILY}\s+(?:\p{Lu}{1,3}|(?:\p{Lu}\.-?){1,3}|\p{Lu}\.(?:\s\p{Lu}\.){1,2})(?=[,.;:\s]|$)`, 'uy'), // Peters OA, Gertz M., Lipeck U. W., Lathan CE:
+  new RegExp(String.raw`${FAMILY}\s+(?:\p{Lu}\.(?:\s?-?\p{Lu}\.){0,2}|\p{Lu}{1,3})(?=[,.;:\s]|$)`, 'uy'), // Peters OA, Gertz M., Lipeck U. W., Lathan CE:
   new RegExp(String.raw`${WORD}\s*\((?:\p{Lu}\.?)+\)`, 'uy'), // SIERVO (M.)
   new RegExp(String.raw`${WORD}(?:\s+${WORD})?(?:\s+\p{Lu}\.?)*\s+${PARTICLES}${WORD}(?=[\s,.;:]|$)`, 'uy'), // David Hoiem, Jaswinder Pal Singh, Larry D. Wittie
   // Twain, Mark | Marwell, Gerald: only first, after a one-word family name, so neither "David Hoiem, Alexei" nor "Politics, Parties" reads as a person
