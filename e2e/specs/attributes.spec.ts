@@ -31,4 +31,11 @@ test('an attribute added to a source in Collect filters a search to that source'
   await expect(results.getByRole('group', { name: attache })).toBeVisible();
   await expect(results.getByRole('group', { name: fieldNotes })).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('attribute-filter.png') });
+
+  // Another search language rebuilds the index; the filtered search then answers from the new one.
+  await box.press('Escape');
+  await page.getByRole('combobox', { name: 'Search language' }).selectOption({ label: 'German' });
+  await expect(page.getByRole('combobox', { name: 'Search language' })).toHaveValue('de');
+  await box.fill('payments');
+  await expect(results.getByRole('group', { name: attache })).toBeVisible();
 });

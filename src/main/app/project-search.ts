@@ -110,6 +110,8 @@ export class ProjectSearch {
     const settled = Promise.all([this.opening?.catch(() => undefined), this.pending]);
     this.state = 'building';
     this.opening = settled.then(() => {
+      // The project may have been closed meanwhile; there is then nothing to reopen.
+      if (!this.db.open) return;
       this.close();
       return this.start();
     });
