@@ -21,6 +21,7 @@ describe('authorListEnd', () => {
     ['Ong, Jia, Harbour Cooking in Practice (Straits Press, 1961).', 'Ong, Jia'],
     ['TAN, Wei. Les ports. Paris : Seuil, 2002.', 'TAN, Wei'],
     ['Ong JW, Tan W: Harbour queues. Port Rev 2001; 3: 1-9.', 'Ong JW, Tan W'],
+    ['Silva, Mário de. Portos. Lisboa: Editora Mar, 1984.', 'Silva, Mário de'],
     ['Ong J., Tan W. K. Harbour queues. In Port Conference, 1993.', 'Ong J., Tan W. K.'],
   ])('ends the author list of "%s"', (entry, list) => {
     expect(authors(entry)).toBe(list);

@@ -5,6 +5,8 @@
 const PARTICLES = String.raw`(?:(?:van|von|de|der|den|del|della|di|da|du|la|le|dos|das|ten|ter|bin|al|el)\s+)*`;
 const WORD = String.raw`\p{Lu}[\p{Ll}\p{Lu}'’-]*[\p{Ll}\p{Lu}]`;
 const INITIALS = String.raw`\p{Lu}\.?(?:\s?-?\p{Lu}\.?)*(?=[\s,.;:)]|$)`;
+/** "Andrade, Mário de": the particle of an inverted family name written after the given name. */
+const TRAILING_PARTICLE = String.raw`(?:\s+(?:de|da|do|dos|van|von|der|du|di|del|della|la|le))?`;
 const FAMILY = String.raw`${PARTICLES}${WORD}(?:[\s-]${WORD})?(?:,?\s+Jr\.?)?`;
 
 /** Person forms, most specific first. */
@@ -16,12 +18,12 @@ const GIVEN_FAMILY = 4;
 const INVERTED_FULL = 5;
 const PERSON = [
   new RegExp(String.raw`(?:\p{Lu}(?:\.\s?|\s|-)-?)+\s*(?:${WORD}\s+)?${PARTICLES}${WORD}(?:-${WORD})?(?=[\s,.;:]|$)`, 'uy'), // A. L. Yuille, H Johansson, W. Bruce Croft
-  new RegExp(String.raw`${FAMILY},\s*(?:${WORD}\s+)?${INITIALS}(?=[\s,.;:]|$)`, 'uy'), // Yuille, A. L. | Burton, Robert P.
+  new RegExp(String.raw`${FAMILY},\s*(?:${WORD}\s+)?${INITIALS}${TRAILING_PARTICLE}(?=[\s,.;:]|$)`, 'uy'), // Yuille, A. L. | Burton, Robert P. | Otero, A. de
   new RegExp(String.raw`${FAMILY}\s+(?:\p{Lu}\.(?:\s?-?\p{Lu}\.){0,2}|\p{Lu}{1,3})(?=[,.;:\s]|$)`, 'uy'), // Peters OA, Gertz M., Lipeck U. W., Lathan CE:
   new RegExp(String.raw`${WORD}\s*\((?:\p{Lu}\.?)+\)`, 'uy'), // SIERVO (M.)
   new RegExp(String.raw`${WORD}(?:\s+${WORD})?(?:\s+\p{Lu}\.?)*\s+${PARTICLES}${WORD}(?=[\s,.;:]|$)`, 'uy'), // David Hoiem, Jaswinder Pal Singh, Larry D. Wittie
   // Twain, Mark | Marwell, Gerald: only first, after a one-word family name, so neither "David Hoiem, Alexei" nor "Politics, Parties" reads as a person
-  new RegExp(String.raw`${PARTICLES}${WORD},\s*${WORD}(?:\s+${WORD})?(?=[\s,.;:]|$)`, 'uy'),
+  new RegExp(String.raw`${PARTICLES}${WORD},\s*${WORD}(?:\s+${WORD})?${TRAILING_PARTICLE}(?=[\s,.;:]|$)`, 'uy'),
 ];
 /** Which forms may follow the first: lists keep one style, except that APA-like lists invert only the first name. */
 const FOLLOWERS: Record<number, number[]> = {

@@ -122,6 +122,10 @@ describe('parseReference', () => {
     expect(parseReference(raw).title).toBe(title);
   });
 
+  it('reads an entry whose dashes repeat the previous authors', () => {
+    expect(parseReference('———. Harbour Nights. Singapore: Straits Press, 1928.')).toMatchObject({ authors: [], title: 'Harbour Nights' });
+  });
+
   it('returns empty fields rather than failing on junk', () => {
     expect(parseReference('')).toMatchObject({ authors: [], year: null, title: null });
   });

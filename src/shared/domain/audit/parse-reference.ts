@@ -274,8 +274,11 @@ export function parseReference(raw: string): ParsedReference {
   }
   text = text.replace(ACCESS_NOTE, '').replace(/\s*\bdoi:?\s*$/i, '').trim();
 
+  // "———. Title": the dashes repeat the previous entry's authors, which this entry cannot name.
+  const ditto = /^[-–—_]{2,}[.,]?\s*/u.exec(text);
+  if (ditto) text = text.slice(ditto[0].length);
   const year = findYear(text);
-  const { authorText, rest: afterAuthors } = splitAuthorSegment(text, year);
+  const { authorText, rest: afterAuthors } = ditto ? { authorText: '', rest: text } : splitAuthorSegment(text, year);
   const authors = splitAuthors(authorText).names;
   // A year straight after the authors without brackets or stop ("Kidder 2013 Building Mound A") is the date, not the title.
   let body = afterAuthors.replace(/^[\s.,:;)]+/, '');
