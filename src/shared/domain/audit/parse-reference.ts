@@ -329,7 +329,7 @@ export function parseReference(raw: string): ParsedReference {
 }
 
 /** What follows a book's or report's title when it has no container. */
-const NOT_A_CONTAINER = /^(?:(?:ph\.?\s?d\.?|doctoral|master'?s|diploma)\s+(?:thesis|dissertation)|thesis|dissertation|technical\s+report|tech\.\s+rep|manuscript|preprint|unpublished|working\s+paper|mimeo|\p{Lu}[\p{L} .]+,\s+\p{Lu}{2})\b/iu;
+const NOT_A_CONTAINER = /^(?:(?:ph\.?\s?d\.?|doctoral|master'?s|diploma)\s+(?:thesis|dissertation|diss)|ph\.?\s?d|thesis|dissertation|tech(?:nical)?|tr|rep|manuscript|preprint|unpublished|working\s+paper|mimeo|draft|submitted|to\s+appear|reprint|revised|with\s+a\s+new|dvd|editio|traduction|translated|\[online\]|[^,]{0,30}\b(?:report|patent)|\p{Lu}[\p{L} .]+,\s+\p{Lu}{2})\b/iu;
 const PUBLISHER = /\b(?:press|publishers?|publishing|publications?|verlag|ltd|inc|co\.|company|wiley|springer|elsevier|routledge|sage|macmillan|books|editions?|éditions|kaufmann|addison|wesley|prentice|mcgraw|harcourt|knopf|penguin|norton|blackwell|pergamon|plenum|kluwer|dover|gallimard|seuil|dunod|suhrkamp|vintage)\b/iu;
 const SERIAL = /\b(?:journal|proceedings|proc\.|review|conference|transactions|trans\.|quarterly|bulletin|annals|letters|magazine|symposium|workshop)\b/iu;
 
