@@ -20,6 +20,7 @@ describe('the sample project', () => {
     expect(count('codings')).toBe(spec.codings.length);
     expect(count('memos')).toBe(spec.memos.length);
     expect(count('conclusions')).toBe(spec.conclusions.length);
+    expect(count('source_attributes')).toBe(spec.sources.reduce((n, s) => n + Object.keys(s.attributes).length, 0));
     // Every coding covers exactly the quote it was written for.
     const quotes = db
       .prepare('SELECT substr(s.text, c.start + 1, c.end - c.start) FROM codings c JOIN sources s ON s.id = c.source_id')

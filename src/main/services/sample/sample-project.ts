@@ -16,7 +16,15 @@ const codeSpec = z.object({ name: z.string(), color: z.string(), definition: z.s
 const sampleSpec = z.object({
   name: z.string(),
   description: z.string(),
-  sources: z.array(z.object({ file: z.string(), title: z.string(), kind: z.enum(sourceKinds), stage: z.enum(stages) })),
+  sources: z.array(
+    z.object({
+      file: z.string(),
+      title: z.string(),
+      kind: z.enum(sourceKinds),
+      stage: z.enum(stages),
+      attributes: z.record(z.string(), z.string()).default({}),
+    }),
+  ),
   codes: z.array(codeSpec.extend({ children: z.array(codeSpec).default([]) })),
   codings: z.array(z.object({ source: z.string(), quote: z.string(), code: z.string() })),
   memos: z.array(
@@ -144,7 +152,10 @@ export async function buildSampleProject(sampleDir: string, target: string, opti
         await handlers['conclusions.linkEvidence']({ id: created.id, evidence: { kind: 'coding', id: coding.id, stance: evidence.stance } }, ctx);
       }
     }
-    for (const source of spec.sources) await handlers['sources.update']({ id: sourceId(source.file), stage: source.stage }, ctx);
+    for (const source of spec.sources) {
+      await handlers['sources.update']({ id: sourceId(source.file), stage: source.stage }, ctx);
+      for (const [name, value] of Object.entries(source.attributes)) await handlers['sources.setAttribute']({ id: sourceId(source.file), name, value }, ctx);
+    }
     // Ship the search index in the file, so the app's first search needs no rebuild.
     await ctx.project.search.ready();
     db.pragma('wal_checkpoint(TRUNCATE)');
