@@ -22,6 +22,7 @@ describe('authorListEnd', () => {
     ['TAN, Wei. Les ports. Paris : Seuil, 2002.', 'TAN, Wei'],
     ['Ong JW, Tan W: Harbour queues. Port Rev 2001; 3: 1-9.', 'Ong JW, Tan W'],
     ['Silva, Mário de. Portos. Lisboa: Editora Mar, 1984.', 'Silva, Mário de'],
+    ['Ong JW. Tan WK. Harbour queues in winter. Port Rev. 2004 34 3 126-131.', 'Ong JW. Tan WK'],
     ['Ong J., Tan W. K. Harbour queues. In Port Conference, 1993.', 'Ong J., Tan W. K.'],
   ])('ends the author list of "%s"', (entry, list) => {
     expect(authors(entry)).toBe(list);

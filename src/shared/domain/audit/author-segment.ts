@@ -36,7 +36,13 @@ const FOLLOWERS: Record<number, number[]> = {
   [INVERTED_FULL]: [GIVEN_FAMILY],
 };
 const SEPARATOR = /\s*(?:[,;]\s*)?(?:(?:and|&|et|und|y|e)\s+)?/uy;
+const VANCOUVER_STOP = /\.\s+/uy;
 const ET_AL = /,?\s*(?:et\s+al\.?|and others)/uy;
+
+function sticky(pattern: RegExp, text: string, position: number): RegExpExecArray | null {
+  pattern.lastIndex = position;
+  return pattern.exec(text);
+}
 const EDITORS = /\s*\((?:eds?|hrsg|coords?)\.?\)/iuy;
 /** Words that begin titles, not names. */
 const TITLE_WORDS = /^(?:The|A|An|On|In|Of|For|To|From|With|Towards?|Why|How|What|When|Where|Is|Are|New|Proc|Proceedings|Journal|Chapter|Report|Introduction|Analysis|Study|Notes?|Die|Der|Das|Le|La|Les|El|Los|Un|Une|Eine?|Il|Lo)(?=\s)/u;
@@ -78,8 +84,8 @@ export function authorListEnd(text: string): number {
     const editors = EDITORS.exec(text);
     if (editors) return end + editors[0].length;
     if (etAl) return end;
-    SEPARATOR.lastIndex = end;
-    const separator = SEPARATOR.exec(text);
+    // "Goss DL. Moore JH. Title": some Vancouver lists end each name with a full stop.
+    const separator = first.form === VANCOUVER ? sticky(VANCOUVER_STOP, text, end) ?? sticky(SEPARATOR, text, end) : sticky(SEPARATOR, text, end);
     // The last name after "and" is often written the other way round ("Marwell, Gerald, and Pamela Oliver").
     const lastName = /(?:and|&|et|und|y|e)\s+$/u.test(separator?.[0] ?? '');
     const next = separator?.[0].trim() ? matchPerson(text, end + separator[0].length, lastName ? [...new Set([...forms, INITIALS_FIRST, INVERTED, GIVEN_FAMILY])] : forms) : null;

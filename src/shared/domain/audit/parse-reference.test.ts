@@ -121,6 +121,8 @@ describe('parseReference', () => {
     ['Ong, J. (Director). (2004). Harbour lights [Motion picture]. Singapore: Straits Films.', 'Harbour lights'],
     ['Lim, Kim, ed. Harbour Lights. Singapore: Straits Press, 2004.', 'Harbour Lights'],
     ['Ong, J. (2004). Harbour lights (Unpublished doctoral dissertation). Straits University, Singapore.', 'Harbour lights'],
+    ['Ong, J. (1999). Chapter 4. Harbour lights. In K. Lim (Ed.), Port handbook (pp. 1-9). Singapore: Straits Press.', 'Chapter 4. Harbour lights'],
+    ['Ong, J. Tidal operators. II. Port Mathematica, 12(1):1-9, 1972.', 'Tidal operators. II'],
   ])('reads the title of %s without editions, media or roles', (raw, title) => {
     expect(parseReference(raw).title).toBe(title);
   });

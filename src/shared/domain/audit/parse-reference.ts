@@ -89,6 +89,8 @@ function splitFirstSentence(text: string): [string, string] {
     const before = text.slice(0, end);
     if (match[0] === '.' && ABBREVIATION.test(before)) continue;
     if (match[0] === '.' && /\d\.$/.test(before) && /^\s*\d/.test(text.slice(end))) continue;
+    // "Chapter 29. Title" and "Fourier operators. II. Journal": a numbered part belongs to the title.
+    if (match[0] === '.' && (/^(?:Chapter|Part|Book)\s+\w+\.$/iu.test(before.trim()) || /^\s+[IVX]+\.(?:\s|$)/u.test(text.slice(end)))) continue;
     if (match[0] !== '.' && isSubtitleAfterQuestion(text.slice(end))) continue;
     return [text.slice(0, match[0] === '.' ? match.index : end), text.slice(end)];
   }
