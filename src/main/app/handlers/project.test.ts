@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import type { MethodInput, MethodName } from '../../../shared/api/contract';
 import type { EventMap } from '../../../shared/api/events';
+import { callOk } from '../../test-support/api';
 import { tempProjectPath, testContext } from '../../test-support/context';
 import type { AppContext } from '../context';
 import { dispatch } from '../dispatch';
@@ -11,11 +12,7 @@ const germanNote = 'Die Händlerinnen verkaufen ihre Stoffe auf regionalen Markt
 let ctx: AppContext;
 afterEach(() => ctx?.close());
 
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await dispatch(ctx, method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
+const call = <M extends MethodName>(method: M, input: MethodInput<M>) => callOk(ctx, method, input);
 
 async function germanProject(path = tempProjectPath()) {
   ctx = testContext();

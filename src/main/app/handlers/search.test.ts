@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
-import type { ErrorPayload } from '../../../shared/api/errors';
+import type { MethodInput, MethodName } from '../../../shared/api/contract';
 import type { Source } from '../../../shared/domain/model';
 import type { SearchResponse } from '../../../shared/domain/search';
+import { callFail, callOk } from '../../test-support/api';
 import { tempProjectPath, testContext } from '../../test-support/context';
 import type { AppContext } from '../context';
-import { dispatch } from '../dispatch';
 
 // Fixture texts, written for these tests: two interviews and a field note about online trade.
 const sellerInterview = [
@@ -26,17 +25,9 @@ const b64 = (text: string) => Buffer.from(text).toString('base64');
 let ctx: AppContext;
 afterEach(() => ctx?.close());
 
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await dispatch(ctx, method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
+const call = <M extends MethodName>(method: M, input: MethodInput<M>) => callOk(ctx, method, input);
 
-async function failure<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ErrorPayload> {
-  const result = await dispatch(ctx, method, input);
-  if (result.ok) throw new Error(`${method} succeeded but should have failed`);
-  return result.error;
-}
+const failure = <M extends MethodName>(method: M, input: MethodInput<M>) => callFail(ctx, method, input);
 
 async function importText(fileName: string, text: string): Promise<Source> {
   const summary = await call('sources.import', { fileName, dataBase64: b64(text) });

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
-import type { ErrorPayload } from '../../../shared/api/errors';
+import type { MethodInput, MethodName } from '../../../shared/api/contract';
+import { callFail, callOk } from '../../test-support/api';
 import { tempProjectPath, testContext } from '../../test-support/context';
 import type { AppContext } from '../context';
-import { dispatch } from '../dispatch';
 
 // Fixture texts, written for these tests: two cases of small sellers in different countries.
 const javaSeller = 'A weaver in Central Java sells scarves through a marketplace app and ships parcels twice a week.';
@@ -12,17 +11,9 @@ const penangSeller = 'A spice trader in Penang ships parcels to buyers across th
 let ctx: AppContext;
 afterEach(() => ctx?.close());
 
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await dispatch(ctx, method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
+const call = <M extends MethodName>(method: M, input: MethodInput<M>) => callOk(ctx, method, input);
 
-async function failure<M extends MethodName>(method: M, input: MethodInput<M>): Promise<ErrorPayload> {
-  const result = await dispatch(ctx, method, input);
-  if (result.ok) throw new Error(`${method} succeeded but should have failed`);
-  return result.error;
-}
+const failure = <M extends MethodName>(method: M, input: MethodInput<M>) => callFail(ctx, method, input);
 
 async function importText(fileName: string, text: string): Promise<string> {
   return (await call('sources.import', { fileName, dataBase64: Buffer.from(text).toString('base64') })).id;
