@@ -131,6 +131,15 @@ describe('parseReference', () => {
     expect(parseReference('———. Harbour Nights. Singapore: Straits Press, 1928.')).toMatchObject({ authors: [], title: 'Harbour Nights' });
   });
 
+  it.each([
+    ['Tan, W., Tidal models, J. Harb. Theory 72 (1993), 2-23.', '72', null, '2-23'],
+    ['Tan, W. Tidal models. Port Research 36, 3 (1988), 454-469.', '36', '3', '454-469'],
+    ['Tan, W. "Tidal models." Journal of Harbour History 17 (1998): 124-55.', '17', null, '124-55'],
+    ['Tan, W. (1989). Tidal models. In Proceedings of PORTCON-89, 1273-1278.', null, null, '1273-1278'],
+  ])('reads the volume before a bracketed date in %s', (raw, volume, issue, pages) => {
+    expect(parseReference(raw)).toMatchObject({ volume, issue, pages });
+  });
+
   it('returns empty fields rather than failing on junk', () => {
     expect(parseReference('')).toMatchObject({ authors: [], year: null, title: null });
   });

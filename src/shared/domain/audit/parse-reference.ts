@@ -115,13 +115,17 @@ interface Locator {
 
 const PAGE_RANGE = String.raw`[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\d+[A-Za-z]?)?`;
 const PAGE_PREFIX = String.raw`(?:(?:pp?|[Pp]ages|S)\.?\s*)?`;
+/** "IJCAI-89" or "Supercomputing '88": a number joined to a name is part of it, not a volume. */
+const NOT_IN_NAME = String.raw`(?<!\p{L}-|['’])`;
 const LOCATOR_PATTERNS: RegExp[] = [
   // 12(3), 45-67  |  12 (3): 45  |  29(12) 1184-1201  |  Vol. 12, No. 3, pp. 45-67
   new RegExp(String.raw`(?:\b[Vv]ol(?:ume)?\.?\s*)?\b(\d+)\s*(?:\(([^)]{1,20})\)|,?\s*(?:[Nn]o|[Ii]ss(?:ue)?|[Nn]r|Heft|n)\.?\s*(\d+[-–/]?\d*))\s*(?:(?:[,:.]\s*|\s+(?=\d+\s*[-–—]))${PAGE_PREFIX}(${PAGE_RANGE}))?`, 'gu'),
   // MLA volume.issue before a dated bracket: Critical Inquiry 13.2 (1989): 287-292
   new RegExp(String.raw`\b(\d+)\.(\d+)()\s*(?=\([^)]*\d{4}\))(?:\([^)]*\)\s*[,:]?\s*${PAGE_PREFIX}(${PAGE_RANGE}))?`, 'gu'),
   // 12, 45-67  |  12: 45-67  |  vol. 12, pp. 45-67  |  5 207-229
-  new RegExp(String.raw`(?:\b[Vv]ol(?:ume)?\.?\s*)?\b(\d+)()()(?:\s*[,:]\s*${PAGE_PREFIX}(${PAGE_RANGE})|\s+(\d+\s*[-–—]+\s*\d+))\b`, 'gu'),
+  new RegExp(String.raw`(?:\b[Vv]ol(?:ume)?\.?\s*)?${NOT_IN_NAME}\b(\d+)()()(?:\s*[,:]\s*${PAGE_PREFIX}(${PAGE_RANGE})(?!\s*\((?:\p{L}+\.?\s+)?(?:1[5-9]|20)\d\d)|\s+(\d+\s*[-–—]+\s*\d+))\b`, 'gu'),
+  // Volume (and number) before the date in brackets: J. Approx. Theory 72 (1993), 2-23  |  Oper. Res. 36, 3 (1988), 454-469
+  new RegExp(String.raw`${NOT_IN_NAME}(?<!\d,\s?|[-–—]|pp?\.\s?)\b(\d{1,4})(?:,\s*(\d{1,3}))?()\s*\((?:\p{L}+\.?\s+)?(?:1[5-9]|20)\d\d[^)]{0,12}\)\s*(?:[,:.]\s*${PAGE_PREFIX}(${PAGE_RANGE}))?`, 'gu'),
   // Vol. 12 alone
   new RegExp(String.raw`\b[Vv]ol(?:ume)?\.?\s*(\d+|[IVXLC]+)()()()`, 'gu'),
   // pp. 45-67 alone
