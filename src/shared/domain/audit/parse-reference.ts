@@ -119,7 +119,7 @@ const PAGE_PREFIX = String.raw`(?:(?:pp?|[Pp]ages|S)\.?\s*)?`;
 const NOT_IN_NAME = String.raw`(?<!\p{L}-|['’])`;
 const LOCATOR_PATTERNS: RegExp[] = [
   // 12(3), 45-67  |  12 (3): 45  |  29(12) 1184-1201  |  Vol. 12, No. 3, pp. 45-67
-  new RegExp(String.raw`(?:\b[Vv]ol(?:ume)?\.?\s*)?\b(\d+)\s*(?:\(([^)]{1,20})\)|,?\s*(?:[Nn]o|[Ii]ss(?:ue)?|[Nn]r|Heft|n)\.?\s*(\d+[-–/]?\d*))\s*(?:(?:[,:.]\s*|\s+(?=\d+\s*[-–—]))${PAGE_PREFIX}(${PAGE_RANGE}))?`, 'gu'),
+  new RegExp(String.raw`(?:\b[Vv]ol(?:ume)?\.?\s*)?\b(\d+)\s*(?:\(([^)]{1,20})\)|,?\s*(?:[Nn]o|[Ii]ss(?:ue)?|[Nn]r|Heft|n)\.?\s*(\d+[-–/]?\d*))(?:\s*[,:.]\s*|\s+(?=\d+\s*[-–—]))?(?:(?<=[,:.\s])${PAGE_PREFIX}(${PAGE_RANGE}))?`, 'gu'),
   // MLA volume.issue before a dated bracket: Critical Inquiry 13.2 (1989): 287-292
   new RegExp(String.raw`\b(\d+)\.(\d+)()\s*(?=\([^)]*\d{4}\))(?:\([^)]*\)\s*[,:]?\s*${PAGE_PREFIX}(${PAGE_RANGE}))?`, 'gu'),
   // 12, 45-67  |  12: 45-67  |  vol. 12, pp. 45-67  |  5 207-229
@@ -131,7 +131,8 @@ const LOCATOR_PATTERNS: RegExp[] = [
   // pp. 45-67 alone
   new RegExp(String.raw`()()()(?:\bpp?\.|\b[Pp]ages)\s*(${PAGE_RANGE})`, 'gu'),
   // a bare page range: 45-67
-  new RegExp(String.raw`()()()\b(\d+\s*[-–—]+\s*\d+)\b`, 'gu'),
+  // not a report number (TR-95-141, CS-1992-18, #94-3)
+  new RegExp(String.raw`()()()(?<![-–/#]|\p{L}\s?)\b(\d+\s*[-–—]+\s*\d+)\b(?![-–/])`, 'gu'),
   // APA volume without issue or pages at the very end: "Journal Name, 495."
   new RegExp(String.raw`,\s*(\d{1,4})()()()\s*\.?\s*$`, 'gu'),
 ];
