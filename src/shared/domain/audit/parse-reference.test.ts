@@ -137,6 +137,7 @@ describe('parseReference', () => {
     ['Tan, W. "Tidal models." Journal of Harbour History 17 (1998): 124-55.', '17', null, '124-55'],
     ['Tan, W. (1989). Tidal models. In Proceedings of PORTCON-89, 1273-1278.', null, null, '1273-1278'],
     ['W. Tan. Tidal models. Harbour Intelligence, 28(1) 71-87, 1986.', '28', '1', '71-87'],
+    ['W. Tan. Tidal models. In Proc. Port Workshop, volume 989 of Lecture Notes in Shipping, pages 44-58. Straits Press, 1995.', '989', null, '44-58'],
     ['W. Tan. Tidal models. Technical Report PORT-TR-95-141, Straits University, 1995.', null, null, null],
   ])('reads the locator of %s', (raw, volume, issue, pages) => {
     expect(parseReference(raw)).toMatchObject({ volume, issue, pages });

@@ -117,6 +117,12 @@ const PAGE_RANGE = String.raw`[A-Za-z]?\d+[A-Za-z]?(?:\s*[-–—]+\s*[A-Za-z]?\
 const PAGE_PREFIX = String.raw`(?:(?:pp?|[Pp]ages|S)\.?\s*)?`;
 /** "IJCAI-89" or "Supercomputing '88": a number joined to a name is part of it, not a volume. */
 const NOT_IN_NAME = String.raw`(?<!\p{L}-|['’])`;
+const PAGE_PATTERNS: RegExp[] = [
+  // pp. 45-67 alone
+  new RegExp(String.raw`()()()(?:\bpp?\.|\b[Pp]ages)\s*(${PAGE_RANGE})`, 'gu'),
+  // a bare page range: 45-67, but not a report number (TR-95-141, CS-1992-18, #94-3)
+  new RegExp(String.raw`()()()(?<![-–/#]|\p{L}\s?)\b(\d+\s*[-–—]+\s*\d+)\b(?![-–/])`, 'gu'),
+];
 const LOCATOR_PATTERNS: RegExp[] = [
   // 12(3), 45-67  |  12 (3): 45  |  29(12) 1184-1201  |  Vol. 12, No. 3, pp. 45-67
   new RegExp(String.raw`(?:\b[Vv]ol(?:ume)?\.?\s*)?\b(\d+)\s*(?:\(([^)]{1,20})\)|,?\s*(?:[Nn]o|[Ii]ss(?:ue)?|[Nn]r|Heft|n)\.?\s*(\d+[-–/]?\d*))(?:\s*[,:.]\s*|\s+(?=\d+\s*[-–—]))?(?:(?<=[,:.\s])${PAGE_PREFIX}(${PAGE_RANGE}))?`, 'gu'),
@@ -128,11 +134,7 @@ const LOCATOR_PATTERNS: RegExp[] = [
   new RegExp(String.raw`${NOT_IN_NAME}(?<!\d,\s?|[-–—]|pp?\.\s?)\b(\d{1,4})(?:,\s*(\d{1,3}))?()\s*\((?:\p{L}+\.?\s+)?(?:1[5-9]|20)\d\d[^)]{0,12}\)\s*(?:[,:.]\s*${PAGE_PREFIX}(${PAGE_RANGE}))?`, 'gu'),
   // Vol. 12 alone
   new RegExp(String.raw`\b[Vv]ol(?:ume)?\.?\s*(\d+|[IVXLC]+)()()()`, 'gu'),
-  // pp. 45-67 alone
-  new RegExp(String.raw`()()()(?:\bpp?\.|\b[Pp]ages)\s*(${PAGE_RANGE})`, 'gu'),
-  // a bare page range: 45-67
-  // not a report number (TR-95-141, CS-1992-18, #94-3)
-  new RegExp(String.raw`()()()(?<![-–/#]|\p{L}\s?)\b(\d+\s*[-–—]+\s*\d+)\b(?![-–/])`, 'gu'),
+  ...PAGE_PATTERNS,
   // APA volume without issue or pages at the very end: "Journal Name, 495."
   new RegExp(String.raw`,\s*(\d{1,4})()()()\s*\.?\s*$`, 'gu'),
 ];
@@ -140,6 +142,15 @@ const LOCATOR_PATTERNS: RegExp[] = [
 const IS_YEAR = /^(?:1[5-9]|20)\d\d$/;
 /** "(1988)" or "(March 1988)" after a volume is its date, not its issue. */
 const DATE_ONLY = /^(?:\p{L}+\.?\s+)?(?:1[5-9]|20)\d\d[a-z]?$/u;
+
+function laterPages(text: string): string | undefined {
+  for (const pattern of PAGE_PATTERNS) {
+    for (const match of text.matchAll(pattern)) {
+      if (!/^(?:1[5-9]|20)\d\d[-–](?:1[5-9]|20)\d\d$/.test(match[4] ?? '')) return match[4];
+    }
+  }
+  return undefined;
+}
 
 function findLocator(text: string): Locator | null {
   for (const pattern of LOCATOR_PATTERNS) {
@@ -149,7 +160,8 @@ function findLocator(text: string): Locator | null {
       const issue = match[2] || match[3] || null;
       if (volume && IS_YEAR.test(volume) && !issue) continue;
       if (issue && DATE_ONLY.test(issue.trim())) continue;
-      const range = match[4] ?? match[5];
+      // "volume 989 of Lecture Notes ..., pages 44-58": the pages may come well after the volume.
+      const range = match[4] || match[5] || (PAGE_PATTERNS.includes(pattern) ? undefined : laterPages(text.slice(match.index + match[0].length)));
       const pages = range ? range.replace(/\s+/g, '') : null;
       if (pages && !issue && /^(?:19|20)\d\d[-–](?:19|20)\d\d$/.test(pages)) continue;
       return { volume, issue, pages, index: match.index };
