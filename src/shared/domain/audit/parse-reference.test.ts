@@ -103,6 +103,10 @@ describe('parseReference', () => {
     ['Ong, J. (1990). Harbour queues. Port Weekly 4 January.', 'Port Weekly'],
     ['Ong, J. (2004) Harbour queues. In K. Lim (Ed.) Ports in Motion: Essays on Shipping. Singapore: Straits Press.', 'Ports in Motion: Essays on Shipping'],
     ['Ong, J. (2004) Harbour queues. In K. Lim (Ed.) Port Studies. Rio de Janeiro: Editora Mar.', 'Port Studies'],
+    ['Ong, J., Harbour queues, in: K. Lim (eds.), Ports and Docks, Straits Press, Singapore, 1978.', 'Ports and Docks'],
+    ['J. Ong, "Harbour queues," 13th Annual Symposium on Port Design, pages 386-395, 1986.', '13th Annual Symposium on Port Design'],
+    ['Kim Lim, “Harbour queues,” in Ports of Call (Singapore: Straits Press, 1995), 181–97.', 'in Ports of Call'],
+    ['Ong, J. (1988). Harbour queues. Cambridge, MA: Straits Press.', null],
   ])('reads the container of %s', (raw, container) => {
     expect(parseReference(raw).container).toBe(container);
   });

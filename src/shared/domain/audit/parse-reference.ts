@@ -354,8 +354,10 @@ const SERIAL = /\b(?:journal|proceedings|proc\.|review|conference|transactions|t
 
 /** After a comma-separated title, the next segment is a container only before a volume or pages, or when it names one. */
 function commaContainer(head: string, located: boolean): string {
+  // "in: K. Lim (eds.), Ports and Docks, Straits Press": containerFrom skips the editors and the publisher.
+  if (/^in\b/iu.test(head)) return head;
   const segment = head.split(/,\s/)[0] ?? '';
-  return located || SERIAL.test(segment) || /^in\b/iu.test(segment) ? segment : '';
+  return located || SERIAL.test(segment) ? segment : '';
 }
 
 /** Institutions that publish their own reports: "Asian Trade Monitor Secretariat", "Ministry of Trade". */
@@ -400,11 +402,16 @@ function containerFrom(head: string): string | null {
   else segment = segment.replace(/^In:?\s+/u, '');
   if (/^(?:translated|trans\.|edited|ed\.|dir\.|directed)\s/iu.test(segment)) return null;
   // The name ends before its volume, number, pages, a bare number or date, or its editors ("Writing Women, edited by ...").
-  segment = segment.split(/\s*(?:\(\s*(?:pp?\.|Vol|[0-9])|,\s*(?:pp?\.|pages?\s|vol\.|v\.?\s|no\.|edited|eds?\.)|,?\s*n°|\s\d+(?![\p{L}\d])(?!\s+(?!(?:jan|feb|fév|mar|mär|apr|avr|may|mai|jun|jui|jul|aug|aoû|sep|oct|okt|nov|dec|déc|dez)\p{L}*(?!\p{L}))\p{Lu})|,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?(?=[\s(]*\d|$))/iu)[0] ?? '';
+  segment = segment.split(/\s*(?:\(\s*(?:pp?\.|Vol|[0-9])|\s*\((?=[^()]*:\s)|,\s*(?:pp?\.|pages?\s|vol\.|v\.?\s|no\.|edited|eds?\.)|,?\s*n°|\s\d+(?![\p{L}\d])(?!\s+(?!(?:jan|feb|fév|mar|mär|apr|avr|may|mai|jun|jui|jul|aug|aoû|sep|oct|okt|nov|dec|déc|dez)\p{L}*(?!\p{L}))\p{Lu})|,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?(?=[\s(]*\d|$))/iu)[0] ?? '';
+  // "Logic and Data Bases, Plenum Press, New York": the book's name ends before its publisher.
+  if (isPlaceAndPublisher(segment)) return null;
+  const parts = segment.split(/,\s+/u);
+  const publisherAt = parts.findIndex((part, index) => index > 0 && PUBLISHER.test(part) && !SERIAL.test(part));
+  if (publisherAt > 0) segment = parts.slice(0, publisherAt).join(', ');
   const [first] = ABBREVIATED_NAME.test(segment) ? [segment] : splitFirstSentence(segment);
   const candidate = stripTrailing(withoutPlace(stripTrailing(first.replace(/^\(([^)]*)\)$/, '$1'))));
   if (!candidate || isPlaceAndPublisher(candidate)) return null;
-  if (/^\d/u.test(candidate) || /^(?:\d+(?:st|nd|rd|th)?\s+ed|(?:october|september|november|december|january|february|march|april|may|june|july|august)\b)/iu.test(candidate)) return null;
+  if ((/^\d/u.test(candidate) && !/^\d+(?:st|nd|rd|th)?\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{L}*(?!\p{L}))\p{Lu}/u.test(candidate)) || /^(?:\d+(?:st|nd|rd|th)?\s+ed|(?:october|september|november|december|january|february|march|april|may|june|july|august)\b)/iu.test(candidate)) return null;
   if (NOT_A_CONTAINER.test(candidate) || (PUBLISHER.test(candidate) && !SERIAL.test(candidate))) return null;
   return candidate;
 }
