@@ -147,6 +147,15 @@ describe('parseReference', () => {
     expect(parseReference(raw)).toMatchObject({ volume, issue, pages });
   });
 
+  it.each([
+    ['Ong, Jia. Port Towns, 1850–1900. Singapore: Straits Press, 1957.', '1957'],
+    ['Ong, Jia. Harbour Nights. Singapore: Straits Press, 2003 [1910].', '2003'],
+    ['W. Tan. Tidal models. arXiv preprint arXiv:1504.07295, 2015.', '2015'],
+    ['Ong, Jia. Harbour Nights, 3 vols. (Singapore: Straits Press, 1988–1992).', '1988'],
+  ])('reads the date of %s, not a year its title names', (raw, year) => {
+    expect(parseReference(raw).year).toBe(year);
+  });
+
   it('returns empty fields rather than failing on junk', () => {
     expect(parseReference('')).toMatchObject({ authors: [], year: null, title: null });
   });

@@ -9,7 +9,10 @@ const YEAR_TOKEN = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?`;
 const UNDATED = String.raw`n\.\s?d\.?|in press|forthcoming|s\.\s?f\.|o\.\s?J\.`;
 const DATE_IN_PARENS = new RegExp(String.raw`[(\[]\s*(${YEAR_TOKEN}|${UNDATED})(?:\s*[,/–-][^)\]]{0,40})?\s*[)\]]`, 'iu');
 const DATE_AFTER_AUTHORS = new RegExp(String.raw`^(.{2,300}?[.,]?)\s+(${YEAR_TOKEN}|${UNDATED})\s*(?:[.,:]|$)`, 'iu');
-const ANY_YEAR = new RegExp(String.raw`(?<![\d/.-])(${YEAR_TOKEN})(?![\d/-])`, 'gu');
+/** A year standing alone: not part of a range (1850–1900), an identifier (arXiv:1504.07295) or a decade (1990s). */
+const ANY_YEAR = new RegExp(String.raw`(?<![\d/.–-])(${YEAR_TOKEN})(?![\d/–-]|\.\d|s\b)`, 'gu');
+/** Failing that, the first year of a range: "Paris: Leduc, 1988–1992". */
+const YEAR_IN_RANGE = new RegExp(String.raw`(?<![\d/.-])(${YEAR_TOKEN})(?![\d/])`, 'gu');
 const DOI = /(?:https?:\/\/(?:dx\.)?doi\.org\/|\bdoi:?\s*)?\b(10\.\d{4,9}\/[^\s"<>]+)/iu;
 const URL = /(?:\bhttps?:\/\/|\bwww\.)[^\s<>"]+/iu;
 const ACCESS_NOTE = /\s*(?:\[online\]|(?:retrieved|accessed|available|viewed|cited)\b[^]*|url:?)\s*$/iu;
@@ -217,7 +220,9 @@ function isOnlyAuthors(prefix: string): boolean {
 
 function findYear(text: string): YearMatch | null {
   const parenthesised = DATE_IN_PARENS.exec(text);
-  if (parenthesised?.[1] && parenthesised.index < 400) {
+  // "Press, 2003 [1910]." ends with the first edition's year, which does not date this one.
+  const firstEdition = parenthesised?.[0].startsWith('[') && /^[\s.,;]*$/u.test(text.slice(parenthesised.index + parenthesised[0].length));
+  if (parenthesised?.[1] && parenthesised.index < 400 && !firstEdition) {
     return { year: normalizeYear(parenthesised[1]), index: parenthesised.index, end: parenthesised.index + parenthesised[0].length, placed: true };
   }
   const afterAuthors = DATE_AFTER_AUTHORS.exec(text);
@@ -225,8 +230,10 @@ function findYear(text: string): YearMatch | null {
     const index = afterAuthors[1].length;
     return { year: normalizeYear(afterAuthors[2]), index, end: afterAuthors[0].length, placed: true };
   }
-  const candidates = [...text.matchAll(ANY_YEAR)];
-  const chosen = candidates.find((match) => !/\b(?:vol|no|pp?)\.?\s*$/i.test(text.slice(0, match.index))) ?? candidates[0];
+  const standalone = [...text.matchAll(ANY_YEAR)];
+  const candidates = standalone.length > 0 ? standalone : [...text.matchAll(YEAR_IN_RANGE)];
+  // A bracketed "[1910]" is the first edition's, not this one's.
+  const chosen = candidates.find((match) => !/\b(?:vol|no|pp?)\.?\s*$|\[\s*$/iu.test(text.slice(0, match.index))) ?? candidates[0];
   if (!chosen?.[1]) return null;
   return { year: normalizeYear(chosen[1]), index: chosen.index, end: chosen.index + chosen[0].length, placed: false };
 }
