@@ -83,6 +83,7 @@ describe('parseReference', () => {
     ['Cai, J. (1990), A Note on the Permanent, Information and Computation, 84, No. 1, 119-127.', 'A Note on the Permanent', 'Information and Computation'],
     ['Key, V. O., Politics, Parties, and Pressure Groups (New York: Crowell, 1964).', 'Politics, Parties, and Pressure Groups', null],
     ['Hildebrand, F. B., Numerical Analysis, 2 ed., Dover Publications, 1987.', 'Numerical Analysis', null],
+    ['Lim, Kim, Harbour Songs: Staging Ong, Tan, Lee, and Goh (Straits University Press, 2007).', 'Harbour Songs: Staging Ong, Tan, Lee, and Goh', null],
   ])('ends a comma-separated title where a title cannot go on: %s', (raw, title, container) => {
     expect(parseReference(raw)).toMatchObject({ title, container });
   });

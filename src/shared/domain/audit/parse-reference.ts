@@ -184,12 +184,14 @@ const PLACE_AND_PUBLISHER = /^\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*){0,2}:\s/u;
  * with, or before a bracketed "(Place: Publisher, 1964)".
  */
 function titleEnd(title: string, year: YearMatch | null): number {
-  const publication = /\s*\([^()]*:\s*[^()]*\d{4}[^()]*\)?/u.exec(title);
+  const publication = /\s*\([^()]*(?::\s|\b(?:press|verlag|publish\w*)\b)[^()]*\d{4}[^()]*\)?/iu.exec(title);
   const limit = publication && publication.index > 0 ? publication.index : title.length;
   const commas = [...title.slice(0, limit).matchAll(/,\s+/gu)];
   for (const [position, comma] of commas.entries()) {
     const next = title.slice(comma.index + comma[0].length);
     const segment = next.split(',')[0]?.trim() ?? '';
+    // "Staging Mozart, Verdi, Wagner, and Zemlinsky": the last item of a list goes on with the title.
+    if (/^(?:and|&|or|und|et)\s/iu.test(next)) continue;
     const dateOfEntry = year !== null && !year.placed && segment === year.year;
     const locator = /^(?:vols?|no|pp?)\b/iu.test(next) || (/\d/.test(segment) && !/^\d{4}(?:\s*[-–]\s*\d{2,4})?$/.test(segment));
     const place = PLACE_AND_PUBLISHER.test(next) || CITY_AND_STATE.test(next);
