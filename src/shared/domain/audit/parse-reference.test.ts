@@ -157,6 +157,17 @@ describe('parseReference', () => {
     expect(parseReference(raw).year).toBe(year);
   });
 
+  it.each([
+    ['[4] W. Tan, K. Lim, Harb. Lett. 2010, 10, 1012.', 'Harb. Lett', '10', '1012'],
+    ['Tan W., Lim K., 2006, ApJ, 650, 102', 'ApJ', '650', '102'],
+  ])('reads an entry that cites no title: %s', (raw, container, volume, pages) => {
+    expect(parseReference(raw)).toMatchObject({ title: null, container, volume, pages });
+  });
+
+  it('keeps the title of an article in a journal with a one-word name', () => {
+    expect(parseReference('Tan, W. (1993). Tidal Rule Induction. Port Expert, 8 (6), 61-69.').title).toBe('Tidal Rule Induction');
+  });
+
   it('returns empty fields rather than failing on junk', () => {
     expect(parseReference('')).toMatchObject({ authors: [], year: null, title: null });
   });

@@ -131,8 +131,8 @@ const LOCATOR_PATTERNS: RegExp[] = [
   new RegExp(String.raw`(?:\b[Vv]ol(?:ume)?\.?\s*)?\b(\d+)\s*(?:\(([^)]{1,20})\)|,?\s*(?:[Nn]o|[Ii]ss(?:ue)?|[Nn]r|Heft|n)\.?\s*(\d+[-–/]?\d*))(?:\s*[,:.]\s*|\s+(?=\d+\s*[-–—]))?(?:(?<=[,:.\s])${PAGE_PREFIX}(${PAGE_RANGE}))?`, 'gu'),
   // MLA volume.issue before a dated bracket: Critical Inquiry 13.2 (1989): 287-292
   new RegExp(String.raw`\b(\d+)\.(\d+)()\s*(?=\([^)]*\d{4}\))(?:\([^)]*\)\s*[,:]?\s*${PAGE_PREFIX}(${PAGE_RANGE}))?`, 'gu'),
-  // 12, 45-67  |  12: 45-67  |  vol. 12, pp. 45-67  |  5 207-229
-  new RegExp(String.raw`(?:\b[Vv]ol(?:ume)?\.?\s*)?${NOT_IN_NAME}\b(\d+)()()(?:\s*[,:]\s*${PAGE_PREFIX}(${PAGE_RANGE})(?!\s*\((?:\p{L}+\.?\s+)?(?:1[5-9]|20)\d\d)|\s+(\d+\s*[-–—]+\s*\d+))\b`, 'gu'),
+  // 12, 45-67  |  12: 45-67  |  vol. 12, pp. 45-67  |  5 207-229, but not the year in "Lett. 2010, 10, 1012"
+  new RegExp(String.raw`(?:\b[Vv]ol(?:ume)?\.?\s*)?${NOT_IN_NAME}\b(?!(?:1[5-9]|20)\d\d\b)(\d+)()()(?:\s*[,:]\s*${PAGE_PREFIX}(${PAGE_RANGE})(?!\s*\((?:\p{L}+\.?\s+)?(?:1[5-9]|20)\d\d)|\s+(\d+\s*[-–—]+\s*\d+))\b`, 'gu'),
   // Volume (and number) before the date in brackets: J. Approx. Theory 72 (1993), 2-23  |  Oper. Res. 36, 3 (1988), 454-469
   new RegExp(String.raw`${NOT_IN_NAME}(?<!\d,\s?|[-–—]|pp?\.\s?)\b(\d{1,4})(?:,\s*(\d{1,3}))?()\s*\((?:\p{L}+\.?\s+)?(?:1[5-9]|20)\d\d[^)]{0,12}\)\s*(?:[,:.]\s*${PAGE_PREFIX}(${PAGE_RANGE}))?`, 'gu'),
   // Vol. 12 alone
@@ -284,6 +284,15 @@ const ROLE_AFTER_NAMES = /^\(?(?:eds?|editors?|hrsg|directors?|producers?)\.?\)?
 /** What APA appends to a title and is not part of it: "(2nd ed.)", "(Vol. 2)", "(translated by ...)", "[DVD]", "[Motion picture]". */
 const TITLE_DESCRIPTOR = /(?:\s*(?:\((?:[^()]*\b(?:ed|edn|edition|vols?|translated|trans|report|dissertation|thesis|brief|unpublished)\b[^()]*)\)|\[[^\]]*\]))+\s*$/iu;
 
+/**
+ * Physics and astronomy cite articles without their titles: "Nano Lett. 2010, 10, 1012", "ApJ, 650, 102",
+ * "Phys. Rev. Lett. 83, 3370 (1999)": an abbreviated journal, perhaps a year, a volume and a first page.
+ */
+const TITLELESS = new RegExp(
+  String.raw`^(?:(?:\p{Lu}[\p{L}&]{0,6}\.|\p{Lu}[\p{L}&]*(?![\p{L}.]))\s*){1,6}[,.]?\s*(?:(?:1[5-9]|20)\d\d[a-z]?,?\s*)?[A-Z]?\d+[A-Z]?(?:\s*\([^)]*\))?\s*[,:]?\s+[A-Z]?\d+(?:\s*[-–]\s*\d+)?(?:\s*\((?:1[5-9]|20)\d\d\))?(?:[.\s]*\[[^\]]*\])*[.\s]*$`,
+  'u',
+);
+
 export function parseReference(raw: string): ParsedReference {
   const italics = italicSpans(raw.replace(LIST_MARKER, ''));
   let text = cleanEntry(raw);
@@ -323,6 +332,8 @@ export function parseReference(raw: string): ParsedReference {
   if (italicTitle) {
     title = italicTitle;
     remainder = body.slice(body.indexOf(italicTitle) + italicTitle.length);
+  } else if (TITLELESS.test(body) || /^personal communication\b/iu.test(body)) {
+    [title, remainder] = ['', body];
   } else {
     [title, remainder] = splitFirstSentence(body);
     const [next, afterNext] = splitFirstSentence(remainder.trim());
