@@ -76,6 +76,7 @@ describe('parseReference', () => {
     expect(parseReference('Port Logistics Council. (2021). Merchant fees. Port Logistics Council.').container).toBeNull();
     expect(parseReference('Asian Trade Monitor. (2022). Outlook. Asian Trade Monitor Secretariat.').container).toBeNull();
     expect(parseReference('Lim, K. (2019). Ports. Maritime Policy Review.').container).toBe('Maritime Policy Review');
+    expect(parseReference('Lim, K. (2019). Ports. Journal of the Harbour Association, in press.').container).toBe('Journal of the Harbour Association');
   });
 
   it.each([

@@ -386,6 +386,7 @@ const INSTITUTION = /(?:\b(?:secretariat|council|ministry|agency|organi[sz]ation
 /** Without volume or pages, a segment naming the author or an institution is the publisher of a report, not a container. */
 function isPublisherName(segment: string, authors: string[]): boolean {
   const folded = foldText(segment);
+  if (SERIAL.test(segment)) return false;
   return INSTITUTION.test(segment) || authors.some((author) => author.includes(' ') && folded.includes(foldText(author)));
 }
 
