@@ -85,6 +85,7 @@ describe('parseReference', () => {
     ['Key, V. O., Politics, Parties, and Pressure Groups (New York: Crowell, 1964).', 'Politics, Parties, and Pressure Groups', null],
     ['Hildebrand, F. B., Numerical Analysis, 2 ed., Dover Publications, 1987.', 'Numerical Analysis', null],
     ['Lim, Kim, Harbour Songs: Staging Ong, Tan, Lee, and Goh (Straits University Press, 2007).', 'Harbour Songs: Staging Ong, Tan, Lee, and Goh', null],
+    ['Lim, K., Harbour queues, IEEE Transactions on Ports, Ships, and Cargo, 12, 1-9.', 'Harbour queues', 'IEEE Transactions on Ports, Ships, and Cargo'],
   ])('ends a comma-separated title where a title cannot go on: %s', (raw, title, container) => {
     expect(parseReference(raw)).toMatchObject({ title, container });
   });

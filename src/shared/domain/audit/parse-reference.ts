@@ -376,7 +376,11 @@ const SERIAL = /\b(?:journal|proceedings|proc\.|review|conference|transactions|t
 function commaContainer(head: string, located: boolean): string {
   // "in: K. Lim (eds.), Ports and Docks, Straits Press": containerFrom skips the editors and the publisher.
   if (/^in\b/iu.test(head)) return head;
-  const segment = head.split(/,\s/)[0] ?? '';
+  const parts = head.split(/,\s/);
+  // "IEEE Transactions on Systems, Man, and Cybernetics": a list of single words ending in "and" is one name.
+  const andAt = parts.findIndex((part, index) => index > 0 && /^(?:and|&)\s/u.test(part));
+  const listEnd = andAt > 0 && andAt <= 3 && parts.slice(1, andAt).every((part) => /^\p{Lu}[\p{L}-]*$/u.test(part.trim())) ? andAt + 1 : 1;
+  const segment = parts.slice(0, listEnd).join(', ');
   return located || SERIAL.test(segment) ? segment : '';
 }
 
