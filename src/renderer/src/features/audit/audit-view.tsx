@@ -9,6 +9,7 @@ import { FindingsPanel } from './findings-panel';
 import { statusLabels } from './labels';
 import { ReferencesPanel } from './references-panel';
 import './audit.css';
+import { InlineError } from '../../components/inline-error';
 
 // The last manuscript audited is remembered across reloads and restarts of the app.
 const rememberedKey = 'quarry-audit-source';
@@ -95,16 +96,8 @@ export function AuditView() {
             {view.counts.verdicts} verdicts.
           </p>
         )}
-        {runError && (
-          <p className="inline-error" role="alert">
-            {runError}
-          </p>
-        )}
-        {audit.error && (
-          <p className="inline-error" role="alert">
-            {audit.error}
-          </p>
-        )}
+        <InlineError message={runError} />
+        <InlineError message={audit.error} />
         {view && <FindingsPanel view={view} onJump={jump} />}
         {view && view.orphanedVerdicts.length > 0 && (
           <p className="notice small">

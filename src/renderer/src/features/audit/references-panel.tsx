@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AuditView, AuditViewReference } from '../../../../shared/domain/audit-view';
 import type { SourceSummary } from '../../../../shared/domain/model';
 import { errorMessage, mutate } from '../../api/use-api';
+import { InlineError } from '../../components/inline-error';
 
 interface Props {
   view: AuditView;
@@ -35,11 +36,7 @@ export function ReferencesPanel({ view, sources, onJump }: Props) {
   if (view.references.length === 0) return <p className="empty-state">No reference list was found in this manuscript.</p>;
   return (
     <div className="stack">
-      {error && (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError message={error} />
       <ol className="audit-references" aria-label="References">
         {view.references.map((reference) => {
           const label = shortLabel(reference);

@@ -4,6 +4,7 @@ import { errorMessage, mutate } from '../../api/use-api';
 import { useWorkspace } from '../../app/workspace';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { allNodes, buildCodeTree, codePath, subtreeIds } from '../../lib/code-tree';
+import { InlineError } from '../../components/inline-error';
 
 /** Colour, place in the tree, definition and deletion of the selected code. */
 export function CodeDetails({ code, codes, onRename }: { code: Code; codes: Code[]; onRename(): void }) {
@@ -74,11 +75,7 @@ export function CodeDetails({ code, codes, onRename }: { code: Code; codes: Code
           </button>
         </div>
       </form>
-      {error && (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError message={error} />
       <ConfirmDialog
         open={confirming}
         title="Delete code"

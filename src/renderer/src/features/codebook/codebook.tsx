@@ -6,6 +6,7 @@ import { buildCodeTree, subtreeIds, visibleNodes, type CodeNode } from '../../li
 import { CodeDetails } from './code-details';
 import { NewCodeForm } from './new-code-form';
 import './codebook.css';
+import { InlineError } from '../../components/inline-error';
 
 const dragType = 'application/x-quarry-code';
 
@@ -190,11 +191,7 @@ export function Codebook({ codes }: { codes: Code[] }) {
         {codes.length === 0 && <p className="empty-state">No codes yet. Create one, or select text and name a new code.</p>}
         {codes.length > 0 && <p className="tree-hint">Drag a code onto another to nest it, or here to move it to the top level.</p>}
       </div>
-      {error && (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError message={error} />
       {selected && <CodeDetails key={selected.id} code={selected} codes={codes} onRename={() => setRenaming(selected.id)} />}
     </section>
   );

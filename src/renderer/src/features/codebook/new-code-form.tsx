@@ -3,6 +3,7 @@ import type { Code } from '../../../../shared/domain/model';
 import { errorMessage, mutate } from '../../api/use-api';
 import { useWorkspace } from '../../app/workspace';
 import { allNodes, buildCodeTree } from '../../lib/code-tree';
+import { InlineError } from '../../components/inline-error';
 
 export function NewCodeForm({ codes, onDone }: { codes: Code[]; onDone(): void }) {
   const { codeId, selectCode } = useWorkspace();
@@ -47,11 +48,7 @@ export function NewCodeForm({ codes, onDone }: { codes: Code[]; onDone(): void }
         <span className="field__label">Definition (optional)</span>
         <textarea className="input" aria-label="New code definition" rows={2} value={definition} onChange={(e) => setDefinition(e.target.value)} />
       </label>
-      {error && (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError message={error} />
       <div className="button-row">
         <button type="submit" className="button button--primary button--small">
           Add code

@@ -3,6 +3,7 @@ import type { Code } from '../../../../shared/domain/model';
 import { errorMessage } from '../../api/use-api';
 import { codePath, filterCodes } from '../../lib/code-tree';
 import './coding.css';
+import { InlineError } from '../../components/inline-error';
 
 interface Props {
   codes: Code[];
@@ -136,11 +137,7 @@ export function CodePicker({ codes, label, enabled, onApply, onCreate, onCancel,
           Create code from selection
         </button>
       </div>
-      {error && (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError message={error} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { SourceDetails } from './source-details';
 import { SourceImport } from './source-import';
 import { SourceList } from './source-list';
 import './collect.css';
+import { InlineError } from '../../components/inline-error';
 
 export function CollectView() {
   const { sourceId, openSource } = useWorkspace();
@@ -31,11 +32,7 @@ export function CollectView() {
           <span className="count">{list.length}</span>
         </div>
         <SourceImport />
-        {sources.error && (
-          <p className="inline-error" role="alert">
-            {sources.error}
-          </p>
-        )}
+        <InlineError message={sources.error} />
         <SourceList sources={list} selectedId={sourceId} onSelect={(id) => openSource(id)} />
         <SearchLanguage />
       </aside>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { searchLanguageNames, searchLanguages, type SearchLanguage } from '../../../../shared/domain/search-languages';
 import { errorMessage, mutate, useQuery } from '../../api/use-api';
+import { InlineError } from '../../components/inline-error';
 
 /** The project's search language: which stemmer finds "Marktplatz" in "Marktplätzen". Changing it rebuilds the index. */
 export function SearchLanguage() {
@@ -27,11 +28,7 @@ export function SearchLanguage() {
           ))}
         </select>
       </label>
-      {error && (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError message={error} />
     </div>
   );
 }

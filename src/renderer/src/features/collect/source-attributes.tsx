@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { errorMessage, mutate, useQuery } from '../../api/use-api';
+import { InlineError } from '../../components/inline-error';
 
 /** A source's attributes (name = value, e.g. country = Indonesia), which make it a case that searches can filter by. */
 export function SourceAttributes({ sourceId }: { sourceId: string }) {
@@ -69,11 +70,7 @@ export function SourceAttributes({ sourceId }: { sourceId: string }) {
           Add attribute
         </button>
       </form>
-      {error && (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError message={error} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { errorMessage, mutate } from '../../api/use-api';
 import { useWorkspace } from '../../app/workspace';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { SourceAttributes } from './source-attributes';
+import { InlineError } from '../../components/inline-error';
 
 const stageLabels: Record<Stage, string> = { collected: 'Collected', reduced: 'Reduced', displayed: 'Displayed', concluded: 'Concluded' };
 
@@ -79,11 +80,7 @@ export function SourceDetails({ source }: { source: SourceSummary }) {
         <dd>{new Date(source.createdAt).toLocaleDateString()}</dd>
       </dl>
       <SourceAttributes sourceId={source.id} />
-      {error && (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError message={error} />
       <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
         Remove source
       </button>

@@ -4,6 +4,7 @@ import { errorMessage, mutate, useQuery } from '../../api/use-api';
 import { useWorkspace } from '../../app/workspace';
 import { MemoPanel } from '../memos/memo-panel';
 import './conclude.css';
+import { InlineError } from '../../components/inline-error';
 
 const statusLabels: Record<ConclusionStatus, string> = { tentative: 'Tentative', verified: 'Verified', refuted: 'Refuted' };
 const short = (text: string, length = 60) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
@@ -26,11 +27,7 @@ export function ConcludeView() {
           </div>
         </header>
         <NewConclusionForm />
-        {conclusions.error && (
-          <p className="inline-error" role="alert">
-            {conclusions.error}
-          </p>
-        )}
+        <InlineError message={conclusions.error} />
         <ol className="conclusion-list" aria-label="Conclusion list">
           {list.map((conclusion) => (
             <ConclusionCard key={conclusion.id} conclusion={conclusion} titleOf={titleOf} />
@@ -82,11 +79,7 @@ function NewConclusionForm() {
           Add conclusion
         </button>
       </div>
-      {error && (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError message={error} />
     </form>
   );
 }
@@ -159,11 +152,7 @@ function ConclusionCard({ conclusion, titleOf }: { conclusion: Conclusion; title
       ) : (
         <p className="conclusion__statement">{conclusion.statement}</p>
       )}
-      {error && (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError message={error} />
       <div className="evidence-columns">
         <EvidenceList title="Supports" items={supports} titleOf={titleOf} />
         <EvidenceList title="Contradicts" items={contradicts} titleOf={titleOf} />

@@ -3,6 +3,7 @@ import { useQuery } from '../../api/use-api';
 import { useWorkspace } from '../../app/workspace';
 import { allNodes, buildCodeTree } from '../../lib/code-tree';
 import './display.css';
+import { InlineError } from '../../components/inline-error';
 
 /** Cell shading: one hue for every code, so the eye compares counts rather than code colours. */
 function heat(count: number, max: number): { background?: string; color?: string } {
@@ -39,11 +40,7 @@ export function DisplayView() {
           <span className="muted small">more</span>
         </div>
       </header>
-      {(matrix.error || codes.error) && (
-        <p className="inline-error" role="alert">
-          {matrix.error ?? codes.error}
-        </p>
-      )}
+      <InlineError message={matrix.error ?? codes.error} />
       {matrix.data && rows.length === 0 && <p className="empty-state">There are no codes yet. Code some passages in the Reduce stage first.</p>}
       {matrix.data && rows.length > 0 && (
         <div className="matrix-scroll">

@@ -3,6 +3,7 @@ import type { Memo } from '../../../../shared/domain/model';
 import { errorMessage, mutate, useQuery } from '../../api/use-api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import './memos.css';
+import { InlineError } from '../../components/inline-error';
 
 export type MemoTarget = { kind: 'project'; label: string } | { kind: 'source' | 'code' | 'coding'; id: string; label: string };
 
@@ -37,11 +38,7 @@ export function MemoPanel({ targets }: { targets: MemoTarget[] }) {
         </label>
       )}
       <NewMemoForm target={target} />
-      {memos.error && (
-        <p className="inline-error" role="alert">
-          {memos.error}
-        </p>
-      )}
+      <InlineError message={memos.error} />
       <ul className="memo-list" aria-label={`Memos about ${target.label.toLocaleLowerCase()}`}>
         {shown.map((memo) => (
           <MemoItem key={memo.id} memo={memo} />
@@ -83,11 +80,7 @@ function NewMemoForm({ target }: { target: MemoTarget }) {
     >
       <input className="input" aria-label="Memo title" placeholder="Title" value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus />
       <textarea className="input" aria-label="Memo text" placeholder="What are you noticing?" rows={4} value={body} onChange={(e) => setBody(e.target.value)} />
-      {error && (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError message={error} />
       <div className="button-row">
         <button type="submit" className="button button--primary button--small">
           Add memo
@@ -153,11 +146,7 @@ function MemoItem({ memo }: { memo: Memo }) {
           </div>
         </>
       )}
-      {error && (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError message={error} />
       <ConfirmDialog
         open={confirming}
         title="Delete memo"

@@ -3,6 +3,7 @@ import type { Code, Coding } from '../../../../shared/domain/model';
 import { errorMessage, mutate, useQuery } from '../../api/use-api';
 import { useWorkspace } from '../../app/workspace';
 import { codePath } from '../../lib/code-tree';
+import { InlineError } from '../../components/inline-error';
 
 interface Props {
   codings: Coding[];
@@ -108,11 +109,7 @@ export function CodingMenu({ codings, codes, text, position, onClose }: Props) {
           );
         })}
       </ul>
-      {error && (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError message={error} />
       {notice && (
         <p className="notice" role="status">
           {notice}
@@ -166,11 +163,7 @@ function EvidenceForm({ coding, onLinked }: { coding: Coding; onLinked(statement
       <button type="submit" className="button button--primary button--small">
         Link as evidence
       </button>
-      {error && (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError message={error} />
     </form>
   );
 }

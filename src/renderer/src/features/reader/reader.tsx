@@ -11,6 +11,7 @@ import { useSearchHighlights } from '../search/search-highlights';
 import { CodingMenu } from './coding-menu';
 import { caretAtFirstVisiblePassage, rangeFromSpan, spanFromRange } from './reader-dom';
 import './reader.css';
+import { InlineError } from '../../components/inline-error';
 
 interface Props {
   sourceId: string | null;
@@ -277,11 +278,7 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
           </label>
         </div>
       </header>
-      {(source.error || codings.error) && (
-        <p className="inline-error" role="alert">
-          {source.error ?? codings.error}
-        </p>
-      )}
+      <InlineError message={source.error ?? codings.error} />
       <div className="reader__scroll" ref={scroller}>
         {!sourceId && <p className="empty-state">Choose a source to read it here.</p>}
         {info && (

@@ -7,6 +7,7 @@ import type { TextSelection } from '../coding/coding-actions';
 import { MemoPanel, type MemoTarget } from '../memos/memo-panel';
 import { Reader } from '../reader/reader';
 import { SourceSwitcher } from '../reader/source-switcher';
+import { InlineError } from '../../components/inline-error';
 
 export function ReduceView() {
   const { sourceId, openSource, codeId } = useWorkspace();
@@ -40,11 +41,7 @@ export function ReduceView() {
   return (
     <div className="layout layout--three">
       <aside className="pane" aria-label="Codebook pane">
-        {codesQuery.error && (
-          <p className="inline-error" role="alert">
-            {codesQuery.error}
-          </p>
-        )}
+        <InlineError message={codesQuery.error} />
         <Codebook codes={codes} />
       </aside>
       <Reader

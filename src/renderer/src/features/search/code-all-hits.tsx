@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { MethodInput } from '../../../../shared/api/contract';
 import { errorMessage, mutate, useQuery } from '../../api/use-api';
 import { allNodes, buildCodeTree } from '../../lib/code-tree';
+import { InlineError } from '../../components/inline-error';
 
 type Filters = NonNullable<MethodInput<'search.query'>['filters']>;
 type Scope = MethodInput<'search.codeHits'>['scope'];
@@ -119,11 +120,7 @@ export function CodeAllHits({ q, filters, onClose }: { q: string; filters: Filte
           </button>
         )}
       </div>
-      {error && (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError message={error} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '../../api/use-api';
 import { HitSnippet } from './hit-snippet';
 import { useOpenHit } from './open-hit';
+import { InlineError } from '../../components/inline-error';
 
 /**
  * "Find support": the passages of the works a claim cites (those linked to a full text in
@@ -14,11 +15,7 @@ export function FindSupport({ claimId, onOpened }: { claimId: string; onOpened?(
   return (
     <section className="find-support" aria-label="Find support">
       {support.loading && !data && <p className="muted">Looking for support…</p>}
-      {support.error && (
-        <p className="inline-error" role="alert">
-          {support.error}
-        </p>
-      )}
+      <InlineError message={support.error} />
       {data && (
         <>
           <blockquote className="find-support__claim">{data.claim.text}</blockquote>

@@ -10,6 +10,7 @@ import { HitSnippet, kindLabels } from './hit-snippet';
 import { canOpen, useOpenHit } from './open-hit';
 import { SearchHelp } from './search-help';
 import './search.css';
+import { InlineError } from '../../components/inline-error';
 
 /** Long enough to skip the keystrokes of a word being typed, short enough to feel immediate. */
 const TYPING_PAUSE_MS = 150;
@@ -233,11 +234,7 @@ export function SearchBox() {
               Code all hits
             </button>
           </div>
-          {result.error && (
-            <p className="inline-error" role="alert">
-              {result.error}
-            </p>
-          )}
+          <InlineError message={result.error} />
           {coding && q && <CodeAllHits q={q} filters={filters} onClose={() => setCoding(false)} />}
           {supportFor ? (
             <div className="search-panel__support">
