@@ -18,7 +18,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import lunr from 'lunr';
 import { openDatabase } from '../src/main/services/store/database';
-import { addSource, seededRandom } from '../src/main/services/search/fixtures';
+import { addSource } from '../src/main/services/search/fixtures';
+import { seededRandom } from '../src/shared/random';
 import { SearchService } from '../src/main/services/search/search-service';
 
 type Engine = 'quarry' | 'lunr' | 'fts5';

@@ -1,5 +1,6 @@
 import type { Db } from '../store/database';
-import { addSource, seededRandom } from './fixtures';
+import { seededRandom } from '../../../shared/random';
+import { addSource } from './fixtures';
 
 /** A small project written for these tests: sources on trade and diplomacy, plus memos and codes. */
 export const SOURCES = {
