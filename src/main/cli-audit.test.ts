@@ -66,7 +66,7 @@ describe('quarry parse-references', { timeout: 60_000 }, () => {
     expect(result.code).toBe(0);
     const parsed = JSON.parse(result.stdout) as ParsedReference[];
     expect(parsed.map((reference) => reference.authors)).toEqual([['Hoang'], [], ['World Bank'], ['Suri', 'Jack']]);
-    expect(parsed[1]).toEqual({ authors: [], year: null, title: null, container: null, volume: null, issue: null, pages: null, doi: null, url: null });
+    expect(parsed[1]).toEqual({ authors: [], editors: [], year: null, title: null, container: null, volume: null, issue: null, pages: null, doi: null, url: null });
     expect(parsed[3]).toMatchObject({ doi: '10.1126/science.aah5309', volume: '354', pages: '1288–1292' });
   });
 

@@ -14,7 +14,7 @@ export interface EvidenceSpan {
   end: number;
 }
 
-export interface AuditViewReference extends ParsedReference {
+export interface AuditViewReference extends Omit<ParsedReference, 'editors'> {
   id: string;
   ordinal: number;
   raw: string;

@@ -14,14 +14,12 @@ function isNumbered(references: AuditReference[]): boolean {
 
 export function auditText(text: string): AuditReport {
   const list = findReferenceList(text);
-  const references: AuditReference[] = list.entries.map((entry, index) => ({
-    id: `ref-${index + 1}`,
-    raw: entry.raw,
-    start: entry.start,
-    end: entry.end,
-    label: entry.label,
-    ...parseReference(entry.raw),
-  }));
+  const references: AuditReference[] = list.entries.map((entry, index) => {
+    const parsed = parseReference(entry.raw);
+    // An edited volume is cited by its editors' names.
+    const authors = parsed.authors.length > 0 ? parsed.authors : parsed.editors;
+    return { id: `ref-${index + 1}`, raw: entry.raw, start: entry.start, end: entry.end, label: entry.label, ...parsed, authors };
+  });
   const excluded = list.location ? [list.location] : [];
   const detected = findCitations(text, excluded, isNumbered(references));
   const citations = resolveCitations(detected, references);

@@ -2,7 +2,7 @@
 // narrative, and numeric brackets when the reference list is numbered.
 import { splitAuthors } from './authors';
 import { isInitials } from './normalize';
-import { normalizeYear } from './parse-reference';
+import { normalizeYear } from './normalize';
 import type { CitationStyle } from './types';
 
 export interface DetectedCitation {

@@ -1,5 +1,5 @@
 // Short, reader-facing renderings of citations and reference entries for messages.
-import { cleanEntry } from './parse-reference';
+import { cleanEntry } from './reference-rules';
 import type { AuditCitation, AuditReference } from './types';
 
 export function citationLabel(citation: Pick<AuditCitation, 'authors' | 'year' | 'style' | 'text' | 'etAl'>): string {

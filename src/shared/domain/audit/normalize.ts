@@ -66,3 +66,11 @@ export function isNearName(a: string, b: string, slack = 0): boolean {
 export function foldText(text: string): string {
   return text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
+
+/** "2020A" -> "2020a", "n. d." -> "n.d.", "In Press" -> "in press". */
+export function normalizeYear(year: string): string {
+  const compact = year.toLowerCase().replace(/\s+/g, '');
+  if (/^n\.?d\.?$/.test(compact)) return 'n.d.';
+  if (compact === 'inpress') return 'in press';
+  return compact;
+}

@@ -5,6 +5,7 @@ describe('parseReference', () => {
   it('parses an APA journal article with DOI', () => {
     expect(parseReference('Bailey, D. E., & Kurland, N. B. (2002). A review of telework research: Findings and lessons. Journal of Organizational Behavior, 23(4), 383–400. https://doi.org/10.1002/job.144')).toEqual({
       authors: ['Bailey', 'Kurland'],
+      editors: [],
       year: '2002',
       title: 'A review of telework research: Findings and lessons',
       container: 'Journal of Organizational Behavior',

@@ -1,5 +1,8 @@
 export interface ParsedReference {
+  /** Family names of persons, or whole corporate names, in order. */
   authors: string[];
+  /** The editors' family names, for edited volumes and chapters in them. */
+  editors: string[];
   year: string | null;
   title: string | null;
   container: string | null;
@@ -10,7 +13,10 @@ export interface ParsedReference {
   url: string | null;
 }
 
-/** A reference-list entry; `start`/`end` are offsets of `raw` in the audited text. */
+/**
+ * A reference-list entry; `start`/`end` are offsets of `raw` in the audited text. Its `authors`
+ * are the names citations use: the authors, or the editors of an edited volume without authors.
+ */
 export interface AuditReference extends ParsedReference {
   id: string;
   raw: string;
