@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { auditText, type ParsedReference } from '../src/shared/domain/audit/index';
-import { splitAuthors } from '../src/shared/domain/audit/authors';
+import { splitReferenceAuthors } from '../src/shared/domain/audit/authors';
 import { normalizeYear } from '../src/shared/domain/audit/normalize';
 import { parseByRules } from '../src/shared/domain/audit/reference-rules';
 import { tagReference, trainTagger, type LabelledEntry } from '../src/shared/domain/audit/tagger';
@@ -28,7 +28,7 @@ import {
   type ReferenceField,
   type Tally,
 } from '../src/shared/domain/audit/fixtures/evaluate';
-import { manuscripts } from '../src/shared/domain/audit/fixtures/manuscripts';
+import { heldOutManuscripts, manuscripts, type ManuscriptLabels } from '../src/shared/domain/audit/fixtures/manuscripts';
 
 const fixtureDir = fileURLToPath(new URL('../src/shared/domain/audit/fixtures/', import.meta.url));
 const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;
@@ -43,14 +43,14 @@ function table(header: string[], rows: string[][]): void {
   console.log('');
 }
 
-function fixtures(verbose: boolean): { resolutionF1: number; fieldAccuracy: number } {
-  console.log('## (a) Hand-labelled manuscripts\n');
+function fixtures(heading: string, set: ManuscriptLabels[], verbose: boolean): { resolutionF1: number; fieldAccuracy: number } {
+  console.log(`${heading}\n`);
   const rows: string[][] = [];
   let detection = empty();
   let resolution = empty();
   let findings = empty();
   const fields = emptyFieldTally();
-  for (const labels of manuscripts) {
+  for (const labels of set) {
     const text = readFileSync(`${fixtureDir}${labels.file}`, 'utf8');
     const report = auditText(text);
     const citations = scoreCitations(text, labels, report);
@@ -69,9 +69,9 @@ function fixtures(verbose: boolean): { resolutionF1: number; fieldAccuracy: numb
   const d = rates(detection);
   const r = rates(resolution);
   const f = rates(findings);
-  rows.push(['ALL', String(manuscripts.reduce((sum, m) => sum + m.citations.length, 0)), '', percent(d.precision), percent(d.recall), percent(d.f1), percent(r.precision), percent(r.recall), percent(r.f1), percent(f.f1)]);
+  rows.push(['ALL', String(set.reduce((sum, m) => sum + m.citations.length, 0)), '', percent(d.precision), percent(d.recall), percent(d.f1), percent(r.precision), percent(r.recall), percent(r.f1), percent(f.f1)]);
   table(['manuscript', 'citations', 'entries found', 'detect P', 'detect R', 'detect F1', 'resolve P', 'resolve R', 'resolve F1', 'findings F1'], rows);
-  const fieldAccuracy = printFields('Reference fields on the fixtures\' labelled entries', fields);
+  const fieldAccuracy = printFields('Reference fields of the labelled entries', fields);
   return { resolutionF1: r.f1, fieldAccuracy };
 }
 
@@ -104,7 +104,7 @@ function expectedFrom(entry: LabelledEntry): ParsedReference {
   const pages = first(['pages']) ?? volumeToken?.[3] ?? null;
   const doiLink = /^(?:https?:\/\/)?(?:dx\.)?doi\.org\/10\./i.test(first(['url']) ?? '') ? first(['url']) : null;
   return {
-    authors: author ? splitAuthors(author).names : [],
+    authors: author ? splitReferenceAuthors(author).names : [],
     editors: [],
     year: year ? normalizeYear(year) : null,
     title: strip(first(['title'])),
@@ -258,15 +258,18 @@ const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const anystylePath = args[args.indexOf('--anystyle') + 1];
 console.log('# Citation audit benchmark\n');
-const { resolutionF1, fieldAccuracy } = fixtures(verbose);
+const tuned = fixtures('## (a) Hand-labelled manuscripts written while the audit was tuned (optimistic)', manuscripts, verbose);
+const heldOut = fixtures('## (a\') Hand-labelled manuscripts written and labelled after the audit was built, without running it', heldOutManuscripts, verbose);
 const anystyleAccuracy = args.includes('--anystyle') && anystylePath ? labelledReferences(anystylePath, verbose) : null;
 const milliseconds = speed();
 console.log('## Targets\n');
 table(
   ['measure', 'value', 'target', 'met'],
   [
-    ['citation resolution F1 (fixtures)', percent(resolutionF1), '≥ 97%', resolutionF1 >= 0.97 ? 'yes' : 'NO'],
-    ['reference field accuracy (fixtures)', percent(fieldAccuracy), '≥ 95%', fieldAccuracy >= 0.95 ? 'yes' : 'NO'],
+    ['citation resolution F1 (tuned fixtures)', percent(tuned.resolutionF1), '≥ 97%', tuned.resolutionF1 >= 0.97 ? 'yes' : 'NO'],
+    ['citation resolution F1 (held-out manuscripts)', percent(heldOut.resolutionF1), '≥ 97%', heldOut.resolutionF1 >= 0.97 ? 'yes' : 'NO'],
+    ['reference field accuracy (tuned fixtures)', percent(tuned.fieldAccuracy), '≥ 95%', tuned.fieldAccuracy >= 0.95 ? 'yes' : 'NO'],
+    ['reference field accuracy (held-out manuscripts)', percent(heldOut.fieldAccuracy), '≥ 95%', heldOut.fieldAccuracy >= 0.95 ? 'yes' : 'NO'],
     ...(anystyleAccuracy === null
       ? []
       : [

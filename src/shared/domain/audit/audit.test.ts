@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { auditText, citationKey, claimKey, renderAuditMarkdown } from './index';
-import { emptyFieldTally, scoreCitations, scoreFindings, scoreReferenceFields } from './fixtures/evaluate';
-import { manuscripts } from './fixtures/manuscripts';
+import { emptyFieldTally, rates, scoreCitations, scoreFindings, scoreReferenceFields } from './fixtures/evaluate';
+import { heldOutManuscripts, manuscripts } from './fixtures/manuscripts';
 
 const fixture = (file: string): string => readFileSync(new URL(`./fixtures/${file}`, import.meta.url), 'utf8');
 
@@ -52,6 +52,26 @@ describe.each(manuscripts)('auditText on $file', (labels) => {
     expect(again).toEqual(report);
     expect(again.citations.map(citationKey)).toEqual(report.citations.map(citationKey));
     expect(again.claims.map(claimKey)).toEqual(report.claims.map(claimKey));
+  });
+});
+
+// Manuscripts written after the audit was built: it must do nearly as well on them as a reviewer.
+// bench/audit.ts prints what it still misses (two figures a citation in the next or previous
+// sentence is taken to support).
+describe.each(heldOutManuscripts)('auditText on $file, held out', (labels) => {
+  const text = fixture(labels.file);
+  const report = auditText(text);
+
+  it('finds and resolves the citations, finds the findings and reads the entries a reviewer labelled', () => {
+    const citations = scoreCitations(text, labels, report);
+    expect(rates(citations.resolution).f1, citations.errors.join('\n')).toBeGreaterThanOrEqual(0.97);
+    const findings = scoreFindings(text, labels, report);
+    expect(rates(findings.tally).f1, findings.errors.join('\n')).toBeGreaterThanOrEqual(0.9);
+    const errors: string[] = [];
+    const tally = emptyFieldTally();
+    scoreReferenceFields(labels, report, tally, errors);
+    const fields = Object.values(tally);
+    expect(fields.reduce((sum, field) => sum + field.correct, 0) / fields.reduce((sum, field) => sum + field.total, 0), errors.join('\n')).toBeGreaterThanOrEqual(0.97);
   });
 });
 
@@ -112,5 +132,17 @@ describe('renderAuditMarkdown', () => {
     expect(markdown).toContain('## Entries with garbled or truncated authors (2)');
     expect(markdown).toContain('The authors of "Kawa, A. a. (2016)" look garbled or truncated: "a." is not an initial.');
     expect(markdown).toContain('| 20 | Pratama (2024) | ambiguous | Pratama, A. (2024a); Pratama, A. (2024b) |');
+  });
+});
+
+describe('entries that repeat the previous authors with dashes', () => {
+  it('are cited by those authors', () => {
+    const text = 'Prices rose (Kusuma 2019a) and tiers stayed (Kusuma 2019b).\n\nReferences\n\nKusuma, Dewi. 2019a. “Who Pays the Excise?” Asian Journal of Health Economics 7 (1): 15–39.\n———. 2019b. Clove, Smoke and State. Yogyakarta: Gadjah Mada University Press.\n';
+    const report = auditText(text);
+    expect(report.references.map((reference) => reference.authors)).toEqual([['Kusuma'], ['Kusuma']]);
+    expect(report.citations.map((citation) => [citation.status, citation.referenceIds])).toEqual([
+      ['matched', ['ref-1']],
+      ['matched', ['ref-2']],
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { findCitations } from './citations';
 import { buildFindings } from './findings';
 import { foldName, foldText } from './normalize';
 import { parseReference } from './parse-reference';
-import { findReferenceList } from './reference-list';
+import { findReferenceList, REPEATED_AUTHORS } from './reference-list';
 import { resolveCitations } from './resolve';
 import type { AuditCitation, AuditClaim, AuditReference, AuditReport } from './types';
 
@@ -14,11 +14,13 @@ function isNumbered(references: AuditReference[]): boolean {
 
 export function auditText(text: string): AuditReport {
   const list = findReferenceList(text);
-  const references: AuditReference[] = list.entries.map((entry, index) => {
+  const references: AuditReference[] = [];
+  list.entries.forEach((entry, index) => {
     const parsed = parseReference(entry.raw);
-    // An edited volume is cited by its editors' names.
-    const authors = parsed.authors.length > 0 ? parsed.authors : parsed.editors;
-    return { id: `ref-${index + 1}`, raw: entry.raw, start: entry.start, end: entry.end, label: entry.label, ...parsed, authors };
+    // An edited volume is cited by its editors' names; "———. 2019b." by the names of the entry before it.
+    const repeated = REPEATED_AUTHORS.test(entry.raw.trim()) ? references[index - 1]?.authors : undefined;
+    const authors = parsed.authors.length > 0 ? parsed.authors : parsed.editors.length > 0 ? parsed.editors : (repeated ?? []);
+    references.push({ id: `ref-${index + 1}`, raw: entry.raw, start: entry.start, end: entry.end, label: entry.label, ...parsed, authors });
   });
   const excluded = list.location ? [list.location] : [];
   const detected = findCitations(text, excluded, isNumbered(references));

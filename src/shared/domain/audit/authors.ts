@@ -11,6 +11,9 @@ export interface AuthorList {
 const ET_AL = /,?\s*\b(?:et\s*al\.?|and others|et\s+coll?\.?|u\.\s*a\.)(?=[\s,.;]|$)/giu;
 const EDITOR_MARK = /\((?:eds?|hrsg|coord|dir|comp)s?\.?\)|\b(?:eds?|hrsg)\.(?=\s|,|$)/giu;
 const CONJUNCTION = /\s*(?:&|\band\b|\bund\b|\bdan\b|\bet\b|\by\b|\be\b)\s*/gu;
+const AMPERSAND = /\s*&\s*/gu;
+/** Lower-case words that occur in the names of institutions, never between two persons' names. */
+const INSTITUTION_WORDS = /\s(?:of|for|the|on)\s/u;
 /** A given-name part in "Family, Given": "C.", "M. B.", "Nicholson B.", "Jr.". */
 const GIVEN_PART = /^(?:(?:\p{Lu}[\p{Ll}'’-]+\s+)*(?:\p{L}\.\s?-?)+|Jr\.?|Sr\.?|I{1,3}|IV)$/u;
 
@@ -35,7 +38,9 @@ export function splitAuthors(text: string): AuthorList {
     .trim()
     .replace(/[,;:&\s]+$/, '');
   if (!cleaned) return { names: [], etAl };
-  const persons = cleaned.includes(';') ? cleaned.split(';') : groupCommaTokens(cleaned.replace(CONJUNCTION, ', ').split(','));
+  // "Organisation for Economic Co-operation and Development": an "and" inside an institution's name joins no two authors.
+  const conjunction = INSTITUTION_WORDS.test(cleaned) ? AMPERSAND : CONJUNCTION;
+  const persons = cleaned.includes(';') ? cleaned.split(';') : groupCommaTokens(cleaned.replace(conjunction, ', ').split(','));
   const names = persons.map(familyName).filter((name) => /\p{L}/u.test(name) && !isInitials(name));
   return { names, etAl };
 }
@@ -56,4 +61,31 @@ function groupCommaTokens(tokens: string[]): string[] {
     }
   }
   return groups;
+}
+
+const GIVEN_NAMES = /^\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?){0,2}$/u;
+const FAMILY_FIRST = /^(?:(?:van|von|de|der|den|del|della|di|da|du|la|le|dos|das|ten|ter)\s+)*\p{Lu}[\p{L}'’-]+$/u;
+const PARTICLE = /^(?:van|von|de|der|den|del|della|di|da|du|la|le|dos|das|ten|ter)$/u;
+
+/** "Paolo Reyes" -> "Reyes", "Jan van Dijk" -> "van Dijk": the family name of a name written given name first. */
+function lastFamilyName(name: string): string {
+  const words = name.trim().split(/\s+/);
+  let start = words.length - 1;
+  while (start > 0 && PARTICLE.test(words[start - 1] ?? '')) start -= 1;
+  return words.slice(start).join(' ');
+}
+
+/**
+ * The authors of a reference entry. Besides the forms citations use, entries may invert only the
+ * first name and write it in full, as Chicago does: "Bautista, Ramon, and Liza Cruz".
+ */
+export function splitReferenceAuthors(text: string): AuthorList {
+  const parts = text.replace(/[.,;\s]+$/u, '').split(/\s*,\s*/u);
+  const [family, given, ...others] = parts;
+  const rest = others.map((part) => part.replace(/^(?:and|&)\s+/u, ''));
+  const chicago =
+    family !== undefined && given !== undefined && FAMILY_FIRST.test(family) && GIVEN_NAMES.test(given) && !isInitials(given) &&
+    rest.every((name) => name.split(/\s+/).length >= 2 && !/&|\band\b/u.test(name) && GIVEN_NAMES.test(name.replace(/\s+(?:(?:van|von|de|der|den|del|della|di|da|du|la|le|dos|das|ten|ter)\s+)*\S+$/u, '')));
+  if (!chicago) return splitAuthors(text);
+  return { names: [family, ...rest.map(lastFamilyName)], etAl: false };
 }

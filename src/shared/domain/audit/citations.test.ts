@@ -86,4 +86,19 @@ describe('findCitations', () => {
     const text = 'Body (Lee, 2020).\nReferences\nLee, K. (2020). Title (Park, 2019).';
     expect(findCitations(text, [{ start: text.indexOf('References'), end: text.length }], false)).toHaveLength(1);
   });
+
+  it('reads an institution whose name goes on with a word like "Studies", in brackets and in the running text', () => {
+    expect(cite('Revenue leaked (Bandung Institute for Fiscal Studies 2021, 4).')).toEqual([
+      { span: '(Bandung Institute for Fiscal Studies 2021, 4)', authors: ['Bandung Institute for Fiscal Studies'], etAl: false, year: '2021', style: 'parenthetical' },
+    ]);
+    expect(cite('The Organisation for Economic Co-operation and Development (2020b) calls for audits.')).toEqual([
+      { span: 'Organisation for Economic Co-operation and Development (2020b)', authors: ['Organisation for Economic Co-operation and Development'], etAl: false, year: '2020b', style: 'narrative' },
+    ]);
+    expect(cite('A figure (Table Studies 2021) and (Survey Research 2020).')).toEqual([]);
+  });
+
+  it('reads a narrative citation that keeps the author\'s initial, and says it is irregular', () => {
+    const [citation] = findCitations('As Hidayat, R. (2019) observes, the law passed late.', [], false);
+    expect(citation).toMatchObject({ text: 'Hidayat, R. (2019)', authors: ['Hidayat'], year: '2019', irregularity: 'it contains initials' });
+  });
 });

@@ -41,14 +41,22 @@ const NOT_NAMES = new Set(
 const SENTENCE_WORDS = new Set(['According', 'As', 'In', 'See', 'For', 'The', 'This', 'That', 'These', 'Those', 'Following', 'Unlike', 'Like', 'While', 'Although', 'Though', 'Both', 'Since', 'By', 'From', 'With', 'Based', 'Per', 'Also', 'Moreover', 'Furthermore', 'However', 'Thus', 'Hence', 'Similarly', 'Recently', 'Notably', 'Later', 'Earlier', 'Then', 'Further', 'Here', 'There', 'Our', 'When', 'Where', 'If', 'But', 'And', 'Yet', 'So', 'On', 'At', 'To', 'Of', 'An', 'A', 'After', 'Before', 'During', 'Because', 'Meanwhile', 'Indeed', 'Therefore', 'Accordingly', 'Consequently', 'Nevertheless', 'Specifically', 'Overall', 'Finally', 'Cited', 'Report', 'Reports', 'Source', 'Sources', 'Data']);
 const MAX_NAME_TOKENS = 14;
 
+/** Words that make a run of capitalised words the name of an institution, which may go on with words such as "Studies" or "Research". */
+const INSTITUTION = /^(?:Institute|Institut|Centre|Center|Bank|Ministry|Kementerian|Department|Agency|Badan|Organi[sz]ation|Association|Council|Office|University|Universitas|Foundation|Commission|Alliance|Forum|Bureau|Authority|Secretariat|Board|Network|Coalition|Society|Academy|Fund|Programme|Program|Watch)$/u;
+
+/** A word that cannot be part of an author's name, unless an institution's name goes on with it ("Institute for Fiscal Studies"). */
+function notAName(word: string, index: number, words: string[]): boolean {
+  return NOT_NAMES.has(word) && (index === 0 || !words.slice(0, index).some((earlier) => INSTITUTION.test(earlier)));
+}
+
 function looksLikeAuthors(authorText: string): boolean {
   const words = authorText.replace(/[,;]/g, ' ').split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > MAX_NAME_TOKENS) return false;
   let names = 0;
-  for (const word of words) {
+  for (const [index, word] of words.entries()) {
     const bare = word.replace(/['’]s$/, '');
     if (NAME_WORD.test(bare)) {
-      if (NOT_NAMES.has(bare.replace(/\.$/, ''))) return false;
+      if (notAName(bare.replace(/\.$/, ''), index, words)) return false;
       names += 1;
     } else if (!(CONNECTORS.has(word.toLowerCase()) || PARTICLES.has(word) || /^et$/i.test(word) || /^al\.?$/i.test(word) || isInitials(word))) {
       return false;
@@ -149,7 +157,8 @@ function namesBefore(text: string, position: number): { start: number; tokens: N
       tokens.push({ word, start, kind: 'connector', comma });
     } else if (PARTICLES.has(word) && tokens.length > 0) {
       tokens.push({ word, start, kind: 'particle', comma });
-    } else if (/^\p{Lu}\.(?:-?\p{Lu}\.)*$/u.test(word) && tokens.length > 0) {
+    } else if (/^\p{Lu}\.(?:-?\p{Lu}\.)*$/u.test(word) && (tokens.length > 0 || /,$/u.test(words[index - 1]?.[0] ?? ''))) {
+      // An initial straight before the bracket only after "Family," ("Hidayat, R. (2019)"), an irregular citation.
       tokens.push({ word, start, kind: 'initial', comma });
     } else if (NAME_WORD.test(word) && !word.endsWith('.')) {
       tokens.push({ word, start, kind: 'name', comma });
@@ -176,7 +185,7 @@ function narrativeCitations(text: string, yearBrackets: Span[]): DetectedCitatio
     if (!names) continue;
     const authorText = text.slice(names.start, bracket.start).replace(/,?\s*$/, '').replace(/['’]s$/, '');
     const nameWords = names.tokens.filter((token) => token.kind === 'name').map((token) => token.word);
-    if (nameWords.some((word) => NOT_NAMES.has(word))) continue;
+    if (nameWords.some((word, index) => notAName(word, index, nameWords))) continue;
     const { names: authors, etAl } = splitAuthors(authorText);
     if (authors.length === 0) continue;
     const content = text.slice(bracket.start + 1, bracket.end - 1);

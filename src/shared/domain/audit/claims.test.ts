@@ -26,6 +26,9 @@ describe('statesFigure', () => {
     'Two million sellers joined the platform.',
     'The average rating was 4.6 on the marketplace.',
     'The corridor carries 1.2 million TEU and 300 TEUs a day.',
+    'The tax on a pack had reached PHP 60 by 2022.',
+    'Rents rose to RM 1,200 a month.',
+    'A ticket costs ฿ 45 in Bangkok.',
   ])('sees a figure in "%s"', (sentence) => expect(statesFigure(sentence)).toBe(true));
 
   it.each([

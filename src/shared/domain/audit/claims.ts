@@ -10,7 +10,7 @@ const UNIT = String.raw`(?:days?|hours?|hrs?|weeks?|minutes?|mins?|seconds?|km|k
 const FIGURE = new RegExp(
   [
     String.raw`\d+(?:[.,]\d+)*\s*(?:%|percent\b|per\s+cent\b|percentage points?\b)`,
-    String.raw`(?:[$€£¥₹]|\b(?:US\$|USD|IDR|Rp\.?|EUR|GBP|JPY|SGD|AUD|RMB|CNY))\s*\d`,
+    String.raw`(?:[$€£¥₹₱฿₫]|\b(?:US\$|USD|IDR|Rp\.?|EUR|GBP|JPY|SGD|AUD|RMB|CNY|PHP|MYR|RM|THB|VND|KHR|MMK|LAK|BND))\s*\d`,
     String.raw`(?:\d+(?:[.,]\d+)*|\b${NUMBER_WORD})\s*${MAGNITUDE}\b`,
     String.raw`\d+(?:[.,]\d+)*\s*(?:dollars|euros|rupiah|pounds|yen)\b`,
     String.raw`(?<![\w.])\d+(?:[.,]\d+)*\s*${UNIT}(?![\p{L}\d])`,

@@ -23,9 +23,23 @@ export function nameKeys(name: string): string[] {
   return last && last !== whole ? [whole, last] : [whole];
 }
 
+/** "Organisation for Economic Co-operation and Development" -> "OECD": the initials of its capitalised words. */
+function acronymOf(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((word) => /^\p{Lu}/u.test(word))
+    .map((word) => word[0])
+    .join('');
+}
+
+/** An institution cited by its acronym in one place and by its full name in another ("WHO", "World Health Organization"). */
+function isAcronymOf(short: string, long: string): boolean {
+  return /^\p{Lu}{2,8}$/u.test(short) && long.split(/\s+/).length >= 2 && acronymOf(long) === short;
+}
+
 export function namesEqual(a: string, b: string): boolean {
   const keysB = nameKeys(b);
-  return nameKeys(a).some((key) => key.length > 0 && keysB.includes(key));
+  return nameKeys(a).some((key) => key.length > 0 && keysB.includes(key)) || isAcronymOf(a, b) || isAcronymOf(b, a);
 }
 
 /** Levenshtein distance with a cut-off: returns `limit + 1` as soon as the distance must exceed `limit`. */

@@ -110,4 +110,10 @@ describe('isEntryStart', () => {
     expect(isEntryStart('Macmillan United States.', null)).toBe(false);
     expect(isEntryStart('Brown, L. (2020). Title.', 'Smith, J., Jones, K., &')).toBe(false);
   });
+
+  it('starts an entry at dashes that repeat the previous entry\'s authors', () => {
+    expect(isEntryStart('———. 2019b. Clove, Smoke and State. Yogyakarta: Gadjah', '   Households.” Asian Journal of Health Economics 7 (1): 15–39.')).toBe(true);
+    expect(isEntryStart('---, 2020. Another title.', null)).toBe(true);
+    expect(isEntryStart('   Mada University Press.', 'Yogyakarta: Gadjah')).toBe(false);
+  });
 });

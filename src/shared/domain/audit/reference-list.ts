@@ -37,6 +37,8 @@ const YEAR_AFTER_NAMES = new RegExp(String.raw`^(?:\s*(?:\p{L}\.|&\.?|[.,]))*\s*
 const CORPORATE_THEN_YEAR = new RegExp(String.raw`^\p{L}[\p{L}\p{N}&'’ -]{0,80}?\p{L}{2}\.\s+\(${YEAR}\)`, 'iu');
 /** A family name of two letters or more, possibly after particles; not an initial. */
 const FAMILY_WORD = /^(?:\p{Ll}+\s+){0,3}\p{Lu}[\p{L}'’-]*\p{L}(?![.\p{L}])/u;
+/** "———. 2019b." or "---, 2020.": dashes standing for the previous entry's authors open an entry. */
+export const REPEATED_AUTHORS = /^[-–—_]{2,}\s*[.,]/u;
 const NUMBER_MARKER = /^(?:\[(\d+)\]|\((\d+)\)|(\d+)[.)])\s+(?=\S)/u;
 
 function splitLines(text: string, from: number, to: number): Line[] {
@@ -60,7 +62,7 @@ export function isEntryStart(line: string, previous: string | null): boolean {
   if (LIST_MARKER.test(line)) return true;
   if (previous !== null && /(?:[,&]|\band)\s*$/u.test(previous)) return false;
   const text = line.trim().replace(/^(?:\*\*|\*|_)/, '');
-  return AUTHOR_THEN_YEAR.test(text) || FAMILY_COMMA_INITIALS.test(text) || VANCOUVER.test(text);
+  return AUTHOR_THEN_YEAR.test(text) || FAMILY_COMMA_INITIALS.test(text) || VANCOUVER.test(text) || REPEATED_AUTHORS.test(text);
 }
 
 /**

@@ -3,7 +3,7 @@
 // reading is one of the observations the reference tagger weighs (tagger/hints.ts); the tagger
 // decides.
 import { authorListEnd } from './author-segment';
-import { splitAuthors } from './authors';
+import { splitReferenceAuthors } from './authors';
 import { foldText, normalizeYear } from './normalize';
 import type { ParsedReference } from './types';
 
@@ -317,7 +317,7 @@ export function parseByRules(raw: string): RuleReading {
   if (ditto) text = text.slice(ditto[0].length);
   const year = findYear(text);
   const { authorText, rest: afterAuthors } = ditto ? { authorText: '', rest: text } : splitAuthorSegment(text, year);
-  const authors = splitAuthors(authorText).names;
+  const authors = splitReferenceAuthors(authorText).names;
   // A year straight after the authors without brackets or stop ("Kidder 2013 Building Mound A") is the date, not the title.
   let body = afterAuthors.replace(/^[\s.,:;)]+/, '');
   if (year && body.startsWith(year.year)) body = body.slice(year.year.length).replace(/^[\s.,:;)]+/, '');

@@ -67,6 +67,15 @@ describe('resolveCitations', () => {
     const twice = references('Moore, B. (2018). E-commerce in Indonesia: A guide.', 'Moore, B. (2018). E-commerce in Indonesia: A guide.');
     expect(resolveCitations([citation(['Moore'], '2018')], twice)[0]).toMatchObject({ status: 'matched', referenceIds: ['ref-1'] });
   });
+
+  it('resolves an institution cited by its full name to the entry listed by its acronym, and the other way round', () => {
+    const institutions = references('OECD (2020b) Multi-level governance reforms. Paris: OECD Publishing.', 'World Health Organization. (2021). Global report on tobacco taxation.');
+    expect(resolveCitations([citation(['Organisation for Economic Co-operation and Development'], '2020b'), citation(['WHO'], '2021'), citation(['Oxford Economic Centre'], '2020b')], institutions).map((item) => [item.status, item.referenceIds])).toEqual([
+      ['matched', ['ref-1']],
+      ['matched', ['ref-2']],
+      ['missing', []],
+    ]);
+  });
 });
 
 describe('findDuplicates', () => {

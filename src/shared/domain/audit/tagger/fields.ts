@@ -1,7 +1,7 @@
 // From tagged tokens to the fields of a parsed reference: each field is the first run of tokens
 // with its label, cut from the entry and tidied (brackets, quotes and closing punctuation off;
 // names, a year, a volume and issue, a page range read out of their runs).
-import { splitAuthors } from '../authors';
+import { splitReferenceAuthors } from '../authors';
 import { normalizeYear } from '../normalize';
 import type { ParsedReference } from '../types';
 import type { Token } from './tokens';
@@ -56,7 +56,7 @@ export function spansOf(tokens: Token[], labels: ReferenceLabel[]): TaggedSpan[]
 const YEAR = /(?<![\d/])(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\d/])/u;
 const UNDATED = /\bn\.\s?d\b\.?|\bin press\b|\bforthcoming\b|\bs\.\s?f\./iu;
 
-export function yearIn(text: string): string | null {
+function yearIn(text: string): string | null {
   const year = YEAR.exec(text)?.[0];
   if (year) return normalizeYear(year);
   const undated = UNDATED.exec(text)?.[0];
@@ -64,7 +64,7 @@ export function yearIn(text: string): string | null {
 }
 
 /** Brackets, quotes and punctuation around a field. */
-export function tidy(value: string): string {
+function tidy(value: string): string {
   let result = value.trim();
   for (;;) {
     const next = result
@@ -144,8 +144,8 @@ export function fieldsFromSpans(text: string, spans: TaggedSpan[]): ParsedRefere
   const doi = DOI.exec(first('doi') ?? '')?.[0] ?? DOI.exec(text)?.[0];
   const url = address && !(doi && DOI_LINK.test(address)) ? address : null;
   return {
-    authors: edited ? [] : splitAuthors(authorText).names,
-    editors: splitAuthors(editorText.replace(EDITOR_WORDS, ' ')).names,
+    authors: edited ? [] : splitReferenceAuthors(authorText).names,
+    editors: splitReferenceAuthors(editorText.replace(EDITOR_WORDS, ' ')).names,
     year: yearIn(first('date') ?? '') ?? locator.year,
     title: tidy(first('title') ?? '') || null,
     container: tidy((first('container-title', 'journal') ?? '').replace(/^(?:In|Dans|Im)\b:?\s+/u, '')) || null,
