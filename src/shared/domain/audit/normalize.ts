@@ -88,3 +88,10 @@ export function normalizeYear(year: string): string {
   if (compact === 'inpress') return 'in press';
   return compact;
 }
+
+/** A DOI or address without the stop or bracket that closes the sentence around it, keeping its own brackets ("...2465(22)"). */
+export function withoutClosingPunctuation(value: string): string {
+  let result = value.replace(/[.,;:>\]]+$/u, '');
+  while (result.endsWith(')') && (result.match(/\(/g)?.length ?? 0) < (result.match(/\)/g)?.length ?? 0)) result = result.slice(0, -1).replace(/[.,;:]+$/u, '');
+  return result;
+}

@@ -4,7 +4,7 @@
 // decides.
 import { authorListEnd } from './author-segment';
 import { splitReferenceAuthors } from './authors';
-import { foldText, normalizeYear } from './normalize';
+import { foldText, normalizeYear, withoutClosingPunctuation } from './normalize';
 import type { ParsedReference } from './types';
 
 const YEAR_TOKEN = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?`;
@@ -101,14 +101,6 @@ function splitFirstSentence(text: string): [string, string] {
     return [text.slice(0, match[0] === '.' ? match.index : end), text.slice(end)];
   }
   return [text, ''];
-}
-
-function balancedTrim(value: string): string {
-  let result = value.replace(/[.,;:>\]]+$/, '');
-  while (result.endsWith(')') && (result.match(/\(/g)?.length ?? 0) < (result.match(/\)/g)?.length ?? 0)) {
-    result = result.slice(0, -1).replace(/[.,;:]+$/, '');
-  }
-  return result;
 }
 
 interface Locator {
@@ -301,13 +293,13 @@ export function parseByRules(raw: string): RuleReading {
   let doi: string | null = null;
   const doiMatch = DOI.exec(text);
   if (doiMatch?.[1]) {
-    doi = balancedTrim(doiMatch[1]);
+    doi = withoutClosingPunctuation(doiMatch[1]);
     text = text.slice(0, doiMatch.index) + text.slice(doiMatch.index + doiMatch[0].length);
   }
   let url: string | null = null;
   const urlMatch = URL.exec(text);
   if (urlMatch) {
-    url = balancedTrim(urlMatch[0]);
+    url = withoutClosingPunctuation(urlMatch[0]);
     text = text.slice(0, urlMatch.index) + text.slice(urlMatch.index + urlMatch[0].length);
   }
   text = text.replace(ACCESS_NOTE, '').replace(/\s*\bdoi:?\s*$/i, '').trim();

@@ -2,7 +2,7 @@
 // with its label, cut from the entry and tidied (brackets, quotes and closing punctuation off;
 // names, a year, a volume and issue, a page range read out of their runs).
 import { splitReferenceAuthors } from '../authors';
-import { normalizeYear } from '../normalize';
+import { normalizeYear, withoutClosingPunctuation } from '../normalize';
 import type { ParsedReference } from '../types';
 import type { Token } from './tokens';
 
@@ -120,13 +120,6 @@ const DOI_LINK = /^(?:https?:\/\/)?(?:dx\.)?doi\.org\//iu;
 const EDITED = /[\s,(]*\b(?:eds?|editors?|hrsg|hg|dir|coords?|comps?)\b\.?\)?[.,:;]?\s*$/iu;
 const EDITOR_WORDS = /^(?:In|Dans|Im)\b:?\s*|\(?\b(?:edited|eds?|editors?|hrsg|hg|éds?|dir|coords?)\b\.?\)?\s*(?:by\s+)?/giu;
 
-/** A trailing "." or ")" that closes the sentence, not the identifier. */
-function withoutTrailing(value: string): string {
-  let result = value.replace(/[.,;:>\]]+$/u, '');
-  while (result.endsWith(')') && (result.match(/\(/g)?.length ?? 0) < (result.match(/\)/g)?.length ?? 0)) result = result.slice(0, -1).replace(/[.,;:]+$/u, '');
-  return result;
-}
-
 export function fieldsFromSpans(text: string, spans: TaggedSpan[]): ParsedReference {
   const first = (...labels: ReferenceLabel[]): string | null => {
     const span = spans.find((candidate) => labels.includes(candidate.label));
@@ -152,7 +145,7 @@ export function fieldsFromSpans(text: string, spans: TaggedSpan[]): ParsedRefere
     volume: locator.volume,
     issue: locator.issue,
     pages: pages ? pagesIn(pages) : locator.pages,
-    doi: doi ? withoutTrailing(doi) : null,
-    url: url ? withoutTrailing(url) : null,
+    doi: doi ? withoutClosingPunctuation(doi) : null,
+    url: url ? withoutClosingPunctuation(url) : null,
   };
 }
