@@ -32,7 +32,12 @@ test('a reviewer imports a manuscript, audits it, records a verdict and finds it
   await expect(focused).toBeInViewport();
 
   await page.getByRole('button', { name: /^References/ }).click();
-  await expect(page.getByRole('list', { name: 'References' }).getByRole('listitem').filter({ hasText: 'Ong, H. (2015)' })).toContainText('never cited');
+  const references = page.getByRole('list', { name: 'References' });
+  await expect(references.getByRole('listitem').filter({ hasText: 'Ong, H. (2015)' })).toContainText('never cited');
+  // How an entry was read, field by field, explains why a citation resolves to it or not.
+  const lim = references.getByRole('listitem').filter({ hasText: 'Lim, K., & Osman, R. (2019)' });
+  await lim.getByText('Read as').click();
+  await expect(lim.getByRole('definition')).toHaveText(['Lim; Osman', '2019', 'Single windows and port efficiency', 'Maritime Economics', '21(4)', '233–251']);
   await page.getByRole('button', { name: /^Claims/ }).click();
 
   const verdict = page.getByLabel('Verdict for Rahman, 2020 in claim 2', { exact: true });

@@ -21,7 +21,37 @@ function citedText(reference: AuditViewReference): string {
   return reference.suggestedCount > 0 ? `${exact}, ${reference.suggestedCount} probable` : exact;
 }
 
-/** The reference list, each entry with how often it is cited and the project source holding its full text. */
+/** How the entry was read, field by field, so a reviewer can see why a citation does or does not resolve to it. */
+function ReadAs({ reference }: { reference: AuditViewReference }) {
+  const locator = [reference.volume, reference.issue ? `(${reference.issue})` : null].filter(Boolean).join('');
+  const fields: Array<[string, string | null]> = [
+    ['Cited as', reference.authors.join('; ') || null],
+    ['Year', reference.year],
+    ['Title', reference.title],
+    ['In', reference.container],
+    ['Volume', locator || null],
+    ['Pages', reference.pages],
+    ['DOI', reference.doi],
+    ['Web', reference.url],
+  ];
+  return (
+    <details className="audit-reference__read small">
+      <summary>Read as</summary>
+      <dl>
+        {fields
+          .filter((field): field is [string, string] => field[1] !== null)
+          .map(([name, value]) => (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+      </dl>
+    </details>
+  );
+}
+
+/** The reference list, each entry with how often it is cited, how it was read and the project source holding its full text. */
 export function ReferencesPanel({ view, sources, onJump }: Props) {
   const [error, setError] = useState<string | null>(null);
   const others = sources.filter((source) => source.id !== view.sourceId);
@@ -49,6 +79,7 @@ export function ReferencesPanel({ view, sources, onJump }: Props) {
                 <span className={`audit-cited${reference.uncited ? ' audit-cited--none' : ''}`}>{citedText(reference)}</span>
               </div>
               <p className="audit-reference__raw small muted">{reference.raw}</p>
+              <ReadAs reference={reference} />
               {others.length > 0 && (
                 <label className="field field--inline small">
                   <span className="field__label">Full text</span>
