@@ -1,8 +1,7 @@
 // Detection of in-text citations: author-date (APA, Harvard, Chicago), parenthetical and
 // narrative, and numeric brackets when the reference list is numbered.
 import { splitAuthors } from './authors';
-import { isInitials } from './normalize';
-import { normalizeYear } from './normalize';
+import { isInitials, normalizeYear } from './normalize';
 import type { CitationStyle } from './types';
 
 export interface DetectedCitation {
