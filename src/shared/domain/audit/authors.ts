@@ -64,8 +64,9 @@ function groupCommaTokens(tokens: string[]): string[] {
 }
 
 const GIVEN_NAMES = /^\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?){0,2}$/u;
-const FAMILY_FIRST = /^(?:(?:van|von|de|der|den|del|della|di|da|du|la|le|dos|das|ten|ter)\s+)*\p{Lu}[\p{L}'’-]+$/u;
-const PARTICLE = /^(?:van|von|de|der|den|del|della|di|da|du|la|le|dos|das|ten|ter)$/u;
+const PARTICLE_WORDS = 'van|von|de|der|den|del|della|di|da|du|la|le|dos|das|ten|ter';
+const FAMILY_FIRST = new RegExp(`^(?:(?:${PARTICLE_WORDS})\\s+)*\\p{Lu}[\\p{L}'’-]+$`, 'u');
+const PARTICLE = new RegExp(`^(?:${PARTICLE_WORDS})$`, 'u');
 
 /** "Paolo Reyes" -> "Reyes", "Jan van Dijk" -> "van Dijk": the family name of a name written given name first. */
 function lastFamilyName(name: string): string {
@@ -85,7 +86,7 @@ export function splitReferenceAuthors(text: string): AuthorList {
   const rest = others.map((part) => part.replace(/^(?:and|&)\s+/u, ''));
   const chicago =
     family !== undefined && given !== undefined && FAMILY_FIRST.test(family) && GIVEN_NAMES.test(given) && !isInitials(given) &&
-    rest.every((name) => name.split(/\s+/).length >= 2 && !/&|\band\b/u.test(name) && GIVEN_NAMES.test(name.replace(/\s+(?:(?:van|von|de|der|den|del|della|di|da|du|la|le|dos|das|ten|ter)\s+)*\S+$/u, '')));
+    rest.every((name) => name.split(/\s+/).length >= 2 && !/&|\band\b/u.test(name) && GIVEN_NAMES.test(name.slice(0, name.length - lastFamilyName(name).length).trim()));
   if (!chicago) return splitAuthors(text);
   return { names: [family, ...rest.map(lastFamilyName)], etAl: false };
 }

@@ -1,6 +1,6 @@
+import { escapeRegExp } from '../../../../shared/domain/audit/normalize';
 import type { Span } from '../../lib/segments';
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const quoteMarks = /['‘’]/g;
 const doubleMarks = /["“”]/g;
 
@@ -12,7 +12,7 @@ export function locateQuote(text: string, quote: string): Span | null {
   const words = quote.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return null;
   const pattern = words
-    .map((word) => escape(word).replace(quoteMarks, "['‘’]").replace(doubleMarks, '["“”]'))
+    .map((word) => escapeRegExp(word).replace(quoteMarks, "['‘’]").replace(doubleMarks, '["“”]'))
     .join('\\s+');
   const match = new RegExp(pattern, 'u').exec(text);
   return match ? { start: match.index, end: match.index + match[0].length } : null;

@@ -1,5 +1,6 @@
 // The rule-based parser's reading of an entry, laid over its tokens: each token gets the field
 // the rules put it in, or null. The tagger weighs these hints with everything else it observes.
+import { escapeRegExp } from '../normalize';
 import { parseByRules } from '../reference-rules';
 import type { Token } from './tokens';
 
@@ -33,7 +34,7 @@ export function ruleHints(raw: string, text: string, tokens: Token[]): Array<str
   const afterContainer = Math.max(afterTitle, containerAt < 0 ? 0 : containerAt + (reading.container?.length ?? 0));
   for (const [value, hint] of [[reading.volume, 'volume'], [reading.issue, 'volume'], [reading.pages, 'pages']] as const) {
     if (!value) continue;
-    const at = new RegExp(`(?<![\\p{L}\\d])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\d])`, 'u').exec(text.slice(afterContainer));
+    const at = new RegExp(`(?<![\\p{L}\\d])${escapeRegExp(value)}(?![\\d])`, 'u').exec(text.slice(afterContainer));
     if (at) mark(afterContainer + at.index, afterContainer + at.index + value.length, hint);
   }
   return hints;
