@@ -4,7 +4,7 @@ import { app, BrowserWindow, shell } from 'electron';
 import { join } from 'node:path';
 import { AppContext } from './app/context';
 import { sampleDir } from './app/paths';
-import { ensureSampleProject } from './services/sample/sample-project';
+import { ensureSampleProject } from './app/sample-project';
 import { registerIpcTransport } from './transports/electron-ipc';
 
 // Resolve Quarry's per-user folder from Electron so the sample project and the CLI agree.

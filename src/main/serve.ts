@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { AppContext } from './app/context';
 import { rendererDir, sampleDir, userDataDir } from './app/paths';
-import { ensureSampleProject } from './services/sample/sample-project';
+import { ensureSampleProject } from './app/sample-project';
 import { startHttpTransport } from './transports/http';
 
 async function main(): Promise<void> {

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
-import type { EventMap, EventName } from '../../shared/api/events';
-import type { SearchHooks } from './project-search';
+import type { EventName } from '../../shared/api/events';
+import type { HistoryState, HistoryStep } from '../../shared/domain/history';
+import type { ControlContext, Emit } from '../areas/kit';
+import type { SearchHooks } from '../services/search/project-search';
+import { walkHistory } from './changes';
 import { ProjectSession } from './project-session';
 
 export interface Logger {
@@ -14,8 +17,6 @@ export const consoleLogger: Logger = {
   info: (message) => console.error(`[quarry] ${message}`),
 };
 
-export type Emit = <K extends EventName>(name: K, payload: EventMap[K]) => void;
-
 export interface ContextOptions {
   clock?: () => string;
   newId?: () => string;
@@ -26,10 +27,10 @@ export interface ContextOptions {
 }
 
 /**
- * Everything a handler may use. Tests build one with a fixed clock and id maker; the
+ * The context every handler runs in. Tests build one with a fixed clock and id maker; the
  * Electron shell, browser mode and the CLI build one each, with the real ones.
  */
-export class AppContext {
+export class AppContext implements ControlContext {
   readonly clock: () => string;
   readonly newId: () => string;
   readonly coder: string;
@@ -47,28 +48,53 @@ export class AppContext {
   }
 
   /** The open project, or a NO_PROJECT error a user can act on. */
-  get project(): ProjectSession {
+  get session(): ProjectSession {
     if (!this.current) throw new AppError('NO_PROJECT', 'No project is open. Open or create a project first.');
     return this.current;
+  }
+
+  get project(): ProjectSession {
+    return this.session;
   }
 
   get hasProject(): boolean {
     return this.current !== null;
   }
 
-  openProject(path: string): ProjectSession {
-    return this.replace(ProjectSession.open(path, this.searchHooks));
+  openProject(path: string): void {
+    this.replace(ProjectSession.open(path, this.searchHooks));
   }
 
-  createProject(path: string, name: string, description: string): ProjectSession {
-    return this.replace(ProjectSession.create(path, name, description, this.clock(), this.searchHooks));
+  createProject(path: string, name: string, description: string): void {
+    this.replace(ProjectSession.create(path, name, description, this.clock(), this.searchHooks));
   }
 
-  private replace(next: ProjectSession): ProjectSession {
+  undo(): HistoryStep | null {
+    return walkHistory(this, 'undo');
+  }
+
+  redo(): HistoryStep | null {
+    return walkHistory(this, 'redo');
+  }
+
+  setHistoryDepth(depth: number): HistoryState {
+    return this.announceHistory(this.session.history.setDepth(depth));
+  }
+
+  clearHistory(): HistoryState {
+    return this.announceHistory(this.session.history.clear());
+  }
+
+  private announceHistory(state: HistoryState): HistoryState {
+    this.emit('project.changed', { topics: ['history'], label: 'Undo history' });
+    return state;
+  }
+
+  private replace(next: ProjectSession): void {
     this.current?.close();
     this.current = next;
     if (this.indexOnOpen) void next.search.start();
-    return next;
+    this.emit('project.opened', { path: next.path });
   }
 
   private readonly searchHooks: SearchHooks = {

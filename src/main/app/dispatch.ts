@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { contract, isMethodName } from '../../shared/api/contract';
+import { contract, isMethodName, type ChangeMethod } from '../../shared/api/contract';
 import { AppError, type Result } from '../../shared/api/errors';
+import { runChange } from './changes';
 import type { AppContext } from './context';
 import { handlers } from './handlers';
 
@@ -12,20 +13,26 @@ function describeIssues(error: z.ZodError): string {
 }
 
 /**
- * The single entry point of every transport: validates the input against the contract,
- * runs the handler and turns any failure into data. Nothing a caller sends can crash it.
+ * The single entry point of every transport: validates the input against the contract, runs
+ * the method by its kind — a read as it is, a change through runChange (transaction, undo
+ * step, search, event), a control as it is — and turns any failure into data. Nothing a
+ * caller sends can crash it.
  */
 export async function dispatch(ctx: AppContext, methodName: string, rawInput: unknown): Promise<Result<unknown>> {
   if (!isMethodName(methodName)) {
     return { ok: false, error: { code: 'VALIDATION', message: `There is no API method called "${String(methodName).slice(0, 100)}".` } };
   }
-  const parsed = contract[methodName].input.safeParse(rawInput ?? {});
+  const spec = contract[methodName];
+  const parsed = spec.input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     return { ok: false, error: { code: 'VALIDATION', message: `Invalid input for ${methodName}: ${describeIssues(parsed.error)}.` } };
   }
   try {
-    const handler = handlers[methodName] as (input: unknown, ctx: AppContext) => unknown;
-    return { ok: true, value: await handler(parsed.data, ctx) };
+    const value =
+      spec.kind === 'change'
+        ? await runChange(ctx, methodName as ChangeMethod, parsed.data)
+        : await (handlers[methodName] as (input: unknown, ctx: AppContext) => unknown)(parsed.data, ctx);
+    return { ok: true, value };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toPayload() };
     ctx.logger.error(`${methodName} failed`, error);

@@ -1,18 +1,22 @@
 import { basename } from 'node:path';
+import { readMeta, writeMeta } from '../areas/project/repository';
+import type { ProjectHandle } from '../areas/kit';
+import { ProjectSearch, type SearchHooks } from '../services/search/project-search';
 import { openDatabase, type Db } from '../services/store/database';
-import { ProjectSearch, type SearchHooks } from './project-search';
+import { History } from '../services/store/history';
 
 /** An open project: its file and the services built on it. */
-export class ProjectSession {
+export class ProjectSession implements ProjectHandle {
   readonly path: string;
   readonly db: Db;
-  /** The full-text index; writes that change searchable text go through search.change(). */
   readonly search: ProjectSearch;
+  readonly history: History;
 
   private constructor(path: string, db: Db, searchHooks?: SearchHooks) {
     this.path = path;
     this.db = db;
     this.search = new ProjectSearch(db, () => this.language, searchHooks);
+    this.history = new History(db);
   }
 
   static open(path: string, searchHooks?: SearchHooks): ProjectSession {
@@ -21,22 +25,16 @@ export class ProjectSession {
 
   static create(path: string, name: string, description: string, now: string, searchHooks?: SearchHooks): ProjectSession {
     const db = openDatabase(path, { create: true });
-    const session = new ProjectSession(path, db, searchHooks);
     db.transaction(() => {
-      session.setMeta('name', name);
-      session.setMeta('description', description);
-      session.setMeta('created_at', now);
+      writeMeta(db, 'name', name);
+      writeMeta(db, 'description', description);
+      writeMeta(db, 'created_at', now);
     })();
-    return session;
+    return new ProjectSession(path, db, searchHooks);
   }
 
   meta(key: string): string | undefined {
-    const row = this.db.prepare('SELECT value FROM project_meta WHERE key = ?').get(key) as { value: string } | undefined;
-    return row?.value;
-  }
-
-  setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    return readMeta(this.db, key);
   }
 
   /** The search language; projects that never chose one search in English. */

@@ -1,24 +1,35 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './method';
-import { analysisContract } from './areas/analysis';
 import { auditContract } from './areas/audit';
-import { codingContract } from './areas/coding';
+import { codesContract } from './areas/codes';
+import { codingsContract } from './areas/codings';
+import { conclusionsContract } from './areas/conclusions';
+import { displayContract } from './areas/display';
+import { historyContract } from './areas/history';
+import { memosContract } from './areas/memos';
 import { projectContract } from './areas/project';
+import { referencesContract } from './areas/references';
 import { searchContract } from './areas/search';
 import { sourcesContract } from './areas/sources';
 
 /**
  * The one API of Quarry. Each method name is spelled here once; handlers, the renderer
- * client, the IPC and HTTP transports and the CLI all derive from this object.
- * Areas live in ./areas so features can grow side by side.
+ * client, the IPC and HTTP transports and the CLI all derive from this object. Each area's
+ * file is named after its methods' prefix (`codes.ts` declares `codes.*`), and so is the
+ * folder of its handlers and repository in src/main/areas.
  */
 export const contract = {
   ...projectContract,
   ...sourcesContract,
-  ...codingContract,
-  ...analysisContract,
+  ...codesContract,
+  ...codingsContract,
+  ...memosContract,
+  ...displayContract,
+  ...conclusionsContract,
   ...auditContract,
+  ...referencesContract,
   ...searchContract,
+  ...historyContract,
 };
 
 export type Contract = typeof contract;
@@ -27,6 +38,14 @@ export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
 export type MethodOutput<M extends MethodName> = Contract[M] extends MethodSpec<z.ZodType, infer O> ? O : never;
 
+/** The methods of each kind, by name. */
+type MethodsOfKind<K extends MethodSpec<z.ZodType, unknown>['kind']> = { [M in MethodName]: Contract[M]['kind'] extends K ? M : never }[MethodName];
+export type ReadMethod = MethodsOfKind<'read'>;
+export type ChangeMethod = MethodsOfKind<'change'>;
+export type ControlMethod = MethodsOfKind<'control'>;
+
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
+
+export const methodNames = Object.keys(contract) as MethodName[];

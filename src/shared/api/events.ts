@@ -1,10 +1,17 @@
+import type { Topic } from './method';
+
 // Events flow from main to the renderer only. Each transport carries them the same way it
 // carries answers: IPC messages in Electron, server-sent events in browser mode.
 export interface EventMap {
   /** Long work (imports, index builds, audits) reports how far it has come. */
   progress: { task: string; label: string; done: number; total: number };
-  /** Something in the open project changed outside the caller's own request. */
-  'project.changed': { areas: string[] };
+  /**
+   * The open project changed: after every change, undo and redo, naming what it touched so
+   * each view re-reads only what it shows. `label` names the step ("Undo: Rename code ‘Trust’").
+   */
+  'project.changed': { topics: Topic[]; label: string };
+  /** Another project was opened or created: everything shown belongs to the old one. */
+  'project.opened': { path: string };
 }
 
 export type EventName = keyof EventMap;

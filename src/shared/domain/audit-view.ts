@@ -7,6 +7,13 @@ import type { SourceFormat } from './model';
 export const verdictValues = ['supported', 'partly-supported', 'not-supported', 'cannot-verify'] as const;
 export type VerdictValue = (typeof verdictValues)[number];
 
+export const verdictLabels: Record<VerdictValue, string> = {
+  supported: 'Supported',
+  'partly-supported': 'Partly supported',
+  'not-supported': 'Not supported',
+  'cannot-verify': 'Cannot verify',
+};
+
 /** A passage in another project source that bears on a claim. */
 export interface EvidenceSpan {
   sourceId: string;

@@ -31,6 +31,13 @@ export interface Passage {
   end: number;
 }
 
+/** What never changes after import: the text and how it divides into passages. */
+export interface SourceText {
+  id: string;
+  text: string;
+  passages: Passage[];
+}
+
 export interface Source extends SourceSummary {
   text: string;
   passages: Passage[];

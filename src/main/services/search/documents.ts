@@ -100,6 +100,80 @@ export const searchDocs = {
   reference: (id: string, sourceId: string | null, title: string | null, raw: string): SearchDoc => ({ id, kind: 'reference', sourceId, title: title ?? '', text: raw }),
 };
 
+/** Rows that changed, by table and key (their id): which docs they are is decided here. */
+export interface ChangedRow {
+  table: string;
+  key: string | null;
+}
+
+/** How to read the doc of one changed row of each table that holds docs; other tables hold none. */
+const docReaders: Record<string, (db: Db) => (id: string) => SearchDoc | undefined> = {
+  passages: (db) => {
+    const row = db.prepare('SELECT p.source_id, s.title, p.start, p.end FROM passages p JOIN sources s ON s.id = p.source_id WHERE p.id = ?').raw();
+    // Offsets are UTF-16 units, so the words are sliced here, not by SQL's substr (which counts characters).
+    const texts = new SourceTexts(db);
+    return (id) => {
+      const found = row.get(id) as [string, string, number, number] | undefined;
+      return found && searchDocs.passage(id, found[0], found[1], texts.get(found[0]).slice(found[2], found[3]));
+    };
+  },
+  memos: (db) => {
+    const row = db.prepare('SELECT id, title, body, target_kind, target_id FROM memos WHERE id = ?').raw();
+    return (id) => {
+      const found = row.get(id) as [string, string, string, string, string | null] | undefined;
+      return found && searchDocs.memo(...found);
+    };
+  },
+  codes: (db) => {
+    const row = db.prepare('SELECT id, name, definition FROM codes WHERE id = ?').raw();
+    return (id) => {
+      const found = row.get(id) as [string, string, string] | undefined;
+      return found && searchDocs.code(...found);
+    };
+  },
+  claims: (db) => {
+    const row = db.prepare('SELECT c.source_id, s.title, c.text FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.id = ?').raw();
+    return (id) => {
+      const found = row.get(id) as [string, string, string] | undefined;
+      return found && searchDocs.claim(id, ...found);
+    };
+  },
+  reference_entries: (db) => {
+    const row = db.prepare('SELECT id, source_id, title, raw FROM reference_entries WHERE id = ?').raw();
+    return (id) => {
+      const found = row.get(id) as [string, string | null, string | null, string] | undefined;
+      return found && searchDocs.reference(...found);
+    };
+  },
+};
+
+/** The docs a change touched, as the tables hold them now: those still there to index again, the others to remove. */
+export function changedDocuments(db: Db, rows: readonly ChangedRow[]): { changed: SearchDoc[]; vanished: string[] } {
+  const changed: SearchDoc[] = [];
+  const vanished: string[] = [];
+  const readers = new Map<string, (id: string) => SearchDoc | undefined>();
+  for (const { table, key } of rows) {
+    const reader = docReaders[table];
+    if (!reader || key === null) continue;
+    if (!readers.has(table)) readers.set(table, reader(db));
+    const doc = readers.get(table)!(key);
+    if (doc) changed.push(doc);
+    else vanished.push(key);
+  }
+  return { changed, vanished };
+}
+
+/** How many docs the project holds. */
+export function countDocuments(db: Db): number {
+  return db
+    .prepare(
+      `SELECT (SELECT count(*) FROM passages) + (SELECT count(*) FROM memos) + (SELECT count(*) FROM codes)
+         + (SELECT count(*) FROM claims) + (SELECT count(*) FROM reference_entries)`,
+    )
+    .pluck()
+    .get() as number;
+}
+
 /** Memos, codes, claims and references, in a stable order. */
 function* otherDocuments(db: Db, titles: ReadonlyMap<string, SourceInfo>): Iterable<SearchDoc> {
   const memos = db.prepare('SELECT id, title, body, target_kind, target_id FROM memos ORDER BY created_at, id').raw().iterate() as Iterable<[string, string, string, string, string | null]>;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { method } from '../method';
+import { change, quoted, read } from '../method';
 import { maxBase64Length } from './sources';
-import type { ParsedReference } from '../../domain/audit';
-import { verdictValues, type AuditView, type AuditViewReference, type ClaimCitationLink, type DocumentAudit } from '../../domain/audit-view';
+import { verdictLabels, verdictValues, type AuditView, type ClaimCitationLink, type DocumentAudit } from '../../domain/audit-view';
 
 const id = z.string().min(1).max(100);
 const key = z.string().min(1).max(300);
@@ -11,10 +10,13 @@ const link = { sourceId: id, claimKey: key, citationKey: key };
 
 export const auditContract = {
   /** Audits a project source and stores the result, keeping the verdicts already recorded. */
-  'audit.run': method<AuditView>()(z.object({ sourceId: id }).strict()),
+  'audit.run': change<AuditView>()(z.object({ sourceId: id }).strict(), {
+    touches: ['audit'],
+    label: (input, _out, names) => `Audit the citations of ${quoted(names.source(input.sourceId))}`,
+  }),
   /** The stored audit of a source, or null when it has not been audited yet. */
-  'audit.get': method<AuditView | null>()(z.object({ sourceId: id }).strict()),
-  'audit.setVerdict': method<ClaimCitationLink>()(
+  'audit.get': read<AuditView | null>(['audit', 'sources'])(z.object({ sourceId: id }).strict()),
+  'audit.setVerdict': change<ClaimCitationLink>()(
     z
       .object({
         ...link,
@@ -27,14 +29,11 @@ export const auditContract = {
           .optional(),
       })
       .strict(),
+    { touches: ['audit'], label: (input) => `Record verdict “${verdictLabels[input.verdict]}”` },
   ),
-  'audit.clearVerdict': method<ClaimCitationLink>()(z.object(link).strict()),
+  'audit.clearVerdict': change<ClaimCitationLink>()(z.object(link).strict(), { touches: ['audit'], label: () => 'Clear a verdict' }),
   /** Audits a file without a project: what the CLI's `audit` command prints. */
-  'audit.analyzeDocument': method<DocumentAudit>()(
+  'audit.analyzeDocument': read<DocumentAudit>([])(
     z.object({ fileName: z.string().trim().min(1).max(500), dataBase64: z.string().max(maxBase64Length) }).strict(),
   ),
-  /** One parse per line, in order; a blank line gives an empty parse so positions line up. */
-  'references.parse': method<ParsedReference[]>()(z.object({ lines: z.array(z.string().max(10_000)).max(100_000) }).strict()),
-  /** Records which project source holds a reference's full text (null to unlink). */
-  'references.linkFullText': method<AuditViewReference>()(z.object({ referenceId: id, sourceId: id.nullable() }).strict()),
 };

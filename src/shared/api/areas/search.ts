@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from '../method';
+import { change, counted, quoted, read } from '../method';
 import { stages } from '../../domain/model';
 import { searchKinds, type CodeHitsPreview, type FindSupportResult, type SearchResponse, type SearchStatus } from '../../domain/search';
 
@@ -30,9 +30,12 @@ const codeHitsInput = z
   })
   .strict();
 
+/** Everything a search hit can come from. */
+const searched = ['project', 'sources', 'source-text', 'attributes', 'codes', 'codings', 'memos', 'audit'] as const;
+
 export const searchContract = {
   /** lunr's query language plus "quoted phrases"; hits grouped by source, best group first. */
-  'search.query': method<SearchResponse>()(
+  'search.query': read<SearchResponse>(searched)(
     z
       .object({
         q: query,
@@ -43,10 +46,13 @@ export const searchContract = {
       .strict(),
   ),
   /** What "Code all hits" would do, without doing it. */
-  'search.previewCodeHits': method<CodeHitsPreview>()(codeHitsInput),
-  /** Codes every passage hit in one transaction; undo with codings.remove on the returned ids. */
-  'search.codeHits': method<{ codingIds: string[]; count: number }>()(codeHitsInput),
+  'search.previewCodeHits': read<CodeHitsPreview>(searched)(codeHitsInput),
+  /** Codes every hit in one step, which one undo takes back. */
+  'search.codeHits': change<{ codingIds: string[]; count: number }>()(codeHitsInput, {
+    touches: ['codings', 'sources'],
+    label: (input, out, names) => `Apply code ${quoted(names.code(input.codeId))} to ${counted(out.count, 'passage')}`,
+  }),
   /** Passages of the sources linked to a claim's cited references, ranked by likeness to the claim. */
-  'search.findSupport': method<FindSupportResult>()(z.object({ claimId: id, limit: z.number().int().min(1).max(100).optional() }).strict()),
-  'search.status': method<SearchStatus>()(z.object({}).strict()),
+  'search.findSupport': read<FindSupportResult>(searched)(z.object({ claimId: id, limit: z.number().int().min(1).max(100).optional() }).strict()),
+  'search.status': read<SearchStatus>(['project', 'sources', 'source-text', 'codes', 'memos', 'audit'])(z.object({}).strict()),
 };

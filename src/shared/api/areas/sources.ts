@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { method } from '../method';
-import { sourceKinds, stages, type AttributeValue, type Source, type SourceSummary } from '../../domain/model';
+import { change, quoted, read } from '../method';
+import { sourceKinds, stages, type AttributeValue, type Source, type SourceSummary, type SourceText } from '../../domain/model';
 
 const id = z.string().min(1).max(100);
 const attributeName = z.string().trim().min(1).max(100);
@@ -8,9 +8,11 @@ const attributeName = z.string().trim().min(1).max(100);
 export const maxBase64Length = 280_000_000;
 
 export const sourcesContract = {
-  'sources.list': method<SourceSummary[]>()(z.object({}).strict()),
-  'sources.get': method<Source>()(z.object({ id }).strict()),
-  'sources.import': method<SourceSummary>()(
+  'sources.list': read<SourceSummary[]>(['sources', 'codings'])(z.object({}).strict()),
+  'sources.get': read<Source>(['sources', 'source-text', 'attributes', 'codings'])(z.object({ id }).strict()),
+  /** Only what never changes after import, so the reader does not fetch a long text again after each edit. */
+  'sources.text': read<SourceText>(['source-text'])(z.object({ id }).strict()),
+  'sources.import': change<SourceSummary>()(
     z
       .object({
         fileName: z.string().trim().min(1).max(500),
@@ -19,18 +21,32 @@ export const sourcesContract = {
         kind: z.enum(sourceKinds).optional(),
       })
       .strict(),
+    { touches: ['sources', 'source-text'], label: (input) => `Import ${quoted(input.fileName)}` },
   ),
-  'sources.update': method<SourceSummary>()(
+  'sources.update': change<SourceSummary>()(
     z
       .object({ id, title: z.string().trim().min(1).max(500).optional(), kind: z.enum(sourceKinds).optional(), stage: z.enum(stages).optional() })
       .strict(),
+    {
+      touches: ['sources'],
+      label: (input, s) =>
+        input.title !== undefined ? `Rename source to ${quoted(s.title)}` : input.kind !== undefined && input.stage === undefined ? `Set ${quoted(s.title)} to ${s.kind}` : `Move ${quoted(s.title)} to ${s.stage}`,
+    },
   ),
   /** Sets (or replaces) one attribute of a source, e.g. a case's country; returns all its attributes. */
-  'sources.setAttribute': method<Source['attributes']>()(
-    z.object({ id, name: attributeName, value: z.string().trim().min(1).max(500) }).strict(),
-  ),
-  'sources.removeAttribute': method<Source['attributes']>()(z.object({ id, name: attributeName }).strict()),
+  'sources.setAttribute': change<Source['attributes']>()(z.object({ id, name: attributeName, value: z.string().trim().min(1).max(500) }).strict(), {
+    touches: ['attributes'],
+    label: (input, _out, names) => `Set ${input.name} = ${input.value} on ${quoted(names.source(input.id))}`,
+  }),
+  'sources.removeAttribute': change<Source['attributes']>()(z.object({ id, name: attributeName }).strict(), {
+    touches: ['attributes'],
+    label: (input, _out, names) => `Remove ${input.name} from ${quoted(names.source(input.id))}`,
+  }),
   /** Every attribute name = value pair in the project, for filters. */
-  'sources.listAttributes': method<AttributeValue[]>()(z.object({}).strict()),
-  'sources.remove': method<{ removed: true }>()(z.object({ id }).strict()),
+  'sources.listAttributes': read<AttributeValue[]>(['attributes'])(z.object({}).strict()),
+  /** Deletes a source with everything derived from it: passages, codings, memos on it, its audit. */
+  'sources.remove': change<{ removed: true; title: string }>()(z.object({ id }).strict(), {
+    touches: ['sources', 'source-text', 'attributes', 'codings', 'memos', 'audit'],
+    label: (_input, out) => `Delete source ${quoted(out.title)}`,
+  }),
 };

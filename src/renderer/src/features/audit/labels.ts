@@ -1,5 +1,5 @@
 import type { CitationStatus, FindingKind } from '../../../../shared/domain/audit';
-import type { AuditViewCitation, VerdictValue } from '../../../../shared/domain/audit-view';
+import type { AuditViewCitation } from '../../../../shared/domain/audit-view';
 
 /** Each status has an icon and words, so it never rests on colour alone. */
 export const statusLabels: Record<CitationStatus, { icon: string; text: string }> = {
@@ -29,12 +29,7 @@ const findingLabels: Record<FindingKind, string> = {
 
 export const findingKinds = (Object.entries(findingLabels) as Array<[FindingKind, string]>).map(([kind, label]) => ({ kind, label }));
 
-export const verdictLabels: Record<VerdictValue, string> = {
-  supported: 'Supported',
-  'partly-supported': 'Partly supported',
-  'not-supported': 'Not supported',
-  'cannot-verify': 'Cannot verify',
-};
+export { verdictLabels } from '../../../../shared/domain/audit-view';
 
 /** The citation as written, without the brackets that enclose a whole parenthetical group. */
 export function citationName(citation: Pick<AuditViewCitation, 'text'>): string {

@@ -1,0 +1,27 @@
+import type { Handlers } from '../areas/kit';
+import { auditHandlers } from '../areas/audit/handlers';
+import { codesHandlers } from '../areas/codes/handlers';
+import { codingsHandlers } from '../areas/codings/handlers';
+import { conclusionsHandlers } from '../areas/conclusions/handlers';
+import { displayHandlers } from '../areas/display/handlers';
+import { historyHandlers } from '../areas/history/handlers';
+import { memosHandlers } from '../areas/memos/handlers';
+import { projectHandlers } from '../areas/project/handlers';
+import { referencesHandlers } from '../areas/references/handlers';
+import { searchHandlers } from '../areas/search/handlers';
+import { sourcesHandlers } from '../areas/sources/handlers';
+
+/** Every contract method, each handled exactly once (checked by the `Handlers` type). */
+export const handlers: Handlers = {
+  ...projectHandlers,
+  ...sourcesHandlers,
+  ...codesHandlers,
+  ...codingsHandlers,
+  ...memosHandlers,
+  ...displayHandlers,
+  ...conclusionsHandlers,
+  ...auditHandlers,
+  ...referencesHandlers,
+  ...searchHandlers,
+  ...historyHandlers,
+};

@@ -1,0 +1,103 @@
+import type { Code } from '../../../shared/domain/model';
+import type { Db } from '../../services/store/database';
+
+interface CodeRow {
+  id: string;
+  parent_id: string | null;
+  name: string;
+  color: string;
+  definition: string;
+  position: number;
+  coding_count: number;
+}
+
+const codeColumns = `k.id, k.parent_id, k.name, k.color, k.definition, k.position,
+  (SELECT count(*) FROM codings c WHERE c.code_id = k.id) AS coding_count`;
+
+function toCode(row: CodeRow): Code {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    name: row.name,
+    color: row.color,
+    definition: row.definition,
+    position: row.position,
+    codingCount: row.coding_count,
+  };
+}
+
+export function listCodes(db: Db): Code[] {
+  return (db.prepare(`SELECT ${codeColumns} FROM codes k ORDER BY k.position, k.name`).all() as CodeRow[]).map(toCode);
+}
+
+export function findCode(db: Db, id: string): Code | undefined {
+  const row = db.prepare(`SELECT ${codeColumns} FROM codes k WHERE k.id = ?`).get(id) as CodeRow | undefined;
+  return row && toCode(row);
+}
+
+export function findSiblingByName(db: Db, parentId: string | null, name: string): { id: string } | undefined {
+  return db
+    .prepare('SELECT id FROM codes WHERE parent_id IS ? AND lower(name) = lower(?)')
+    .get(parentId, name) as { id: string } | undefined;
+}
+
+/** The chain from a code up to its root, the code itself first. */
+export function ancestorIds(db: Db, id: string): string[] {
+  const rows = db
+    .prepare(
+      `WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM codes WHERE id = ?
+         UNION ALL SELECT c.id, c.parent_id FROM codes c JOIN up ON c.id = up.parent_id)
+       SELECT id FROM up`,
+    )
+    .pluck()
+    .all(id) as string[];
+  return rows;
+}
+
+export function insertCode(
+  db: Db,
+  code: { id: string; parentId: string | null; name: string; color: string; definition: string; now: string },
+): void {
+  const position = (db.prepare('SELECT coalesce(max(position) + 1, 0) FROM codes WHERE parent_id IS ?').pluck().get(code.parentId) as number) ?? 0;
+  db.prepare(
+    `INSERT INTO codes (id, parent_id, name, color, definition, position, created_at)
+     VALUES (@id, @parentId, @name, @color, @definition, @position, @now)`,
+  ).run({ ...code, position });
+}
+
+export function updateCode(
+  db: Db,
+  id: string,
+  changes: { name?: string; color?: string; definition?: string; parentId?: string | null },
+): void {
+  const setParent = changes.parentId !== undefined;
+  db.prepare(
+    `UPDATE codes SET name = coalesce(@name, name), color = coalesce(@color, color), definition = coalesce(@definition, definition),
+       parent_id = CASE WHEN @setParent THEN @parentId ELSE parent_id END
+     WHERE id = @id`,
+  ).run({
+    id,
+    name: changes.name ?? null,
+    color: changes.color ?? null,
+    definition: changes.definition ?? null,
+    setParent: setParent ? 1 : 0,
+    parentId: changes.parentId ?? null,
+  });
+}
+
+/** Deletes a code; its sub-codes and all their codings go with it (foreign keys cascade). */
+export function deleteCode(db: Db, id: string): void {
+  db.prepare('DELETE FROM codes WHERE id = ?').run(id);
+}
+
+/** The ids of a code and every code below it. */
+export function subtreeIds(db: Db, id: string): string[] {
+  return db
+    .prepare('WITH RECURSIVE down(id) AS (SELECT ? UNION ALL SELECT c.id FROM codes c JOIN down ON c.parent_id = down.id) SELECT id FROM down')
+    .pluck()
+    .all(id) as string[];
+}
+
+export function countCodes(db: Db): number {
+  return db.prepare('SELECT count(*) FROM codes').pluck().get() as number;
+}

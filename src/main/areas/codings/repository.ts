@@ -1,0 +1,62 @@
+import type { Coding } from '../../../shared/domain/model';
+import type { Db } from '../../services/store/database';
+
+interface CodingRow {
+  id: string;
+  source_id: string;
+  code_id: string;
+  start: number;
+  end: number;
+  coder: string;
+  created_at: string;
+}
+
+function toCoding(row: CodingRow): Coding {
+  return { id: row.id, sourceId: row.source_id, codeId: row.code_id, start: row.start, end: row.end, coder: row.coder, createdAt: row.created_at };
+}
+
+export function listCodings(db: Db, filter: { sourceId?: string; codeId?: string } = {}): Coding[] {
+  const rows = db
+    .prepare(
+      `SELECT id, source_id, code_id, start, end, coder, created_at FROM codings
+       WHERE (@sourceId IS NULL OR source_id = @sourceId) AND (@codeId IS NULL OR code_id = @codeId)
+       ORDER BY source_id, start, end`,
+    )
+    .all({ sourceId: filter.sourceId ?? null, codeId: filter.codeId ?? null }) as CodingRow[];
+  return rows.map(toCoding);
+}
+
+export function findCoding(db: Db, id: string): Coding | undefined {
+  const row = db.prepare('SELECT id, source_id, code_id, start, end, coder, created_at FROM codings WHERE id = ?').get(id) as CodingRow | undefined;
+  return row && toCoding(row);
+}
+
+export function findSameCoding(db: Db, sourceId: string, codeId: string, start: number, end: number): Coding | undefined {
+  const row = db
+    .prepare('SELECT id, source_id, code_id, start, end, coder, created_at FROM codings WHERE source_id = ? AND code_id = ? AND start = ? AND end = ?')
+    .get(sourceId, codeId, start, end) as CodingRow | undefined;
+  return row && toCoding(row);
+}
+
+export function insertCoding(db: Db, coding: Coding): void {
+  db.prepare(
+    `INSERT INTO codings (id, source_id, code_id, start, end, coder, created_at)
+     VALUES (@id, @sourceId, @codeId, @start, @end, @coder, @createdAt)`,
+  ).run(coding);
+}
+
+export function deleteCodings(db: Db, ids: readonly string[]): number {
+  const remove = db.prepare('DELETE FROM codings WHERE id = ?');
+  let removed = 0;
+  for (const id of ids) removed += remove.run(id).changes;
+  return removed;
+}
+
+/** The codings of any of these codes. */
+export function codingIdsOfCodes(db: Db, codeIds: readonly string[]): string[] {
+  return db.prepare('SELECT id FROM codings WHERE code_id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(codeIds)) as string[];
+}
+
+export function codingIdsOfSource(db: Db, sourceId: string): string[] {
+  return db.prepare('SELECT id FROM codings WHERE source_id = ?').pluck().all(sourceId) as string[];
+}

@@ -1,0 +1,93 @@
+// What every area's handlers are written against: the context they may use and the shape
+// of a handler for each kind of method. The app layer implements the context and runs
+// the handlers (src/main/app/dispatch.ts); areas never import the app.
+import type { ChangeMethod, ControlMethod, MethodName, MethodOutput, ParsedInput, ReadMethod } from '../../shared/api/contract';
+import type { EventMap, EventName } from '../../shared/api/events';
+import type { HistoryState, HistoryStep } from '../../shared/domain/history';
+import type { SearchStatus } from '../../shared/domain/search';
+import type { SearchService } from '../services/search/search-service';
+import type { Db } from '../services/store/database';
+
+export type Emit = <K extends EventName>(name: K, payload: EventMap[K]) => void;
+
+/** The project's search index, as handlers see it. */
+export interface SearchHandle {
+  /** The open index with every earlier write applied. */
+  ready(): Promise<SearchService>;
+  status(): SearchStatus;
+}
+
+/** The open project. */
+export interface ProjectHandle {
+  readonly path: string;
+  readonly db: Db;
+  readonly name: string;
+  /** The search language code. */
+  readonly language: string;
+  readonly search: SearchHandle;
+  readonly history: { list(): HistoryState };
+}
+
+/** Everything a handler may use. Tests build one with a fixed clock and id maker. */
+export interface AreaContext {
+  /** The open project, or a NO_PROJECT error a user can act on. */
+  readonly project: ProjectHandle;
+  readonly clock: () => string;
+  readonly newId: () => string;
+  /** Who codes: recorded with each coding. */
+  readonly coder: string;
+  /** Progress of long work; changes are announced by dispatch, never by handlers. */
+  readonly emit: Emit;
+}
+
+/** What control methods may do besides: switch projects and walk the undo history. */
+export interface ControlContext extends AreaContext {
+  openProject(path: string): void;
+  createProject(path: string, name: string, description: string): void;
+  undo(): HistoryStep | null;
+  redo(): HistoryStep | null;
+  setHistoryDepth(depth: number): HistoryState;
+  clearHistory(): HistoryState;
+}
+
+type Input<M extends MethodName> = ParsedInput<M>;
+type Output<M extends MethodName> = MethodOutput<M>;
+
+export type ReadHandler<M extends ReadMethod> = (input: Input<M>, ctx: AreaContext) => Output<M> | Promise<Output<M>>;
+
+/**
+ * A change whose work before writing is slow or asynchronous (reading a file, an audit in a
+ * worker): `prepare` runs first, outside any transaction, and may not write; `apply` then
+ * writes, synchronously, inside the transaction dispatch opens.
+ */
+export interface TwoPhase<I, P, O> {
+  prepare(input: I, ctx: AreaContext): Promise<P>;
+  apply(input: I, prepared: P, ctx: AreaContext): O;
+}
+
+/** A change is synchronous, so dispatch can run all of it in one transaction, or it comes in two phases. */
+export type ChangeHandler<M extends ChangeMethod> =
+  | ((input: Input<M>, ctx: AreaContext) => Output<M>)
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler's prepared value is checked where it is written, by inTwoPhases
+  | TwoPhase<Input<M>, any, Output<M>>;
+
+/** Writes a two-phase change so that what `prepare` returns is what `apply` is typed to take. */
+export function inTwoPhases<I, P, O>(handler: TwoPhase<I, P, O>): TwoPhase<I, P, O> {
+  return handler;
+}
+
+export type ControlHandler<M extends ControlMethod> = (input: Input<M>, ctx: ControlContext) => Output<M> | Promise<Output<M>>;
+
+export type Handler<M extends MethodName> = M extends ReadMethod
+  ? ReadHandler<M>
+  : M extends ChangeMethod
+    ? ChangeHandler<M>
+    : M extends ControlMethod
+      ? ControlHandler<M>
+      : never;
+
+/** Exactly one handler per contract method: a missing or unknown name is a compile error. */
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+/** The handlers of one area (`'codes.'`, `'sources.'` ...), so each area file is checked on its own. */
+export type AreaHandlers<Prefix extends string> = { [M in MethodName as M extends `${Prefix}${string}` ? M : never]: Handler<M> };

@@ -1,0 +1,33 @@
+import type { ProjectInfo } from '../../../shared/domain/model';
+import { latestVersion } from '../../services/store/database';
+import type { AreaHandlers, ProjectHandle } from '../kit';
+import { countRows, dumpTables, readMeta, writeMeta } from './repository';
+
+function projectInfo(project: ProjectHandle): ProjectInfo {
+  return {
+    path: project.path,
+    name: project.name,
+    description: readMeta(project.db, 'description') ?? '',
+    schemaVersion: latestVersion,
+    language: project.language,
+    counts: countRows(project.db),
+  };
+}
+
+export const projectHandlers: AreaHandlers<'project.'> = {
+  'project.getInfo': (_input, ctx) => projectInfo(ctx.project),
+  'project.open': ({ path }, ctx) => {
+    ctx.openProject(path);
+    return projectInfo(ctx.project);
+  },
+  'project.create': ({ path, name, description }, ctx) => {
+    ctx.createProject(path, name, description);
+    return projectInfo(ctx.project);
+  },
+  'project.setLanguage': ({ language }, ctx) => {
+    // The index is rebuilt once the change commits (app/changes.ts); searches wait for it.
+    if (language !== ctx.project.language) writeMeta(ctx.project.db, 'language', language);
+    return projectInfo(ctx.project);
+  },
+  'project.exportJson': (_input, ctx) => ({ format: 'quarry-project', schemaVersion: latestVersion, exportedAt: ctx.clock(), tables: dumpTables(ctx.project.db) }),
+};
