@@ -11,9 +11,12 @@ export const topics = [
   'source-text', // a source's text and passages, fixed at import
   'attributes', // name = value attributes of sources
   'codes',
-  'codings',
+  'codings', // codings with their segment summaries
   'memos',
-  'conclusions',
+  'cases', // cases, their members and attributes
+  'themes', // themes and categories grouping codes
+  'displays', // saved matrices, networks and charts
+  'conclusions', // conclusions, their evidence and verification tactics
   'audit', // reference lists, citations, claims, findings and verdicts of audited manuscripts
   'history', // the undo and redo steps
 ] as const;

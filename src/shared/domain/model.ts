@@ -4,8 +4,17 @@
 export const stages = ['collected', 'reduced', 'displayed', 'concluded'] as const;
 export type Stage = (typeof stages)[number];
 
-export const sourceKinds = ['paper', 'transcript', 'note', 'manuscript', 'other'] as const;
+export const sourceKinds = ['paper', 'transcript', 'note', 'document', 'manuscript', 'other'] as const;
 export type SourceKind = (typeof sourceKinds)[number];
+
+export const sourceKindLabels: Record<SourceKind, string> = {
+  paper: 'Paper',
+  transcript: 'Interview or transcript',
+  note: 'Field note',
+  document: 'Document',
+  manuscript: 'Manuscript under review',
+  other: 'Other',
+};
 
 export const sourceFormats = ['txt', 'md', 'html', 'docx', 'pdf'] as const;
 export type SourceFormat = (typeof sourceFormats)[number];
@@ -77,8 +86,16 @@ export interface Memo {
   updatedAt: string;
 }
 
-export const conclusionStatuses = ['tentative', 'verified', 'refuted'] as const;
+export const conclusionStatuses = ['tentative', 'supported', 'verified', 'refuted', 'abandoned'] as const;
 export type ConclusionStatus = (typeof conclusionStatuses)[number];
+
+export const conclusionStatusLabels: Record<ConclusionStatus, string> = {
+  tentative: 'Tentative',
+  supported: 'Supported',
+  verified: 'Verified',
+  refuted: 'Refuted',
+  abandoned: 'Abandoned',
+};
 
 export interface ConclusionEvidence {
   kind: 'coding' | 'claim';

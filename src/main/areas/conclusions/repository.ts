@@ -80,7 +80,7 @@ export function updateConclusion(db: Db, id: string, changes: { statement?: stri
 export function linkEvidence(db: Db, conclusionId: string, e: { kind: 'coding' | 'claim'; id: string; stance: 'supports' | 'contradicts' }): void {
   db.prepare(
     `INSERT INTO conclusion_evidence (conclusion_id, evidence_kind, evidence_id, stance) VALUES (?, ?, ?, ?)
-     ON CONFLICT (conclusion_id, evidence_kind, evidence_id) DO UPDATE SET stance = excluded.stance`,
+     ON CONFLICT (conclusion_id, tactic, evidence_kind, evidence_id) DO UPDATE SET stance = excluded.stance`,
   ).run(conclusionId, e.kind, e.id, e.stance);
 }
 

@@ -35,13 +35,16 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   }
   try {
     assertIsProject(db, path);
-    db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     if (!options.readonly && path !== ':memory:') db.pragma('journal_mode = WAL');
     // WAL with synchronous=NORMAL is durable against application crashes, which is
     // what "closing the app mid-way loses nothing" needs; FULL adds an fsync per commit.
     db.pragma('synchronous = NORMAL');
+    // Keys are off while migrations run, so a migration can rebuild a table (SQLite's
+    // procedure for changing a constraint); migrate() checks them before it commits.
+    db.pragma('foreign_keys = OFF');
     migrate(db, migrations, path);
+    db.pragma('foreign_keys = ON');
     return db;
   } catch (error) {
     db.close();
@@ -80,6 +83,8 @@ export function migrate(db: Db, all: readonly Migration[], path = 'This project'
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);
     }
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length) throw new Error(`Migrating left ${broken.length} rows pointing at rows that do not exist.`);
   })();
 }
 

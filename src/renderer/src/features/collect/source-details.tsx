@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { sourceKinds, stages, type SourceKind, type SourceSummary, type Stage } from '../../../../shared/domain/model';
+import { sourceKindLabels, sourceKinds, stages, type SourceKind, type SourceSummary, type Stage } from '../../../../shared/domain/model';
 import { errorMessage, mutate } from '../../api/use-api';
 import { useWorkspace } from '../../app/workspace';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -52,7 +52,7 @@ export function SourceDetails({ source }: { source: SourceSummary }) {
         <select className="input" value={source.kind} onChange={(event) => save({ kind: event.target.value as SourceKind })}>
           {sourceKinds.map((kind) => (
             <option key={kind} value={kind}>
-              {kind}
+              {sourceKindLabels[kind]}
             </option>
           ))}
         </select>

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { conclusionStatuses, type Conclusion, type ConclusionEvidence, type ConclusionStatus } from '../../../../shared/domain/model';
+import { conclusionStatusLabels as statusLabels, conclusionStatuses, type Conclusion, type ConclusionEvidence, type ConclusionStatus } from '../../../../shared/domain/model';
 import { errorMessage, mutate, useQuery } from '../../api/use-api';
 import { useWorkspace } from '../../app/workspace';
 import { MemoPanel } from '../memos/memo-panel';
 import './conclude.css';
 import { InlineError } from '../../components/inline-error';
 
-const statusLabels: Record<ConclusionStatus, string> = { tentative: 'Tentative', verified: 'Verified', refuted: 'Refuted' };
 const short = (text: string, length = 60) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
 export function ConcludeView() {
