@@ -5,6 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { layersPlugin } from './scripts/lint/layers.js';
 
 const electronOnly = {
   paths: [{ name: 'electron', message: 'Only src/main/index.ts, src/main/transports/electron-ipc.ts and src/preload may import electron.' }],
@@ -20,6 +21,23 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', electronOnly],
+    },
+  },
+  {
+    // The layer order of each process, declared once in scripts/lint/layers.js.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { quarry: layersPlugin },
+    rules: { 'quarry/layers': 'error' },
+  },
+  {
+    // SQL lives in repositories and in the store's and search engine's own services, never in handlers or app wiring.
+    files: ['src/main/app/**/*.ts', 'src/main/areas/**/handlers.ts', 'src/main/transports/**/*.ts', 'src/main/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.property.name=/^(prepare|exec|pragma|transaction)$/]:matches([callee.object.name='db'], [callee.object.property.name='db'])",
+        message: 'No SQL here: put it in the area’s repository.ts (dispatch owns transactions).',
+      }],
     },
   },
   {

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { readMeta, writeMeta } from '../areas/project/repository';
+import { readMeta, writeMetas } from '../areas/project/repository';
 import type { ProjectHandle } from '../areas/kit';
 import { ProjectSearch, type SearchHooks } from '../services/search/project-search';
 import { openDatabase, type Db } from '../services/store/database';
@@ -25,11 +25,7 @@ export class ProjectSession implements ProjectHandle {
 
   static create(path: string, name: string, description: string, now: string, searchHooks?: SearchHooks): ProjectSession {
     const db = openDatabase(path, { create: true });
-    db.transaction(() => {
-      writeMeta(db, 'name', name);
-      writeMeta(db, 'description', description);
-      writeMeta(db, 'created_at', now);
-    })();
+    writeMetas(db, { name, description, created_at: now });
     return new ProjectSession(path, db, searchHooks);
   }
 

@@ -2,8 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { errorMessage } from './api/use-api';
 import { App } from './app/app';
-import { reportError } from './app/status';
-import { WorkspaceProvider } from './app/workspace';
+import { reportError } from './state/status';
+import { WorkspaceProvider } from './state/workspace';
 import './styles/base.css';
 import './styles/app.css';
 

@@ -9,6 +9,13 @@ export function writeMeta(db: Db, key: string, value: string): void {
   db.prepare('INSERT INTO project_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }
 
+/** Several settings at once, all or none: a new project's name, description and date. */
+export function writeMetas(db: Db, entries: Record<string, string>): void {
+  db.transaction(() => {
+    for (const [key, value] of Object.entries(entries)) writeMeta(db, key, value);
+  })();
+}
+
 const countedTables = ['sources', 'codes', 'codings', 'memos', 'claims', 'conclusions'] as const;
 
 export function countRows(db: Db): Record<(typeof countedTables)[number], number> {

@@ -1,15 +1,23 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api/contract';
+import { contract, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/api/contract';
+import { topics as allTopics, type Topic } from '../../../shared/api/method';
 import { ApiError, api } from './client';
 
-// Every query re-runs when the project changes: after any mutation made through `mutate`,
-// and when the main process says something changed behind the UI's back. The project is
-// local and small enough that re-reading beats keeping a cache coherent by hand.
-let revision = 0;
+// Queries re-run only when something they read changes. Each method declares in the contract
+// the topics it reads (a query) or touches (a change); after a change, the topics it touched
+// get a new revision and only the queries reading one of them fetch again. The main process
+// announces every change (project.changed), so changes made elsewhere — an undo, another
+// window — refresh the same way; a change this window made itself is refreshed as soon as
+// its answer arrives, and its announcement, when it comes, is not acted on twice.
+
+const revisions = new Map<Topic, number>();
+let clock = 0;
 const subscribers = new Set<() => void>();
 
-export function invalidate(): void {
-  revision++;
+/** Marks topics changed: every query reading one of them fetches again. */
+export function invalidate(changed: readonly Topic[] = allTopics): void {
+  clock++;
+  for (const topic of changed) revisions.set(topic, clock);
   subscribers.forEach((notify) => notify());
 }
 
@@ -18,7 +26,31 @@ function subscribe(notify: () => void): () => void {
   return () => subscribers.delete(notify);
 }
 
-api.on('project.changed', invalidate);
+/** The newest revision among the topics a method reads: a query's data is stale when this moves. */
+function revisionOf(method: MethodName): number {
+  const spec = contract[method];
+  const read = spec.kind === 'read' ? spec.reads : allTopics;
+  let newest = 0;
+  for (const topic of read) newest = Math.max(newest, revisions.get(topic) ?? 0);
+  return newest;
+}
+
+/** Announcements this window expects for changes it already refreshed, by topic set; they expire, since a change that changed nothing announces nothing. */
+const echoes: Array<{ key: string; until: number }> = [];
+const topicKey = (list: readonly Topic[]) => [...new Set(list)].sort().join(',');
+
+function expectEcho(touched: readonly Topic[]): void {
+  echoes.push({ key: topicKey(touched), until: Date.now() + 2000 });
+}
+
+api.on('project.changed', ({ topics }) => {
+  const now = Date.now();
+  while (echoes.length && echoes[0]!.until < now) echoes.shift();
+  const own = echoes.findIndex((e) => e.key === topicKey(topics));
+  if (own >= 0) echoes.splice(own, 1);
+  else invalidate(topics);
+});
+api.on('project.opened', () => invalidate());
 
 /** A sentence for the user: the message an ApiError carries, never a stack or raw JSON. */
 export function errorMessage(error: unknown): string {
@@ -41,12 +73,12 @@ interface Answer {
 }
 
 /**
- * Calls `method` with `input` and re-calls it whenever the project changes; pass null to
- * skip the call (for example while nothing is selected). Data from an earlier revision is
+ * Calls `method` with `input` and calls it again whenever a topic it reads changes; pass null
+ * to skip the call (for example while nothing is selected). Data from an earlier revision is
  * kept while the new answer loads, so views do not flicker after each edit.
  */
 export function useQuery<M extends MethodName>(method: M, input: MethodInput<M> | null): Query<MethodOutput<M>> {
-  const current = useSyncExternalStore(subscribe, () => revision);
+  const current = useSyncExternalStore(subscribe, () => revisionOf(method));
   const key = input === null ? '' : `${method}:${JSON.stringify(input)}`;
   const [answer, setAnswer] = useState<Answer | null>(null);
 
@@ -67,9 +99,30 @@ export function useQuery<M extends MethodName>(method: M, input: MethodInput<M> 
   return { data: answer.data as MethodOutput<M>, error: answer.error, loading: answer.revision !== current };
 }
 
-/** Calls a method that changes the project, then refreshes every query. Throws ApiError on failure. */
+/**
+ * Calls a method that changes the project, then refreshes what it touched (everything, for a
+ * control such as opening a project). Throws ApiError on failure.
+ */
 export async function mutate<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const output = await api.call(method, input);
-  invalidate();
+  const spec = contract[method];
+  if (spec.kind === 'change') {
+    const touched: Topic[] = [...spec.touches, 'history'];
+    expectEcho(touched);
+    invalidate(touched);
+  } else if (spec.kind === 'control') {
+    invalidate();
+  }
   return output;
+}
+
+/** Undoes or redoes one step and refreshes what it touched; null when there was nothing to do. */
+export async function walkHistory(direction: 'undo' | 'redo'): Promise<MethodOutput<'history.undo'>> {
+  const step = await api.call(direction === 'undo' ? 'history.undo' : 'history.redo', {});
+  if (step) {
+    const touched: Topic[] = [...step.touches, 'history'];
+    expectEcho(touched);
+    invalidate(touched);
+  }
+  return step;
 }

@@ -1,34 +1,31 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from '../api/use-api';
+import { handleKeyDown } from '../state/commands';
+import { useWorkspace } from '../state/workspace';
+import { useAppCommands } from './app-commands';
+import { CommandPalette } from './command-palette';
+import { HistoryPanel } from './history-panel';
 import { StageNav } from './stage-nav';
 import { StatusBar } from './status-bar';
 import { topBarItems, views } from './views';
-import { useWorkspace } from './workspace';
 
 export function App() {
   const { view, showView } = useWorkspace();
   const info = useQuery('project.getInfo', {});
   const current = views.find((v) => v.id === view) ?? views[0]!;
   const Current = current.component;
+  const [panel, setPanel] = useState<'palette' | 'history' | null>(null);
+  useAppCommands({ showPalette: () => setPanel('palette'), showHistory: () => setPanel('history') });
 
   useEffect(() => {
     document.title = info.data ? `${info.data.name} — Quarry` : 'Quarry';
   }, [info.data]);
 
-  // Alt+1…n switch views from anywhere, including while typing in a field.
+  // One key handler for the whole window: every shortcut is a registered command.
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey || event.ctrlKey || event.metaKey) return;
-      const index = Number(event.key) - 1;
-      const target = views[index];
-      if (target) {
-        event.preventDefault();
-        showView(target.id);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [showView]);
+    window.addEventListener('keydown', handleKeyDown);
+    return () => window.removeEventListener('keydown', handleKeyDown);
+  }, []);
 
   return (
     <div className="app">
@@ -55,7 +52,9 @@ export function App() {
       <main id="view-panel" className="view" role="tabpanel" aria-labelledby={`tab-${current.id}`}>
         <Current />
       </main>
-      <StatusBar />
+      <StatusBar onShowHistory={() => setPanel('history')} />
+      {panel === 'palette' && <CommandPalette onClose={() => setPanel(null)} />}
+      {panel === 'history' && <HistoryPanel onClose={() => setPanel(null)} />}
     </div>
   );
 }

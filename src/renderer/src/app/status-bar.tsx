@@ -1,13 +1,44 @@
 import { useQuery } from '../api/use-api';
-import { dismissError, useStatus } from './status';
+import { formatChord } from '../state/commands';
+import { dismissError, useStatus } from '../state/status';
+import { stepHistory } from './app-commands';
 
-/** Long work and unhandled errors, at the bottom of the window like a desktop app's status bar. */
-export function StatusBar() {
-  const { tasks, errors } = useStatus();
+/** Long work, unhandled errors, undo and redo, at the bottom of the window like a desktop app's status bar. */
+export function StatusBar({ onShowHistory }: { onShowHistory(): void }) {
+  const { tasks, errors, announcement } = useStatus();
   const info = useQuery('project.getInfo', {});
+  const history = useQuery('history.list', {});
   const counts = info.data?.counts;
+  const nextUndo = history.data?.undo[0];
+  const nextRedo = history.data?.redo[0];
   return (
     <footer className="status-bar" aria-label="Status">
+      <div className="status-bar__history" role="group" aria-label="Undo and redo">
+        <button
+          type="button"
+          className="button button--small"
+          disabled={!nextUndo}
+          title={nextUndo ? `Undo: ${nextUndo.label} (${formatChord('Mod+Z')})` : 'Nothing to undo'}
+          onClick={() => void stepHistory('undo')}
+        >
+          {nextUndo ? `Undo: ${nextUndo.label}` : 'Undo'}
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={!nextRedo}
+          title={nextRedo ? `Redo: ${nextRedo.label} (${formatChord('Mod+Shift+Z')})` : 'Nothing to redo'}
+          onClick={() => void stepHistory('redo')}
+        >
+          {nextRedo ? `Redo: ${nextRedo.label}` : 'Redo'}
+        </button>
+        <button type="button" className="button button--small" onClick={onShowHistory} title={`Undo history (${formatChord('Mod+Shift+H')})`}>
+          History
+        </button>
+      </div>
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {announcement?.message}
+      </div>
       <div className="status-bar__tasks" role="status" aria-live="polite">
         {tasks.map((task) => {
           const finished = task.total > 0 && task.done >= task.total;

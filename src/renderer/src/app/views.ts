@@ -1,9 +1,9 @@
 import type { ComponentType } from 'react';
 import { AuditView } from '../features/audit/audit-view';
-import { CollectView } from '../features/collect/collect-view';
-import { ConcludeView } from '../features/conclude/conclude-view';
+import { CollectView } from './screens/collect-screen';
+import { ConcludeScreen } from './screens/conclude-screen';
 import { DisplayView } from '../features/display/display-view';
-import { ReduceView } from '../features/reduce/reduce-view';
+import { ReduceView } from './screens/reduce-screen';
 import { SearchBox } from '../features/search/search-box';
 
 export interface ViewDefinition {
@@ -23,7 +23,7 @@ export const views: ViewDefinition[] = [
   { id: 'collect', label: 'Collect', hint: 'Import and read sources', group: 'stage', component: CollectView },
   { id: 'reduce', label: 'Reduce', hint: 'Code passages, grow the codebook', group: 'stage', component: ReduceView },
   { id: 'display', label: 'Display', hint: 'Compare codes across sources', group: 'stage', component: DisplayView },
-  { id: 'conclude', label: 'Conclude', hint: 'State and test conclusions', group: 'stage', component: ConcludeView },
+  { id: 'conclude', label: 'Conclude', hint: 'State and test conclusions', group: 'stage', component: ConcludeScreen },
   { id: 'audit', label: 'Audit', hint: 'Check a manuscript’s citations and record verdicts on its claims', group: 'tool', component: AuditView },
 ];
 

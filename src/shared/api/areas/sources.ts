@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { change, quoted, read } from '../method';
-import { sourceKinds, stages, type AttributeValue, type Source, type SourceSummary, type SourceText } from '../../domain/model';
+import { sourceKindLabels, sourceKinds, stages, type AttributeValue, type Source, type SourceSummary, type SourceText } from '../../domain/model';
 
 const id = z.string().min(1).max(100);
 const attributeName = z.string().trim().min(1).max(100);
@@ -30,7 +30,7 @@ export const sourcesContract = {
     {
       touches: ['sources'],
       label: (input, s) =>
-        input.title !== undefined ? `Rename source to ${quoted(s.title)}` : input.kind !== undefined && input.stage === undefined ? `Set ${quoted(s.title)} to ${s.kind}` : `Move ${quoted(s.title)} to ${s.stage}`,
+        input.title !== undefined ? `Rename source to ${quoted(s.title)}` : input.kind !== undefined && input.stage === undefined ? `Mark ${quoted(s.title)} as ${sourceKindLabels[s.kind].toLowerCase()}` : `Move ${quoted(s.title)} to the ${s.stage} stage`,
     },
   ),
   /** Sets (or replaces) one attribute of a source, e.g. a case's country; returns all its attributes. */

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { SourceSummary } from '../../../../shared/domain/model';
 import { errorMessage, mutate, useQuery } from '../../api/use-api';
-import { useWorkspace } from '../../app/workspace';
-import { SourceImport } from '../collect/source-import';
+import { useWorkspace } from '../../state/workspace';
+import { SourceImport } from '../../components/source-import';
 import { AuditText, type AuditFocus } from './audit-text';
 import { ClaimsTable } from './claims-table';
 import { FindingsPanel } from './findings-panel';

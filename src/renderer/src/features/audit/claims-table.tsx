@@ -11,7 +11,7 @@ import {
 import type { SourceSummary } from '../../../../shared/domain/model';
 import { api } from '../../api/client';
 import { errorMessage, mutate, useQuery } from '../../api/use-api';
-import { FindSupportButton } from '../search/find-support';
+import { FindSupportButton } from '../../components/find-support';
 import { citationName, statusLabels, verdictLabels } from './labels';
 import { locateQuote } from './locate-quote';
 

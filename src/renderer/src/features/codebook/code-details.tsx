@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Code } from '../../../../shared/domain/model';
 import { errorMessage, mutate } from '../../api/use-api';
-import { useWorkspace } from '../../app/workspace';
+import { useWorkspace } from '../../state/workspace';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { allNodes, buildCodeTree, codePath, subtreeIds } from '../../lib/code-tree';
 import { InlineError } from '../../components/inline-error';
@@ -79,7 +79,7 @@ export function CodeDetails({ code, codes, onRename }: { code: Code; codes: Code
       <ConfirmDialog
         open={confirming}
         title="Delete code"
-        message={`Delete “${code.name}”${subtree.size > 1 ? ` and its ${subtree.size - 1} sub-codes` : ''}? ${doomedCodings} ${doomedCodings === 1 ? 'coding goes' : 'codings go'} with it. This cannot be undone.`}
+        message={`Delete “${code.name}”${subtree.size > 1 ? ` and its ${subtree.size - 1} sub-codes` : ''}? ${doomedCodings} ${doomedCodings === 1 ? 'coding goes' : 'codings go'} with it. You can undo this.`}
         confirmLabel="Delete"
         onCancel={() => setConfirming(false)}
         onConfirm={() => {

@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { Code } from '../../../../shared/domain/model';
 import { errorMessage, mutate } from '../../api/use-api';
-import { useWorkspace } from '../../app/workspace';
+import { useWorkspace } from '../../state/workspace';
 import { buildCodeTree, subtreeIds, visibleNodes, type CodeNode } from '../../lib/code-tree';
 import { CodeDetails } from './code-details';
 import { NewCodeForm } from './new-code-form';

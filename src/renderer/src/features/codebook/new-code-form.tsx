@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Code } from '../../../../shared/domain/model';
 import { errorMessage, mutate } from '../../api/use-api';
-import { useWorkspace } from '../../app/workspace';
+import { useWorkspace } from '../../state/workspace';
 import { allNodes, buildCodeTree } from '../../lib/code-tree';
 import { InlineError } from '../../components/inline-error';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { sourceKindLabels, sourceKinds, stages, type SourceKind, type SourceSummary, type Stage } from '../../../../shared/domain/model';
 import { errorMessage, mutate } from '../../api/use-api';
-import { useWorkspace } from '../../app/workspace';
+import { useWorkspace } from '../../state/workspace';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { SourceAttributes } from './source-attributes';
 import { InlineError } from '../../components/inline-error';
@@ -87,7 +87,7 @@ export function SourceDetails({ source }: { source: SourceSummary }) {
       <ConfirmDialog
         open={confirming}
         title="Remove source"
-        message={`Remove “${source.title}” and its ${source.codingCount} codings from the project? This cannot be undone.`}
+        message={`Remove “${source.title}” and its ${source.codingCount} codings from the project? You can undo this.`}
         confirmLabel="Remove"
         onCancel={() => setConfirming(false)}
         onConfirm={() => {

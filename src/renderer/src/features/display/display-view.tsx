@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useQuery } from '../../api/use-api';
-import { useWorkspace } from '../../app/workspace';
+import { useWorkspace } from '../../state/workspace';
 import { allNodes, buildCodeTree } from '../../lib/code-tree';
 import './display.css';
 import { InlineError } from '../../components/inline-error';

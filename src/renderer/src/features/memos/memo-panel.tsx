@@ -150,7 +150,7 @@ function MemoItem({ memo }: { memo: Memo }) {
       <ConfirmDialog
         open={confirming}
         title="Delete memo"
-        message={`Delete the memo “${memo.title}”? This cannot be undone.`}
+        message={`Delete the memo “${memo.title}”? You can undo this.`}
         confirmLabel="Delete"
         onCancel={() => setConfirming(false)}
         onConfirm={() => {

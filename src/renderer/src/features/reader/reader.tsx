@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
-import type { Code, Coding, Passage } from '../../../../shared/domain/model';
+import { sourceKindLabels, type Code, type Coding, type Passage } from '../../../../shared/domain/model';
 import { useQuery } from '../../api/use-api';
-import { useWorkspace } from '../../app/workspace';
+import { useCommands } from '../../state/commands';
+import { useWorkspace } from '../../state/workspace';
 import { withAlpha } from '../../lib/colour';
 import { codePath } from '../../lib/code-tree';
 import { segmentRange, type Segment } from '../../lib/segments';
-import { CodePicker } from '../coding/code-picker';
-import { applyCode, createCodeAndApply, type TextSelection } from '../coding/coding-actions';
-import { useSearchHighlights } from '../search/search-highlights';
+import { CodePicker } from './code-picker';
+import { applyCode, createCodeAndApply, type TextSelection } from './coding-actions';
+import { useSearchHighlights } from './search-highlights';
 import { CodingMenu } from './coding-menu';
 import { caretAtFirstVisiblePassage, rangeFromSpan, spanFromRange } from './reader-dom';
 import './reader.css';
@@ -91,7 +92,9 @@ function PassageText({ passage, segments, codeById, codes }: { passage: Passage;
 /** A source, passage by passage, with its codings drawn in their codes' colours; selecting text starts coding. */
 export function Reader({ sourceId, selection, onSelectionChange, codingTools, onCodeKey, toolbar, textRef }: Props) {
   const { readerFocus, setCodeFilter } = useWorkspace();
-  const source = useQuery('sources.get', sourceId ? { id: sourceId } : null);
+  // The text never changes after import, so edits elsewhere never fetch it again; the summary (title, stage, counts) is light.
+  const source = useQuery('sources.text', sourceId ? { id: sourceId } : null);
+  const sources = useQuery('sources.list', {});
   const codings = useQuery('codings.list', sourceId ? { sourceId } : null);
   const codesQuery = useQuery('codes.list', {});
   const codes = useMemo(() => codesQuery.data ?? [], [codesQuery.data]);
@@ -225,27 +228,44 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
     }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target as HTMLElement;
-    if (event.key === 'c' || event.key === 'C') {
-      if (!selection) return;
-      event.preventDefault();
-      if (codingTools === 'popover') pickerInput.current?.focus();
-      else onCodeKey?.();
-    } else if (event.key === 'Escape') {
+    if (event.key === 'Escape') {
       clearSelection();
       setMenu(null);
-    } else if (event.key === ']' || event.key === '[') {
-      event.preventDefault();
-      const marks = [...root.querySelectorAll<HTMLElement>('mark.coded')];
-      const index = marks.indexOf(target);
-      const next = event.key === ']' ? marks[index + 1] : index < 0 ? marks.at(-1) : marks[index - 1];
-      next?.focus();
     } else if ((event.key === 'Enter' || event.key === ' ') && target.matches('mark.coded')) {
       event.preventDefault();
       openMenuFor(target);
     }
   };
 
-  const info = source.data;
+  /** Moves focus to the next (or previous) coded passage after the one focused, or to the first (last). */
+  const stepCoding = (direction: 1 | -1) => {
+    const root = article.current;
+    if (!root) return;
+    const marks = [...root.querySelectorAll<HTMLElement>('mark.coded')];
+    const index = marks.indexOf(document.activeElement as HTMLElement);
+    const next = direction === 1 ? marks[index + 1] : index < 0 ? marks.at(-1) : marks[index - 1];
+    next?.focus();
+  };
+  const inReader = () => Boolean(article.current?.contains(document.activeElement));
+  const hasCodings = () => (codings.data?.length ?? 0) > 0;
+  useCommands([
+    {
+      id: 'reader.codeSelection',
+      title: 'Code the selected text',
+      category: 'Coding',
+      keys: ['C'],
+      when: () => Boolean(selection),
+      keyScope: inReader,
+      run: () => {
+        if (codingTools === 'popover') pickerInput.current?.focus();
+        else onCodeKey?.();
+      },
+    },
+    { id: 'reader.nextCoding', title: 'Go to the next coded passage', category: 'Coding', keys: [']'], when: hasCodings, keyScope: inReader, run: () => stepCoding(1) },
+    { id: 'reader.previousCoding', title: 'Go to the previous coded passage', category: 'Coding', keys: ['['], when: hasCodings, keyScope: inReader, run: () => stepCoding(-1) },
+  ]);
+
+  const info = source.data ? sources.data?.find((s) => s.id === source.data!.id) : undefined;
   const menuCodings = menu ? (codings.data ?? []).filter((c) => menu.codingIds.includes(c.id)) : [];
   const showPopover = codingTools === 'popover' && selection && selection.sourceId === sourceId && anchor && !pointerDown;
 
@@ -256,7 +276,7 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
           <h2 className="reader__title">{info?.title ?? (sourceId ? 'Loading…' : 'No source open')}</h2>
           {info && (
             <p className="reader__meta">
-              <span className="badge">{info.kind}</span> <span className={`stage-badge stage-badge--${info.stage}`}>{info.stage}</span>{' '}
+              <span className="badge">{sourceKindLabels[info.kind]}</span> <span className={`stage-badge stage-badge--${info.stage}`}>{info.stage}</span>{' '}
               <span className="muted">
                 {info.format.toUpperCase()} · {info.length.toLocaleString()} characters · {info.codingCount} codings
               </span>
@@ -278,7 +298,7 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
           </label>
         </div>
       </header>
-      <InlineError message={source.error ?? codings.error} />
+      <InlineError message={source.error ?? sources.error ?? codings.error} />
       <div className="reader__scroll" ref={scroller}>
         {!sourceId && <p className="empty-state">Choose a source to read it here.</p>}
         {info && (

@@ -1,5 +1,5 @@
 import { useQuery } from '../../api/use-api';
-import { useWorkspace } from '../../app/workspace';
+import { useWorkspace } from '../../state/workspace';
 
 /** A compact way to change the open source where there is no room for the full list. */
 export function SourceSwitcher() {

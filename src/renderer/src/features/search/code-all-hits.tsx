@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { MethodInput } from '../../../../shared/api/contract';
-import { errorMessage, mutate, useQuery } from '../../api/use-api';
+import { api } from '../../api/client';
+import { errorMessage, mutate, useQuery, walkHistory } from '../../api/use-api';
 import { allNodes, buildCodeTree } from '../../lib/code-tree';
 import { InlineError } from '../../components/inline-error';
 
@@ -14,7 +15,7 @@ interface Applied {
 
 const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
 
-/** "Code all hits": pick a code and what to code, see how many spans that makes, apply, and undo exactly those codings. */
+/** "Code all hits": pick a code and what to code, see how many spans that makes, apply them as one step, and undo that step. */
 export function CodeAllHits({ q, filters, onClose }: { q: string; filters: Filters; onClose(): void }) {
   const scopeName = useId();
   const codesQuery = useQuery('codes.list', {});
@@ -47,12 +48,17 @@ export function CodeAllHits({ q, filters, onClose }: { q: string; filters: Filte
       setUndone(null);
       setApplied({ codingIds: result.codingIds, codeName: code.name });
     });
+  // The coding was one step in the project's undo history: Undo here takes back that step, if it is still the newest.
   const undo = () =>
     run(async () => {
       if (!applied) return;
-      const { removed } = await mutate('codings.remove', { ids: applied.codingIds });
+      const { undo: steps } = await api.call('history.list', {});
+      if (steps[0]?.method !== 'search.codeHits') {
+        throw new Error('Other changes were made since these codings; undo them first, or use the undo history (Ctrl+Shift+H).');
+      }
+      await walkHistory('undo');
       setApplied(null);
-      setUndone(removed);
+      setUndone(applied.codingIds.length);
     });
 
   const count = preview.data?.count ?? 0;

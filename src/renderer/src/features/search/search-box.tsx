@@ -5,9 +5,10 @@ import { searchKinds, type SearchGroup, type SearchHitView, type SearchKind, typ
 import { useQuery } from '../../api/use-api';
 import { allNodes, buildCodeTree } from '../../lib/code-tree';
 import { CodeAllHits } from './code-all-hits';
-import { FindSupport } from './find-support';
-import { HitSnippet, kindLabels } from './hit-snippet';
-import { canOpen, useOpenHit } from './open-hit';
+import { FindSupport } from '../../components/find-support';
+import { useCommands } from '../../state/commands';
+import { HitSnippet, kindLabels } from '../../components/hit-snippet';
+import { canOpen, useOpenHit } from '../../state/open-hit';
 import { SearchHelp } from './search-help';
 import './search.css';
 import { InlineError } from '../../components/inline-error';
@@ -102,17 +103,19 @@ export function SearchBox() {
   });
 
   // Ctrl+K (Cmd+K) jumps to the search box from anywhere, as in most desktop apps.
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
+  useCommands([
+    {
+      id: 'search.focus',
+      title: 'Search the project',
+      category: 'Search',
+      keys: ['Mod+K'],
+      inTextFields: true,
+      run: () => {
         field.current?.focus();
         field.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+      },
+    },
+  ]);
 
   const choose = (group: SearchGroup, hit: SearchHitView) => {
     if (!canOpen(group, hit)) return;

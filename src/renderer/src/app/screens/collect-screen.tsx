@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '../../api/use-api';
-import { useWorkspace } from '../../app/workspace';
-import type { TextSelection } from '../coding/coding-actions';
-import { MemoPanel } from '../memos/memo-panel';
-import { Reader } from '../reader/reader';
-import { SearchLanguage } from './search-language';
-import { SourceDetails } from './source-details';
-import { SourceImport } from './source-import';
-import { SourceList } from './source-list';
-import './collect.css';
+import { useWorkspace } from '../../state/workspace';
+import type { TextSelection } from '../../features/reader/coding-actions';
+import { MemoPanel } from '../../features/memos/memo-panel';
+import { Reader } from '../../features/reader/reader';
+import { SearchLanguage } from '../../features/collect/search-language';
+import { SourceDetails } from '../../features/collect/source-details';
+import { SourceImport } from '../../components/source-import';
+import { SourceList } from '../../features/collect/source-list';
+import '../../features/collect/collect.css';
 import { InlineError } from '../../components/inline-error';
 
 export function CollectView() {

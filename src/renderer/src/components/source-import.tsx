@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { errorMessage, mutate } from '../../api/use-api';
-import { dropTask } from '../../app/status';
-import { useWorkspace } from '../../app/workspace';
+import { errorMessage, mutate } from '../api/use-api';
+import { dropTask } from '../state/status';
+import { useWorkspace } from '../state/workspace';
 
 const accepted = '.txt,.md,.markdown,.html,.htm,.docx,.pdf';
 

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { useQuery } from '../../api/use-api';
+import './find-support.css';
+import { useQuery } from '../api/use-api';
 import { HitSnippet } from './hit-snippet';
-import { useOpenHit } from './open-hit';
-import { InlineError } from '../../components/inline-error';
+import { useOpenHit } from '../state/open-hit';
+import { InlineError } from './inline-error';
 
 /**
  * "Find support": the passages of the works a claim cites (those linked to a full text in

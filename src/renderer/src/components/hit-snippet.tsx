@@ -1,5 +1,6 @@
-import type { SearchHitView } from '../../../../shared/domain/search';
-import { snippetParts } from './snippet-parts';
+import type { SearchHitView } from '../../../shared/domain/search';
+import './hit-snippet.css';
+import { snippetParts } from '../lib/snippet-parts';
 
 export const kindLabels: Record<SearchHitView['kind'], string> = {
   passage: 'Passage',

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
-import type { ReaderFocus } from '../../app/workspace';
+import type { ReaderFocus } from '../../state/workspace';
 import { rangeFromSpan } from '../reader/reader-dom';
 
 /** The CSS Custom Highlight the reader paints search matches with (styled in search.css). */

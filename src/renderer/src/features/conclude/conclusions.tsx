@@ -1,43 +1,38 @@
 import { useState } from 'react';
 import { conclusionStatusLabels as statusLabels, conclusionStatuses, type Conclusion, type ConclusionEvidence, type ConclusionStatus } from '../../../../shared/domain/model';
 import { errorMessage, mutate, useQuery } from '../../api/use-api';
-import { useWorkspace } from '../../app/workspace';
-import { MemoPanel } from '../memos/memo-panel';
+import { useWorkspace } from '../../state/workspace';
 import './conclude.css';
 import { InlineError } from '../../components/inline-error';
 
 const short = (text: string, length = 60) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
-export function ConcludeView() {
+/** The conclusions of the project, each with its evidence; the Conclude screen sets it beside the project's memos. */
+export function Conclusions() {
   const conclusions = useQuery('conclusions.list', {});
   const sources = useQuery('sources.list', {});
   const list = conclusions.data ?? [];
   const titleOf = (id: string) => (sources.data ? (sources.data.find((s) => s.id === id)?.title ?? 'A removed source') : '…');
   return (
-    <div className="layout layout--two">
-      <section className="conclude-main" aria-label="Conclusions">
-        <header className="view-header">
-          <div>
-            <h2 className="view-header__title">Conclusions</h2>
-            <p className="muted">
-              State what the data suggest, then test each statement against the evidence. To add evidence, click a coded passage in the reader and choose “Use as
-              evidence for…”.
-            </p>
-          </div>
-        </header>
-        <NewConclusionForm />
-        <InlineError message={conclusions.error} />
-        <ol className="conclusion-list" aria-label="Conclusion list">
-          {list.map((conclusion) => (
-            <ConclusionCard key={conclusion.id} conclusion={conclusion} titleOf={titleOf} />
-          ))}
-        </ol>
-        {conclusions.data && list.length === 0 && <p className="empty-state">No conclusions yet.</p>}
-      </section>
-      <aside className="pane pane--side" aria-label="Project memos">
-        <MemoPanel targets={[{ kind: 'project', label: 'The project' }]} />
-      </aside>
-    </div>
+    <section className="conclude-main" aria-label="Conclusions">
+      <header className="view-header">
+        <div>
+          <h2 className="view-header__title">Conclusions</h2>
+          <p className="muted">
+            State what the data suggest, then test each statement against the evidence. To add evidence, click a coded passage in the reader and choose “Use as
+            evidence for…”.
+          </p>
+        </div>
+      </header>
+      <NewConclusionForm />
+      <InlineError message={conclusions.error} />
+      <ol className="conclusion-list" aria-label="Conclusion list">
+        {list.map((conclusion) => (
+          <ConclusionCard key={conclusion.id} conclusion={conclusion} titleOf={titleOf} />
+        ))}
+      </ol>
+      {conclusions.data && list.length === 0 && <p className="empty-state">No conclusions yet.</p>}
+    </section>
   );
 }
 

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '../../api/use-api';
-import { useWorkspace } from '../../app/workspace';
-import { Codebook } from '../codebook/codebook';
-import { CodeSelectionPanel } from '../coding/code-selection-panel';
-import type { TextSelection } from '../coding/coding-actions';
-import { MemoPanel, type MemoTarget } from '../memos/memo-panel';
-import { Reader } from '../reader/reader';
-import { SourceSwitcher } from '../reader/source-switcher';
+import { useWorkspace } from '../../state/workspace';
+import { Codebook } from '../../features/codebook/codebook';
+import { CodeSelectionPanel } from '../../features/reader/code-selection-panel';
+import type { TextSelection } from '../../features/reader/coding-actions';
+import { MemoPanel, type MemoTarget } from '../../features/memos/memo-panel';
+import { Reader } from '../../features/reader/reader';
+import { SourceSwitcher } from '../../features/reader/source-switcher';
 import { InlineError } from '../../components/inline-error';
 
 export function ReduceView() {

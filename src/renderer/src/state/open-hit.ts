@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import type { SearchGroup, SearchHitView } from '../../../../shared/domain/search';
-import { useWorkspace } from '../../app/workspace';
+import type { SearchGroup, SearchHitView } from '../../../shared/domain/search';
+import { useWorkspace } from './workspace';
 
 /** Views with a reader; a hit opens there, in the current view when it has one. */
 const readerViews = ['collect', 'reduce'];

@@ -16,9 +16,11 @@ export interface StatusNotice {
 interface StatusState {
   tasks: Progress[];
   errors: StatusNotice[];
+  /** The latest thing a screen reader should hear ("Coded with Trust", "Undone: Rename code …"). */
+  announcement: StatusNotice | null;
 }
 
-let state: StatusState = { tasks: [], errors: [] };
+let state: StatusState = { tasks: [], errors: [], announcement: null };
 let nextNotice = 1;
 const subscribers = new Set<() => void>();
 /** How long a finished task stays visible, so a fast import still shows that it happened. */
@@ -43,6 +45,11 @@ api.on('progress', track);
 /** Ends a task whose work failed: the main process reports progress, not failure, so whoever saw the error says so. */
 export function dropTask(task: string): void {
   set({ ...state, tasks: state.tasks.filter((t) => t.task !== task) });
+}
+
+/** Says something to screen readers through the status bar's live region. */
+export function announce(message: string): void {
+  set({ ...state, announcement: { id: nextNotice++, message } });
 }
 
 export function reportError(message: string): void {
