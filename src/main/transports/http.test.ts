@@ -1,18 +1,24 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempProjectPath, testContext } from '../test-support/context';
+import { testContext } from '../test-support/context';
 import type { AppContext } from '../app/context';
+import { ProjectAccess } from '../app/project-access';
 import { startHttpTransport, type HttpTransport } from './http';
 
 let ctx: AppContext;
 let transport: HttpTransport;
+let dataDir: string;
+let outsideDir: string;
 
 beforeAll(async () => {
-  ctx = testContext();
-  ctx.createProject(tempProjectPath(), 'HTTP test', '');
+  dataDir = mkdtempSync(join(tmpdir(), 'quarry-data-'));
+  outsideDir = mkdtempSync(join(tmpdir(), 'quarry-outside-'));
+  const launchProject = join(dataDir, 'launch.quarry');
+  ctx = testContext({ projectAccess: ProjectAccess.forBrowserMode({ dataDir, launchProjects: [launchProject], allowedDirs: [] }) });
+  ctx.createProject(launchProject, 'HTTP test', '');
   const staticDir = mkdtempSync(join(tmpdir(), 'quarry-static-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Quarry</title>');
   transport = await startHttpTransport({ ctx, staticDir });
@@ -85,5 +91,30 @@ describe('browser-mode HTTP transport', () => {
 
   it('streams events only to holders of the token', async () => {
     expect((await send('/api/events', { method: 'GET' })).status).toBe(401);
+  });
+
+  it('opens and creates projects only where browser mode allows, and says how to allow another folder', async () => {
+    const outside = join(outsideDir, 'elsewhere.quarry');
+    const created = await send('/api/project.create', { headers: auth(), body: JSON.stringify({ path: outside, name: 'Elsewhere' }) });
+    expect(created.status).toBe(403);
+    expect(JSON.parse(created.body).error).toMatchObject({ code: 'UNAUTHORIZED', message: expect.stringContaining(`--allow-dir "${outsideDir}"`) });
+    expect(existsSync(outside)).toBe(false);
+    const escape = await send('/api/project.create', { headers: auth(), body: JSON.stringify({ path: join(dataDir, '..', 'escaped.quarry'), name: 'Escape' }) });
+    expect(escape.status).toBe(403);
+    const opened = await send('/api/project.open', { headers: auth(), body: JSON.stringify({ path: '/etc/passwd' }) });
+    expect(opened.status).toBe(403);
+
+    const access = JSON.parse((await send('/api/project.getAccess', { headers: auth() })).body);
+    expect(access.value).toMatchObject({ restricted: true, projectsFolder: dataDir, allowedFolders: [dataDir], howToAllow: expect.stringContaining('--allow-dir') });
+    const inside = await send('/api/project.create', { headers: auth(), body: JSON.stringify({ path: join(dataDir, 'reviews', '..', 'second.quarry'), name: 'Second' }) });
+    expect(inside.status).toBe(200);
+    const back = await send('/api/project.open', { headers: auth(), body: JSON.stringify({ path: join(dataDir, 'launch.quarry') }) });
+    expect(JSON.parse(back.body)).toMatchObject({ ok: true, value: { name: 'HTTP test' } });
+  });
+
+  it('will not start browser mode without a project access policy', async () => {
+    const open = testContext();
+    await expect(startHttpTransport({ ctx: open, staticDir: tmpdir() })).rejects.toThrow(/project access policy/);
+    open.close();
   });
 });

@@ -32,6 +32,7 @@ export interface HttpTransport {
 }
 
 export interface HttpOptions {
+  /** Its projectAccess must be restricted (ProjectAccess.forBrowserMode): anyone with the token may call. */
   ctx: AppContext;
   /** The built renderer (out/renderer). */
   staticDir: string;
@@ -78,10 +79,12 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 /**
  * Browser mode: the renderer and the API on 127.0.0.1. Any page the user's browser opens
- * could send requests here, so every API call needs the per-launch token, and requests
- * whose Host or Origin is not this server (DNS rebinding, cross-site pages) are refused.
+ * could send requests here, so every API call needs the per-launch token, requests whose
+ * Host or Origin is not this server (DNS rebinding, cross-site pages) are refused, and
+ * project paths are limited to the folders the person chose when starting Quarry.
  */
 export async function startHttpTransport(options: HttpOptions): Promise<HttpTransport> {
+  if (!options.ctx.projectAccess.info.restricted) throw new Error('Browser mode needs a restricted project access policy (ProjectAccess.forBrowserMode).');
   const token = options.token ?? randomBytes(24).toString('base64url');
   const staticRoot = resolve(options.staticDir);
   let port = 0;
@@ -160,7 +163,13 @@ export async function startHttpTransport(options: HttpOptions): Promise<HttpTran
       sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message } });
       return;
     }
-    const result = await dispatch(options.ctx, decodeURIComponent(url.pathname.slice('/api/'.length)), input);
+    const methodName = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const denied = options.ctx.projectAccess.refusalFor(methodName, input);
+    if (denied) {
+      sendJson(res, 403, { ok: false, error: { code: 'UNAUTHORIZED', message: denied } });
+      return;
+    }
+    const result = await dispatch(options.ctx, methodName, input);
     sendJson(res, result.ok ? 200 : (statusFor[result.error.code] ?? 422), result);
   }
 
