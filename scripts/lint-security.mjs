@@ -70,4 +70,4 @@ if (problems.length) {
   console.log(`lint:security failed: fix each finding, or, if it is a reviewed false alarm, add it with its reason to ${exceptionsFile} and the README.`);
   process.exit(1);
 }
-console.log(`lint:security passed (${serious.length - problems.length} accepted exceptions).`);
+console.log(`lint:security passed (${serious.length} accepted exceptions).`);
