@@ -8,7 +8,7 @@ import type { AppContext } from '../app/context';
 import { ProjectAccess } from '../app/project-access';
 import { startHttpTransport, type HttpTransport } from './http';
 
-const pageCsp = "default-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'";
+const pageCsp = "default-src 'self'; script-src 'self'; object-src 'none'";
 const bodyLimit = 64 * 1024;
 
 let ctx: AppContext;
@@ -174,9 +174,9 @@ describe('browser-mode HTTP transport', () => {
     expect(streamed.status).toBe(413);
   });
 
-  it('sends the page its CSP as a header, the same policy as its meta tag, and locks down every other answer', async () => {
+  it('sends the page its CSP as a header, the policy of its meta tag plus frame-ancestors, and locks down every other answer', async () => {
     const page = await send('/', { method: 'GET' });
-    expect(page.headers['content-security-policy']).toBe(pageCsp);
+    expect(page.headers['content-security-policy']).toBe(`${pageCsp}; frame-ancestors 'none'`);
     const others = [await send('/api/project.getInfo', { headers: auth() }), await send('/assets/app.js', { method: 'GET' }), await send('/missing', { method: 'GET' }), await send('/%zz', { method: 'GET' })];
     for (const answer of others) expect(answer.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
     for (const answer of [page, ...others]) {

@@ -41,19 +41,20 @@ const securityHeaders: OutgoingHttpHeaders = {
 const lockedCsp = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
- * The CSP the page declares in its meta tag (src/renderer/index.html), sent as a header too so
- * that the two are one policy spelled once and the header's frame-ancestors takes effect.
- * A page without one gets the locked policy: it fails closed.
+ * The page's CSP header: the policy its meta tag declares (src/renderer/index.html), so the
+ * two are spelled once, plus frame-ancestors, which browsers honour only in a header. A page
+ * without a policy gets the locked one: it fails closed.
  */
-function declaredCsp(html: string): string {
-  let csp: string | undefined;
+function pageCsp(html: string): string {
+  let declared: string | undefined;
   const parser = new Parser({
     onopentag(name, attributes) {
-      if (name === 'meta' && attributes['http-equiv']?.toLowerCase() === 'content-security-policy') csp ??= attributes.content;
+      if (name === 'meta' && attributes['http-equiv']?.toLowerCase() === 'content-security-policy') declared ??= attributes.content;
     },
   });
   parser.end(html);
-  return csp?.trim() || lockedCsp;
+  const policy = declared?.trim().replace(/;$/, '');
+  return policy ? `${policy}; frame-ancestors 'none'` : lockedCsp;
 }
 
 type RequestTarget = { path: string; query: URLSearchParams } | { refusal: string };
@@ -195,7 +196,7 @@ export async function startHttpTransport(options: HttpOptions): Promise<HttpTran
     const type = contentTypes[extname(file)] ?? 'application/octet-stream';
     if (extname(file) === '.html') {
       const html = readFileSync(file);
-      res.writeHead(200, { ...securityHeaders, 'content-security-policy': declaredCsp(html.toString('utf8')), 'content-type': type, 'cache-control': 'no-store' });
+      res.writeHead(200, { ...securityHeaders, 'content-security-policy': pageCsp(html.toString('utf8')), 'content-type': type, 'cache-control': 'no-store' });
       res.end(html);
       return;
     }
