@@ -33,7 +33,10 @@ export function isAppPage(url: string, app: AppLocation): boolean {
   const parsed = parseUrl(url);
   if (!parsed) return false;
   if (app.devServerUrl !== undefined) return parsed.origin === new URL(app.devServerUrl).origin;
-  return parsed.protocol === 'file:' && parsed.host === '' && fileURLToPath(parsed) === resolve(app.rendererFile);
+  if (parsed.protocol !== 'file:' || parsed.host !== '') return false;
+  const [page, built] = [fileURLToPath(parsed), resolve(app.rendererFile)];
+  // Windows file names are case-insensitive, and a drive letter may come back in either case.
+  return process.platform === 'win32' ? page.toLowerCase() === built.toLowerCase() : page === built;
 }
 
 export type NavigationVerdict = 'allow' | 'open-externally' | 'block';
