@@ -11,9 +11,15 @@ export interface QuarryServer {
   stop(): Promise<void>;
 }
 
-/** Starts Quarry's browser mode (the real main-process code) on a project file. */
-export async function startQuarry(options: { project?: string; dataDir: string }): Promise<QuarryServer> {
-  const args = ['--import', 'tsx', 'src/main/serve.ts', ...(options.project ? ['--project', options.project] : [])];
+/** Starts Quarry's browser mode (the real main-process code) on a project file; `allowDirs` become --allow-dir flags. */
+export async function startQuarry(options: { project?: string; dataDir: string; allowDirs?: string[] }): Promise<QuarryServer> {
+  const args = [
+    '--import',
+    'tsx',
+    'src/main/serve.ts',
+    ...(options.project ? ['--project', options.project] : []),
+    ...(options.allowDirs ?? []).flatMap((dir) => ['--allow-dir', dir]),
+  ];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, QUARRY_DATA_DIR: options.dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],

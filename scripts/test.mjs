@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, unit and e2e, then one summary line counting every test run.
+// `npm test`: typecheck, lint, security lint, unit and e2e, then one summary line counting every test run.
 // Every step runs even when an earlier one fails, so one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -26,6 +26,7 @@ function readJson(path) {
 
 step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 step('lint', 'npm', ['run', '--silent', 'lint']);
+step('security lint', 'npm', ['run', '--silent', 'lint:security']);
 step('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${join(reports, 'vitest.json')}`]);
 const built = step('build', 'npx', ['electron-vite', 'build']);
 if (built) step('e2e', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright.json') });

@@ -3,19 +3,22 @@
 import { parseArgs } from 'node:util';
 import { AppContext } from './app/context';
 import { rendererDir, sampleDir, userDataDir } from './app/paths';
+import { ProjectAccess } from './app/project-access';
 import { ensureSampleProject } from './app/sample-project';
 import { startHttpTransport } from './transports/http';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { project: { type: 'string' }, port: { type: 'string' }, reason: { type: 'string' } },
+    options: { project: { type: 'string' }, 'allow-dir': { type: 'string', multiple: true }, port: { type: 'string' }, reason: { type: 'string' } },
   });
-  const ctx = new AppContext({ indexOnOpen: true });
   const projectPath = values.project ?? (await ensureSampleProject(sampleDir(), userDataDir()));
+  const projectAccess = ProjectAccess.forBrowserMode({ dataDir: userDataDir(), launchProjects: [projectPath], allowedDirs: values['allow-dir'] ?? [] });
+  const ctx = new AppContext({ indexOnOpen: true, projectAccess });
   ctx.openProject(projectPath);
   const transport = await startHttpTransport({ ctx, staticDir: rendererDir(), port: values.port ? Number(values.port) : 0 });
   if (values.reason) console.log(values.reason);
   console.log(`Quarry is running in browser mode on ${projectPath}`);
+  console.log(`Projects may be opened and created in ${projectAccess.info.allowedFolders.join(', ')} (add folders with --allow-dir).`);
   console.log(`Open ${transport.url}`);
   const stop = () => {
     transport.close().finally(() => {

@@ -43,6 +43,7 @@ type Fixture = Awaited<ReturnType<typeof fixture>>;
 
 const examples: { [M in Exclude<MethodName, ControlMethod>]: (f: Fixture) => MethodInput<M> } = {
   'project.getInfo': () => ({}),
+  'project.getAccess': () => ({}),
   'project.setLanguage': () => ({ language: 'de' }),
   'project.exportJson': () => ({}),
   'sources.list': () => ({}),

@@ -5,6 +5,8 @@ import type { HistoryState, HistoryStep } from '../../shared/domain/history';
 import type { ControlContext, Emit } from '../areas/kit';
 import type { SearchHooks } from '../services/search/project-search';
 import { walkHistory } from './changes';
+import { userDataDir } from './paths';
+import { ProjectAccess } from './project-access';
 import { ProjectSession } from './project-session';
 
 export interface Logger {
@@ -24,6 +26,8 @@ export interface ContextOptions {
   logger?: Logger;
   /** Open the search index as soon as a project opens (the app), rather than on the first search (the CLI, tests). */
   indexOnOpen?: boolean;
+  /** Which project paths callers may use; browser mode limits them, the app and the CLI do not. */
+  projectAccess?: ProjectAccess;
 }
 
 /**
@@ -35,6 +39,7 @@ export class AppContext implements ControlContext {
   readonly newId: () => string;
   readonly coder: string;
   readonly logger: Logger;
+  readonly projectAccess: ProjectAccess;
   private readonly indexOnOpen: boolean;
   private current: ProjectSession | null = null;
   private readonly listeners = new Set<(name: EventName, payload: unknown) => void>();
@@ -45,6 +50,7 @@ export class AppContext implements ControlContext {
     this.coder = options.coder ?? 'me';
     this.logger = options.logger ?? consoleLogger;
     this.indexOnOpen = options.indexOnOpen ?? false;
+    this.projectAccess = options.projectAccess ?? ProjectAccess.unrestricted(userDataDir());
   }
 
   /** The open project, or a NO_PROJECT error a user can act on. */

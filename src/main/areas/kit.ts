@@ -4,6 +4,7 @@
 import type { ChangeMethod, ControlMethod, MethodName, MethodOutput, ParsedInput, ReadMethod } from '../../shared/api/contract';
 import type { EventMap, EventName } from '../../shared/api/events';
 import type { HistoryState, HistoryStep } from '../../shared/domain/history';
+import type { ProjectAccessInfo } from '../../shared/domain/model';
 import type { SearchStatus } from '../../shared/domain/search';
 import type { SearchService } from '../services/search/search-service';
 import type { Db } from '../services/store/database';
@@ -38,6 +39,8 @@ export interface AreaContext {
   readonly coder: string;
   /** Progress of long work; changes are announced by dispatch, never by handlers. */
   readonly emit: Emit;
+  /** Which project paths callers may open and create here (browser mode limits them). */
+  readonly projectAccess: { readonly info: ProjectAccessInfo };
 }
 
 /** What control methods may do besides: switch projects and walk the undo history. */

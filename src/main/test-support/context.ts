@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppContext } from '../app/context';
+import { AppContext, type ContextOptions } from '../app/context';
 
-/** A context with a fixed clock and counting ids, so tests are deterministic. */
-export function testContext(): AppContext {
+/** A context with a fixed clock and counting ids, so tests are deterministic; `options` adds to or replaces them. */
+export function testContext(options: ContextOptions = {}): AppContext {
   let id = 0;
   let tick = 0;
   return new AppContext({
@@ -12,6 +12,7 @@ export function testContext(): AppContext {
     newId: () => `id-${String(++id).padStart(4, '0')}`,
     coder: 'tester',
     logger: { error: () => {}, info: () => {} },
+    ...options,
   });
 }
 

@@ -132,6 +132,20 @@ export interface ProjectInfo {
   counts: { sources: number; codes: number; codings: number; memos: number; claims: number; conclusions: number };
 }
 
+/** Where projects may be opened and created: everywhere in the desktop app, only in chosen folders in browser mode. */
+export interface ProjectAccessInfo {
+  /** False where any path may be used (the desktop app, the CLI). */
+  restricted: boolean;
+  /** Quarry's own folder, where new projects belong; always allowed. */
+  projectsFolder: string;
+  /** Folders whose projects may be opened and created (with restricted false: no limit). */
+  allowedFolders: string[];
+  /** Project files given when Quarry started, allowed wherever they are. */
+  allowedProjects: string[];
+  /** A sentence telling the person how to allow another folder ('' when nothing is restricted). */
+  howToAllow: string;
+}
+
 /** Code-by-source counts for the Display stage. */
 export interface CodeMatrix {
   sources: Array<{ id: string; title: string }>;

@@ -16,6 +16,7 @@ function projectInfo(project: ProjectHandle): ProjectInfo {
 
 export const projectHandlers: AreaHandlers<'project.'> = {
   'project.getInfo': (_input, ctx) => projectInfo(ctx.project),
+  'project.getAccess': (_input, ctx) => ctx.projectAccess.info,
   'project.open': ({ path }, ctx) => {
     ctx.openProject(path);
     return projectInfo(ctx.project);

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { change, control, read } from '../method';
-import type { ProjectInfo } from '../../domain/model';
+import type { ProjectAccessInfo, ProjectInfo } from '../../domain/model';
 import { searchLanguageNames, searchLanguages } from '../../domain/search-languages';
 
 const projectPath = z.string().trim().min(1, 'Give the path of a project file.');
 
 export const projectContract = {
   'project.getInfo': read<ProjectInfo>(['project', 'sources', 'codes', 'codings', 'memos', 'conclusions', 'audit'])(z.object({}).strict()),
+  /** Which folders project.open and project.create may use here (browser mode limits them). */
+  'project.getAccess': read<ProjectAccessInfo>([])(z.object({}).strict()),
   'project.open': control<ProjectInfo>()(z.object({ path: projectPath }).strict()),
   'project.create': control<ProjectInfo>()(
     z.object({ path: projectPath, name: z.string().trim().min(1).max(200), description: z.string().max(2000).default('') }).strict(),
