@@ -18,7 +18,8 @@ function json<T = unknown>(args: string[]): T {
   return JSON.parse(result.stdout) as T;
 }
 
-describe('the command line', () => {
+// Each case starts several real CLI processes, seconds apiece on a loaded machine: the timeout is a harness limit, not a target.
+describe('the command line', { timeout: 120_000 }, () => {
   it('creates a project, imports a source, builds a codebook, codes a span and exports it all', () => {
     const project = tempProjectPath('cli.quarry');
     const notes = join(dirname(project), 'interview.md');
