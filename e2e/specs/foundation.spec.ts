@@ -1,28 +1,10 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+import { selectInReader } from '../reader';
 import { startQuarry } from '../quarry-server';
 
 const attache = 'Interview with a trade attache (illustrative)';
 const phrase = 'Most of my week is about trade and investment';
-
-/** Selects `text` inside the reader the way a drag with the mouse does: one DOM range. */
-async function selectInReader(page: Page, text: string): Promise<void> {
-  await page.getByRole('article', { name: `Text of ${attache}` }).evaluate((article, wanted) => {
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not in the reader as one text node`);
-  }, text);
-}
 
 const codedWith = (page: Page, codeName: string) => page.locator('mark.coded').filter({ has: page.locator(`xpath=self::*[contains(@title, "${codeName}")]`) });
 
@@ -43,7 +25,7 @@ test('a researcher opens the sample, creates a code, codes a selected passage an
   await page.getByRole('button', { name: 'Add code' }).click();
   await expect(page.getByRole('tree', { name: 'Codebook' }).getByRole('treeitem', { name: 'Workload of missions, 0 codings' })).toBeVisible();
 
-  await selectInReader(page, phrase);
+  await selectInReader(page, attache, phrase);
   const tools = page.getByRole('region', { name: 'Code selection' });
   await tools.getByRole('combobox', { name: 'Choose code' }).fill('Workload');
   // Choosing a code from the filtered list applies it to the selection.
@@ -75,7 +57,7 @@ test('a coding saved before Quarry is killed is still there when it starts again
   await page.getByRole('button', { name: 'New code' }).click();
   await page.getByRole('textbox', { name: 'Code name' }).fill('Crash check');
   await page.getByRole('button', { name: 'Add code' }).click();
-  await selectInReader(page, phrase);
+  await selectInReader(page, attache, phrase);
   const tools = page.getByRole('region', { name: 'Code selection' });
   // Keyboard: type to filter, Enter applies the highlighted code.
   await tools.getByRole('combobox', { name: 'Choose code' }).fill('Crash check');

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+import { selectInReader } from '../reader';
 import { startQuarry, type QuarryServer } from '../quarry-server';
 
 const attache = 'Interview with a trade attache (illustrative)';
@@ -12,23 +13,6 @@ function exportTables(project: string): unknown {
   const run = spawnSync('npm', ['run', '--silent', 'cli', '--', 'export-json', '--project', project, '--format', 'json'], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`export-json failed: ${run.stderr}`);
   return (JSON.parse(run.stdout) as { tables: unknown }).tables;
-}
-
-async function selectInReader(page: Page, text: string): Promise<void> {
-  await page.getByRole('article', { name: `Text of ${attache}` }).evaluate((article, wanted) => {
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not in the reader as one text node`);
-  }, text);
 }
 
 const undoButton = (page: Page) => page.getByRole('group', { name: 'Undo and redo' }).getByRole('button', { name: /^Undo/ });
@@ -106,7 +90,7 @@ const edits: Array<{ label: string; make(page: Page): Promise<void> }> = [
     make: async (page) => {
       await page.getByRole('region', { name: 'Reader' }).getByRole('combobox', { name: 'Source' }).selectOption({ label: attache });
       await expect(page.getByRole('article', { name: `Text of ${attache}` })).toBeVisible();
-      await selectInReader(page, phrase);
+      await selectInReader(page, attache, phrase);
       const tools = page.getByRole('region', { name: 'Code selection' });
       await tools.getByRole('combobox', { name: 'Choose code' }).fill('Workload');
       await tools.getByRole('option', { name: /Workload of missions/ }).click();
