@@ -64,7 +64,8 @@ function groupCommaTokens(tokens: string[]): string[] {
 }
 
 const GIVEN_NAMES = /^\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?){0,2}$/u;
-const PARTICLE_WORDS = 'van|von|de|der|den|del|della|di|da|du|la|le|dos|das|ten|ter';
+/** Name particles written in lower case before a family name ("van der Walt") or after the given names ("Walt, S. van der"). */
+export const PARTICLE_WORDS = 'van|von|de|der|den|del|della|di|da|du|la|le|dos|das|ten|ter';
 const FAMILY_FIRST = new RegExp(`^(?:(?:${PARTICLE_WORDS})\\s+)*\\p{Lu}[\\p{L}'’-]+$`, 'u');
 const PARTICLE = new RegExp(`^(?:${PARTICLE_WORDS})$`, 'u');
 

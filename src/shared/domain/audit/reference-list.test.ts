@@ -97,6 +97,11 @@ describe('entryStartsWithin', () => {
     'Ong, J. (2021). Trade. In Lim, K. (Ed.), Ports of Asia (2019) (pp. 1-9). Press.',
     'Ong, J., & Lim, K. (2021). The Asian Development Bank (ADB) in 2019. Press.',
     'Ong, J. (2021). Ports. Journal of Trade, 12(3), 45-67. 13. Tan',
+    // Harvard and Chicago end a long author list with "et al."; a name may close with its particles.
+    'Nwosu, K.C. et al. (2016) Fishing cooperatives on the Niger delta. Lagos: Riverine Press.',
+    'Nwosu, Kelechi C., Ama Boateng, Tobi Adeyemi, et al. 2016. Fishing Cooperatives. Lagos: Riverine Press.',
+    'Boateng, A., & Berg, T. van den. (2018). Tidal markets. Coastal Studies, 4, 10-19.',
+    'Adeyemi, T., & Linde, R. van der. (2020). Smoked fish prices. Lagos: Riverine Press.',
   ])('keeps "%s" whole', (line) => {
     expect(entryStartsWithin(line, null)).toEqual([]);
   });

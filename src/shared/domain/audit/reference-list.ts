@@ -2,6 +2,7 @@
 // text from any importer: Markdown headings and bullets, numbered lists, PDF line wraps, and
 // lists whose lines the importer joined into one paragraph.
 import { authorListEnd } from './author-segment';
+import { PARTICLE_WORDS } from './authors';
 import type { ReferenceListLocation } from './types';
 
 export interface ReferenceEntry {
@@ -39,6 +40,11 @@ const CORPORATE_THEN_YEAR = new RegExp(String.raw`^\p{L}[\p{L}\p{N}&'’ -]{0,80
 const FAMILY_WORD = /^(?:\p{Ll}+\s+){0,3}\p{Lu}[\p{L}'’-]*\p{L}(?![.\p{L}])/u;
 /** "———. 2019b." or "---, 2020.": dashes standing for the previous entry's authors open an entry. */
 export const REPEATED_AUTHORS = /^[-–—_]{2,}\s*[.,]/u;
+/**
+ * The end of a name list, not the start of an entry: "et al." after the names ("Okafor, N. et al.
+ * (2016)") or particles closing an inverted name ("Berg, A. van den. (2019)").
+ */
+const NAME_LIST_TAIL = new RegExp(String.raw`^(?:et\s+al\.|and\s+others\b|(?:(?:${PARTICLE_WORDS})\s+)*(?:${PARTICLE_WORDS})[.,])`, 'u');
 const NUMBER_MARKER = /^(?:\[(\d+)\]|\((\d+)\)|(\d+)[.)])\s+(?=\S)/u;
 
 function splitLines(text: string, from: number, to: number): Line[] {
@@ -89,6 +95,7 @@ export function entryStartsWithin(line: string, lastLabel: string | null): numbe
       }
       continue;
     }
+    if (NAME_LIST_TAIL.test(rest)) continue;
     const names = FAMILY_WORD.test(rest) ? authorListEnd(rest) : 0;
     // Initials or an inverted "Family, Given" tell a name list from a title that opens with a name ("Reading Lim (2019)").
     const personal = names > 0 && /,|\p{Lu}\./u.test(rest.slice(0, names)) && YEAR_AFTER_NAMES.test(rest.slice(names));
