@@ -85,6 +85,11 @@ describe('findReferenceList', () => {
     expect(findReferenceList(text).entries).toHaveLength(3);
   });
 
+  it('starts an entry at a family name that opens with a particle, before an edited volume', () => {
+    const text = 'References\n\nObi, K. (2019). Nets. Riverine Press.\n\nvan den Heuvel, M., & Obi, K. (Eds.). (2020). Coastal livelihoods. Riverine Press.\n';
+    expect(findReferenceList(text).entries.map((entry) => entry.raw.slice(0, 10))).toEqual(['Obi, K. (2', 'van den He']);
+  });
+
   it('reports no list when there is none', () => {
     expect(findReferenceList('Just a paragraph (Lee, 2020).').location).toBeNull();
   });
@@ -102,6 +107,11 @@ describe('entryStartsWithin', () => {
     'Nwosu, Kelechi C., Ama Boateng, Tobi Adeyemi, et al. 2016. Fishing Cooperatives. Lagos: Riverine Press.',
     'Boateng, A., & Berg, T. van den. (2018). Tidal markets. Coastal Studies, 4, 10-19.',
     'Adeyemi, T., & Linde, R. van der. (2020). Smoked fish prices. Lagos: Riverine Press.',
+    // Chicago writes the second author given name first, after an initial: "Kenneth C. Obi".
+    'Nwosu, Kelechi, T. Ama Boateng, and Kenneth C. Obi. 2016. Fishing Cooperatives. Lagos: Riverine Press.',
+    // A page number or a place read as a year after names, inside an entry of another form.
+    'Boateng, A., & Obi, K. (2017). Net mending. Fisheries Bulletin, Coastal Letters, 1731. https://example.org/nets',
+    '[4] A. Boateng, Fish Market Survey, Release 3.0. Takoradi, GH, 2015.',
   ])('keeps "%s" whole', (line) => {
     expect(entryStartsWithin(line, null)).toEqual([]);
   });

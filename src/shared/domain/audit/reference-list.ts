@@ -28,7 +28,8 @@ const AFTER_REFERENCES = /^\s{0,3}(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:(?:\d+|[A-Z])[
 const LIST_MARKER = /^\s*(?:[-•*–▪◦]|\[(\d+)\]|\((\d+)\)|(\d+)[.)])\s+(?=\S)/u;
 const YEAR = String.raw`(?:(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.?|in press|forthcoming)`;
 const AUTHOR_THEN_YEAR = new RegExp(String.raw`^[\p{L}][^()\d]{0,250}?(?:[(,.]\s*|\s\()${YEAR}\s*[).,:]`, 'iu');
-const FAMILY_COMMA_INITIALS = /^(?:\p{Lu}\p{Ll}{0,3}\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+(?:\p{Lu}\.\s?-?)+/u;
+/** "Lim, K.", "Mac Lean, A.", "von Davier, M.": a family name, possibly after particles, then initials. */
+const FAMILY_COMMA_INITIALS = new RegExp(String.raw`^(?:(?:${PARTICLE_WORDS})\s+)*(?:\p{Lu}\p{Ll}{0,3}\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+(?:\p{Lu}\.\s?-?)+`, 'u');
 const VANCOUVER = /^\p{Lu}[\p{L}'’-]+\s\p{Lu}{1,3}[,.]\s/u;
 /** Where one entry may end and the next begin inside a line: after a sentence end, a closing `>` or a bare URL or DOI. */
 const ENTRY_BOUNDARY = /(?<=[.?!>]|(?:https?:\/\/|www\.|\b10\.\d{4,9}\/)\S*)\s+(?=\S)/gu;
@@ -45,6 +46,8 @@ export const REPEATED_AUTHORS = /^[-–—_]{2,}\s*[.,]/u;
  * (2016)") or particles closing an inverted name ("Berg, A. van den. (2019)").
  */
 const NAME_LIST_TAIL = new RegExp(String.raw`^(?:et\s+al\.|and\s+others\b|(?:(?:${PARTICLE_WORDS})\s+)*(?:${PARTICLE_WORDS})[.,])`, 'u');
+/** A text ending in one capital initial and its stop ("Kenneth C."), which ends no entry. */
+const LONE_INITIAL = /(?:^|[\s.-])\p{Lu}\.$/u;
 const NUMBER_MARKER = /^(?:\[(\d+)\]|\((\d+)\)|(\d+)[.)])\s+(?=\S)/u;
 
 function splitLines(text: string, from: number, to: number): Line[] {
@@ -71,16 +74,32 @@ export function isEntryStart(line: string, previous: string | null): boolean {
   return AUTHOR_THEN_YEAR.test(text) || FAMILY_COMMA_INITIALS.test(text) || VANCOUVER.test(text) || REPEATED_AUTHORS.test(text);
 }
 
+/** How the year follows the names at the start of an entry: "(" for "(2019)", "," for ", 2019."; null when no year follows names. */
+function yearForm(text: string): string | null {
+  const names = FAMILY_WORD.test(text) ? authorListEnd(text) : 0;
+  if (names === 0) return null;
+  const year = YEAR_AFTER_NAMES.exec(text.slice(names));
+  if (!year) return null;
+  return year[0].includes('(') ? '(' : (/[.,](?=\s*\S*$)/u.exec(year[0].replace(/[.,]$/u, ''))?.[0] ?? ' ');
+}
+
 /**
  * Offsets inside `line` where a further entry starts. Only forms a title does not take are used:
  * names then a year ("Tan, W., & Lim, K. (2020)."), a short name then a bracketed year, or the
- * next number of a numbered list, each right after a sentence end.
+ * next number of a numbered list, each right after a sentence end. A line that opens with a
+ * number is cut only at the next number; a year after a comma (", 2015.", also how places and
+ * pages end: "Armonk, NY, 2015.") starts an entry only in a line whose own entry is written so;
+ * and no entry starts after a lone initial ("T. William Lester, and ...": Chicago writes the
+ * second author's given name first).
  */
 export function entryStartsWithin(line: string, lastLabel: string | null): number[] {
   const starts: number[] = [];
   let expected = lastLabel !== null ? Number(lastLabel) + 1 : null;
   // Boundaries inside a list marker ("3. Ong") belong to the entry the marker opens.
-  let markerEnd = LIST_MARKER.exec(line)?.[0].length ?? 0;
+  const opening = LIST_MARKER.exec(line);
+  let markerEnd = opening?.[0].length ?? 0;
+  const numbered = opening !== null && /\d/u.test(opening[0]);
+  const ownForm = yearForm(line.slice(markerEnd));
   for (const boundary of line.matchAll(ENTRY_BOUNDARY)) {
     const at = boundary.index + boundary[0].length;
     if (at <= markerEnd) continue;
@@ -95,10 +114,10 @@ export function entryStartsWithin(line: string, lastLabel: string | null): numbe
       }
       continue;
     }
-    if (NAME_LIST_TAIL.test(rest)) continue;
+    if (numbered || NAME_LIST_TAIL.test(rest) || LONE_INITIAL.test(line.slice(0, boundary.index))) continue;
     const names = FAMILY_WORD.test(rest) ? authorListEnd(rest) : 0;
     // Initials or an inverted "Family, Given" tell a name list from a title that opens with a name ("Reading Lim (2019)").
-    const personal = names > 0 && /,|\p{Lu}\./u.test(rest.slice(0, names)) && YEAR_AFTER_NAMES.test(rest.slice(names));
+    const personal = names > 0 && /,|\p{Lu}\./u.test(rest.slice(0, names)) && YEAR_AFTER_NAMES.test(rest.slice(names)) && (yearForm(rest) !== ',' || ownForm === null || ownForm === ',');
     if (personal || CORPORATE_THEN_YEAR.test(rest)) starts.push(at);
   }
   return starts;
