@@ -82,6 +82,30 @@ describe('findCitations', () => {
     expect(findCitations(text, [], true).map((citation) => citation.label)).toEqual(['1', '2', '3', '4', '1', '3']);
   });
 
+  it.each([
+    ['Salinity was logged hourly [3, p. 12].', ['3']],
+    ['The buoys drifted north [see 5, Table 2].', ['5']],
+    ['Several teams saw the same drift [e.g., 2,6–8].', ['2', '6', '7', '8']],
+    ['The method is older [reviewed in 9].', ['9']],
+    ['Tides explain most of it [4–6].', ['4', '5', '6']],
+    ['The log was kept by hand [11, pp. 40, 44].', ['11']],
+    ['Calibration is covered elsewhere [see, e.g., 3 for a survey].', ['3']],
+    ['Data from the harbour office [source: 7].', ['7']],
+    ['Two surveys agree [2; 4, ch. 3].', ['2', '4']],
+    ['Buoy counts rose after the storm (as logged)[12].', ['12']],
+  ])('reads the numbers a bracket cites in "%s", with prefixes, locators and ranges', (sentence, labels) => {
+    expect(findCitations(sentence, [], true).map((citation) => citation.label)).toEqual(labels);
+  });
+
+  it.each([
+    'The mean is x[1] + x[2] over f(x)[3] samples.',
+    'In R:\n#> [1] 0.25\n## [1,] "a" "b"\n[1] 42',
+    'Every value [n = 40] was kept, and [2020] too.',
+    'See the notes.\n[3]: https://example.org/notes',
+  ])('reads no numeric citation in code, console output or link definitions: %s', (text) => {
+    expect(findCitations(text, [], true)).toEqual([]);
+  });
+
   it('skips excluded ranges such as the reference list', () => {
     const text = 'Body (Lee, 2020).\nReferences\nLee, K. (2020). Title (Park, 2019).';
     expect(findCitations(text, [{ start: text.indexOf('References'), end: text.length }], false)).toHaveLength(1);

@@ -215,18 +215,76 @@ function sourceNoteCitations(text: string, excluded: Span[]): DetectedCitation[]
   return citations;
 }
 
+/** What may follow a cited number inside its bracket and is not another number cited: "p. 7", "Table 3", "pp. 389, 391". */
+const NUMERIC_LOCATOR = /^(?:pp?\.|pages?\b|paras?\.|chaps?\.|ch\.|chapters?\b|secs?\.|sections?\b|§|figs?\.|figures?\b|tables?\b|tab\.|eqs?\.|equations?\b|appendix\b|vol\.|no\.|nos\.|col\.|ll?\.|lines?\b|fn\.|nn?\.|notes?\b|slides?\b|min\.|at\b)/iu;
+const NUMBER_ITEM = /^(\d{1,3})(?:\s*[-–—]\s*(\d{1,3}))?(?=$|\s+\p{Ll})/u;
+
+/**
+ * The numbers a bracket cites: "[4]", "[1, 3]", "[2–4]", "[e.g., 1,4–6]", "[see 2, Table 3]",
+ * "[10, pp. 389, 391]", "[reviewed in 8]", "[1 for an overview]". Within each part between
+ * semicolons a prefix may come first; a locator ends the numbers cited, and a number may be
+ * followed by a few words of comment. Null when the bracket is something else ("[n = 40]").
+ */
+function bracketNumbers(content: string): Array<{ from: number; to: number; at: number; length: number }> | null {
+  const items: Array<{ from: number; to: number; at: number; length: number }> = [];
+  let offset = 0;
+  for (const part of content.split(';')) {
+    const partOffset = offset;
+    offset += part.length + 1;
+    const prefix = PREFIX.exec(part.trimStart());
+    let at = partOffset + (part.length - part.trimStart().length) + (prefix?.[0].length ?? 0);
+    let found = false;
+    for (const piece of content.slice(at, partOffset + part.length).split(',')) {
+      const pieceStart = at + (piece.length - piece.trimStart().length);
+      at += piece.length + 1;
+      const text = piece.trim();
+      const number = NUMBER_ITEM.exec(text);
+      if (number) {
+        const from = Number(number[1]);
+        const to = number[2] ? Number(number[2]) : from;
+        if (to < from || to - from > 50) return null;
+        items.push({ from, to, at: pieceStart, length: number[0].length });
+        found = true;
+        // "1 for an overview": a comment closes the numbers of this part.
+        if (number[0].length < text.length) break;
+        continue;
+      }
+      if (found && NUMERIC_LOCATOR.test(text)) break;
+      return null;
+    }
+    if (!found) return null;
+  }
+  return items;
+}
+
+/** A bracket that indexes code ("x[1]", "m[2, 3]") or numbers console output ("#> [1] 0.25", "## [1,] 2", "[1] \"a\""), not a citation. */
+function isCodeBracket(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 3), start);
+  if (/[\w\]]$/u.test(before)) return true;
+  // After a closing bracket only when it closes a call: "f(x)[1]", but not "(as before)[1]".
+  if (before.endsWith(')')) {
+    let depth = 0;
+    for (let index = start - 1; index >= Math.max(0, start - 200); index -= 1) {
+      if (text[index] === ')') depth += 1;
+      else if (text[index] === '(' && (depth -= 1) === 0) return /\w/u.test(text[index - 1] ?? '');
+    }
+  }
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lead = text.slice(lineStart, start);
+  return (/(?:#>|##)\s*$/u.test(before) || /^\s*>?\s*$/u.test(lead)) && /^\s+[-+\d."'TFN]/u.test(text.slice(end, end + 3));
+}
+
 function numericCitations(text: string, excluded: Span[]): DetectedCitation[] {
   const citations: DetectedCitation[] = [];
-  for (const bracket of text.matchAll(/\[(\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*\s*)\](?![(:])/g)) {
-    if (overlaps(bracket.index, bracket.index + bracket[0].length, excluded)) continue;
-    for (const item of (bracket[1] ?? '').matchAll(/(\d+)(?:\s*[-–]\s*(\d+))?/g)) {
-      const from = Number(item[1]);
-      const to = item[2] ? Number(item[2]) : from;
-      const start = bracket.index + 1 + item.index;
-      const end = start + item[0].length;
-      if (to < from || to - from > 50) continue;
-      for (let number = from; number <= to; number += 1) {
-        citations.push({ text: text.slice(start, end), authors: [], etAl: false, year: '', start, end, style: 'numeric', label: String(number), irregularity: null });
+  // A Markdown link definition ("[3]: https://...") and a link ("[3](...)") are not citations.
+  for (const bracket of text.matchAll(/\[([^[\]\n]{1,120})\](?!\()/g)) {
+    const end = bracket.index + bracket[0].length;
+    if (overlaps(bracket.index, end, excluded) || isCodeBracket(text, bracket.index, end)) continue;
+    if (text[end] === ':' && /(?:^|\n)[ \t]*$/u.test(text.slice(Math.max(0, bracket.index - 4), bracket.index))) continue;
+    for (const item of bracketNumbers(bracket[1] ?? '') ?? []) {
+      const start = bracket.index + 1 + item.at;
+      for (let number = item.from; number <= item.to; number += 1) {
+        citations.push({ text: text.slice(start, start + item.length), authors: [], etAl: false, year: '', start, end: start + item.length, style: 'numeric', label: String(number), irregularity: null });
       }
     }
   }
