@@ -41,7 +41,8 @@ export function splitAuthors(text: string): AuthorList {
   // "Organisation for Economic Co-operation and Development": an "and" inside an institution's name joins no two authors.
   const conjunction = INSTITUTION_WORDS.test(cleaned) ? AMPERSAND : CONJUNCTION;
   const persons = cleaned.includes(';') ? cleaned.split(';') : groupCommaTokens(cleaned.replace(conjunction, ', ').split(','));
-  const names = persons.map(familyName).filter((name) => /\p{L}/u.test(name) && !isInitials(name));
+  // "IBM" or "WHO" alone is an institution's acronym, not a person's initials.
+  const names = persons.map(familyName).filter((name, index) => /\p{L}/u.test(name) && (!isInitials(name) || (index === 0 && /^\p{Lu}{2,}$/u.test(name))));
   return { names, etAl };
 }
 

@@ -64,6 +64,35 @@ describe('findCitations', () => {
   });
 
   it.each([
+    ['(see, e.g., Okafor, 2018 for a review)', ['Okafor'], '2018'],
+    ['(Marsh et al., 2003-2020)', ['Marsh'], '2003-2020'],
+    ['(Bureau of Fisheries, 2008 - 2012)', ['Bureau of Fisheries'], '2008-2012'],
+    ['(Okonkwo et al., Forthcoming 2019)', ['Okonkwo'], '2019'],
+    ['(Farrow, no date)', ['Farrow'], 'n.d.'],
+    ['(Farrow, n.d.)', ['Farrow'], 'n.d.'],
+    ['(UNEP, 2016)', ['UNEP'], '2016'],
+    ['(IBM, 2015)', ['IBM'], '2015'],
+  ])('reads %s, with comments, ranges, undated and forthcoming works and acronyms', (form, authors, year) => {
+    expect(cite(`A claim ${form}.`)).toMatchObject([{ authors, year, style: 'parenthetical' }]);
+  });
+
+  it.each([
+    ['(Reef survey contributors, 2021)', 'Reef survey contributors'],
+    ['(The Lagoon project developers, 2016)', 'The Lagoon project developers'],
+    ['(Institut für Küstenfischerei, 2011)', 'Institut für Küstenfischerei'],
+    ['(Wikipedia contributors, 2023)', 'Wikipedia contributors'],
+  ])('reads the group name with lower-case words in %s, tentatively', (form, name) => {
+    expect(findCitations(`Counts were shared ${form}.`, [], false)).toMatchObject([{ authors: [name], tentative: true }]);
+  });
+
+  it('tells a given name that disambiguates from an initial after a family name', () => {
+    const [chicago, narrative, irregular] = findCitations('Tides vary (K. Okafor and Marsh 2020). Ama T. Boateng and Obi (2019) agree, as Hidayat, R. (2019) notes.', [], false);
+    expect(chicago).toMatchObject({ authors: ['Okafor', 'Marsh'], irregularity: null });
+    expect(narrative).toMatchObject({ year: '2019', irregularity: null });
+    expect(irregular).toMatchObject({ authors: ['Hidayat'], irregularity: 'it contains initials' });
+  });
+
+  it.each([
     'In 2021 (Q1) the volume dipped.',
     'Prices rose (70-80%) in some cities.',
     'COVID-19 (2020) changed commuting.',
@@ -72,6 +101,8 @@ describe('findCitations', () => {
     'Growth over the decade (2010–2020) was uneven.',
     'According to the Association of Southeast Asian Nations (ASEAN), trade grew.',
     'In 2020 (the first year) sales fell.',
+    'Fishing in Three Centuries (1700–2000) changed little.',
+    'Landings (tonnes caught in 2019) fell.',
   ])('finds nothing in "%s"', (sentence) => {
     expect(cite(sentence)).toEqual([]);
   });

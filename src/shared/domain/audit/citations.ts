@@ -16,6 +16,8 @@ export interface DetectedCitation {
   label: string | null;
   /** Why the citation is written irregularly (initials in it, a comma before the bracket), if it is. */
   irregularity: string | null;
+  /** Read from a group name with lower-case words ("CDLI contributors"), which prose resembles: a citation only if an entry has that name. */
+  tentative?: boolean;
 }
 
 export interface Span {
@@ -23,12 +25,18 @@ export interface Span {
   end: number;
 }
 
-const YEAR = String.raw`(?:(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.?|in\s+press|forthcoming)`;
+const YEAR_NUMBER = String.raw`(?:1[5-9]\d\d|20\d\d)`;
+/** A year with its letter, a range of years ("2008 - 2012"), "n.d.", "no date", "in press", "forthcoming" and "Forthcoming 2018". */
+const YEAR = String.raw`(?:(?:forthcoming\s+)?${YEAR_NUMBER}(?:\s*[-–]\s*${YEAR_NUMBER})?[a-z]?|n\.\s?d\.?|no\s+date|in\s+press|forthcoming)`;
+/** A year alone in brackets after a narrative citation's names; a range there ("Three Centuries (1700–2000)") is a period, not a date of publication. */
+const SINGLE_YEAR = String.raw`(?:(?:forthcoming\s+)?${YEAR_NUMBER}[a-z]?|n\.\s?d\.?|no\s+date|in\s+press|forthcoming)`;
 const YEAR_SUFFIX = String.raw`[a-z](?![\w.])`;
 const YEAR_LIST = new RegExp(String.raw`${YEAR}(?:\s*,\s*(?:${YEAR}|${YEAR_SUFFIX}))*`, 'giu');
 const LOCATOR = String.raw`(?:\s*[,:]\s*(?:(?:pp?|paras?|chaps?|ch|fig|figs|sec|secs|vol|n|nn|col|cols)\.|[Pp]ages?|[Cc]hapter|[Tt]able|§)?\s*[\divxlc][\w–\-., ]{0,30})?`;
-const PARENTHETICAL_PART = new RegExp(String.raw`^(.+?)(?:,\s*|\s+)(${YEAR}(?:\s*,\s*(?:${YEAR}|${YEAR_SUFFIX}))*)${LOCATOR}\s*$`, 'iu');
-const YEARS_ONLY = new RegExp(String.raw`^\s*(${YEAR}(?:\s*,\s*(?:${YEAR}|${YEAR_SUFFIX}))*)${LOCATOR}\s*$`, 'iu');
+/** A few words of comment after the year: "(see Okafor, 2018 for a review)". */
+const COMMENT = String.raw`(?:\s+\p{Ll}[\p{L}'’ -]{0,60})?`;
+const PARENTHETICAL_PART = new RegExp(String.raw`^(.+?)(?:,\s*|\s+)(${YEAR}(?:\s*,\s*(?:${YEAR}|${YEAR_SUFFIX}))*)${LOCATOR}${COMMENT}\s*$`, 'iu');
+const YEARS_ONLY = new RegExp(String.raw`^\s*(${SINGLE_YEAR}(?:\s*,\s*(?:${SINGLE_YEAR}|${YEAR_SUFFIX}))*)${LOCATOR}\s*$`, 'iu');
 const PREFIX = /^(?:(?:see\s+also|see|e\.\s?g\.|i\.\s?e\.|cf\.|for\s+example|for\s+instance|for\s+a\s+review,?\s+see|as\s+cited\s+in|cited\s+in|quoted\s+in|also|compare|but\s+see|contra|reviewed\s+in|adapted\s+from|source|data\s+from)[,:]?\s+)+/iu;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*|\p{Ll}+(?:-\p{L}+)+|Mc\p{Lu}\p{Ll}+|d['’]\p{Lu}\p{Ll}+)$/u;
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'al', 'bin', 'ibn', 'ter', 'ten', 'op']);
@@ -62,6 +70,18 @@ function looksLikeAuthors(authorText: string): boolean {
     }
   }
   return names > 0;
+}
+
+/** Lower-case words that may stand inside a group's name ("The Axelrod project developers", "Deutsches Institut für Normung"). */
+const GROUP_WORD = /^\p{Ll}[\p{Ll}'’-]{1,}$/u;
+
+/** A name of a group or project with lower-case words in it; capitalised first, no sentence words, no digits. */
+function looksLikeGroupName(authorText: string): boolean {
+  const words = authorText.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 6 || !/^\p{Lu}/u.test(words[0] ?? '')) return false;
+  const capitalised = words.filter((word) => NAME_WORD.test(word));
+  if (capitalised.length === 0 || capitalised.some((word, index) => index > 0 && notAName(word, index, capitalised)) || (notAName(words[0] ?? '', 0, words) && words[0] !== 'The')) return false;
+  return words.every((word) => NAME_WORD.test(word) || GROUP_WORD.test(word)) && words.some((word) => GROUP_WORD.test(word) && !CONNECTORS.has(word) && !PARTICLES.has(word));
 }
 
 function yearsOf(list: string): string[] {
@@ -99,12 +119,15 @@ function parentheticalCitations(text: string, excluded: Span[]): { citations: De
       const prefix = PREFIX.exec(rawPart.trim());
       const part = rawPart.trim().slice(prefix?.[0].length ?? 0);
       const match = PARENTHETICAL_PART.exec(part);
-      if (!match?.[1] || !match[2] || !looksLikeAuthors(match[1])) continue;
-      const { names, etAl } = splitAuthors(match[1]);
+      if (!match?.[1] || !match[2]) continue;
+      const tentative = !looksLikeAuthors(match[1]);
+      if (tentative && !looksLikeGroupName(match[1])) continue;
+      const { names, etAl } = tentative ? { names: [match[1].trim()], etAl: false } : splitAuthors(match[1]);
       if (names.length === 0) continue;
-      const irregularity = /(?:^|[\s,])\p{Lu}\.(?:[\s,]|$)/u.test(match[1]) ? 'it contains initials' : null;
+      // An initial after a family name ("Miles, B."); one before it ("S. Grieder") tells two authors of that name apart.
+      const irregularity = /\p{L}{2},\s*\p{Lu}\.(?:[\s,]|$)/u.test(match[1]) ? 'it contains initials' : null;
       for (const year of yearsOf(match[2])) {
-        found.push({ text: '', authors: names, etAl, year, start: partStart, end: partStart + rawPart.trim().length, style: 'parenthetical', label: null, irregularity });
+        found.push({ text: '', authors: names, etAl, year, start: partStart, end: partStart + rawPart.trim().length, style: 'parenthetical', label: null, irregularity, ...(tentative ? { tentative } : {}) });
       }
     }
     const whole = found.length > 0 && new Set(found.map((item) => item.start)).size === 1 && content.split(';').length === 1;
@@ -190,7 +213,8 @@ function narrativeCitations(text: string, yearBrackets: Span[]): DetectedCitatio
     const content = text.slice(bracket.start + 1, bracket.end - 1);
     const yearList = content.match(YEAR_LIST)?.[0] ?? '';
     const reasons: string[] = [];
-    if (names.tokens.some((token) => token.kind === 'initial')) reasons.push('it contains initials');
+    // "Hidayat, R. (2019)" puts an initial after the family name; "César A. Hidalgo (2009)" writes a given name, as Chicago does to tell authors apart.
+    if (names.tokens.some((token, index) => token.kind === 'initial' && names.tokens[index - 1]?.comma === true)) reasons.push('it contains initials');
     if (names.commaBeforeBracket) reasons.push('a comma separates the names from the year');
     for (const year of yearsOf(yearList)) {
       citations.push({ text: text.slice(names.start, bracket.end), authors, etAl, year, start: names.start, end: bracket.end, style: 'narrative', label: null, irregularity: reasons.length > 0 ? reasons.join(' and ') : null });
