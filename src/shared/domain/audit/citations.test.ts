@@ -133,7 +133,8 @@ describe('findCitations', () => {
     'In R:\n#> [1] 0.25\n## [1,] "a" "b"\n[1] 42',
     'Every value [n = 40] was kept, and [2020] too.',
     'See the notes.\n[3]: https://example.org/notes',
-  ])('reads no numeric citation in code, console output or link definitions: %s', (text) => {
+    'The scripts are at https://example.org/tides/[12] and https://example.org/Okafor(2019)/Marsh,2020.',
+  ])('reads no numeric citation in code, console output, link definitions or web addresses: %s', (text) => {
     expect(findCitations(text, [], true)).toEqual([]);
   });
 

@@ -315,8 +315,12 @@ function numericCitations(text: string, excluded: Span[]): DetectedCitation[] {
   return citations;
 }
 
-/** All citations outside `excluded` (the reference list), in text order. */
-export function findCitations(text: string, excluded: Span[], numeric: boolean): DetectedCitation[] {
+/** All citations outside `listSpans` (the reference list) and web addresses, in text order. */
+/** Web addresses and DOIs, whose brackets and numbers are part of the address. */
+const ADDRESS = /(?:\b(?:https?|ftp):\/\/|\bwww\.|\b10\.\d{4,9}\/)[^\s<>"]+/giu;
+
+export function findCitations(text: string, listSpans: Span[], numeric: boolean): DetectedCitation[] {
+  const excluded = [...listSpans, ...[...text.matchAll(ADDRESS)].map((match) => ({ start: match.index, end: match.index + match[0].length }))];
   const { citations: parenthetical, yearOnly } = parentheticalCitations(text, excluded);
   const all = [...parenthetical, ...narrativeCitations(text, yearOnly), ...sourceNoteCitations(text, excluded)];
   if (numeric) all.push(...numericCitations(text, excluded));

@@ -44,6 +44,7 @@ export interface AuditCitation {
   occurrence: number;
 }
 
+/** 'supported-by-adjacent' is no longer given (a neighbour's citation supports no figure) but may be in audits saved before. */
 export type ClaimFlag = 'figure' | 'uncited-figure' | 'supported-by-adjacent';
 
 export interface AuditClaim {
