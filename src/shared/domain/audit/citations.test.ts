@@ -85,6 +85,14 @@ describe('findCitations', () => {
     expect(findCitations(`Counts were shared ${form}.`, [], false)).toMatchObject([{ authors: [name], tentative: true }]);
   });
 
+  it('reads narrative citations inside a bracket, after a semicolon and after "described in", and the bracket\'s own works', () => {
+    expect(cite('Tides were logged (as described in Marsh and Okonkwo (2011)) and checked (Osei, 2017; see also Marsh and Okonkwo (2011)).').map(({ span, authors }) => [span, authors])).toEqual([
+      ['Marsh and Okonkwo (2011)', ['Marsh', 'Okonkwo']],
+      ['Osei, 2017', ['Osei']],
+      ['Marsh and Okonkwo (2011)', ['Marsh', 'Okonkwo']],
+    ]);
+  });
+
   it('tells a given name that disambiguates from an initial after a family name', () => {
     const [chicago, narrative, irregular] = findCitations('Tides vary (K. Okafor and Marsh 2020). Ama T. Boateng and Obi (2019) agree, as Hidayat, R. (2019) notes.', [], false);
     expect(chicago).toMatchObject({ authors: ['Okafor', 'Marsh'], irregularity: null });

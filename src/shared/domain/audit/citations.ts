@@ -98,15 +98,34 @@ function overlaps(start: number, end: number, excluded: Span[]): boolean {
   return excluded.some((span) => start < span.end && end > span.start);
 }
 
+/**
+ * Every bracket of up to 800 characters with what it holds; a bracket inside it is blanked out,
+ * so "(Osei, 2017; see also Marsh and Okonkwo (2011))" holds "Osei, 2017" and a part without a
+ * year, and the inner "(2011)" is a bracket of its own.
+ */
+function* brackets(text: string): Generator<{ openAt: number; closeAt: number; content: string }> {
+  for (const open of text.matchAll(/\(/g)) {
+    let depth = 0;
+    let content = '';
+    for (let index = open.index + 1; index < Math.min(text.length, open.index + 802); index += 1) {
+      const char = text[index] ?? '';
+      if (char === ')' && depth === 0) {
+        if (content.trim()) yield { openAt: open.index, closeAt: index + 1, content };
+        break;
+      }
+      if (char === '(') depth += 1;
+      content += depth > 0 ? ' ' : char;
+      if (char === ')') depth -= 1;
+    }
+  }
+}
+
 /** `(Smith, 2020; Jones & Lee, 2019a, p. 4)`: one citation per work, each spanning its part. */
 function parentheticalCitations(text: string, excluded: Span[]): { citations: DetectedCitation[]; yearOnly: Span[] } {
   const citations: DetectedCitation[] = [];
   const yearOnly: Span[] = [];
-  for (const bracket of text.matchAll(/\(([^()]{1,800})\)/g)) {
-    const openAt = bracket.index;
-    const closeAt = openAt + bracket[0].length;
+  for (const { openAt, closeAt, content } of brackets(text)) {
     if (overlaps(openAt, closeAt, excluded)) continue;
-    const content = bracket[1] ?? '';
     if (YEARS_ONLY.test(content)) {
       yearOnly.push({ start: openAt, end: closeAt });
       continue;
@@ -315,15 +334,17 @@ function numericCitations(text: string, excluded: Span[]): DetectedCitation[] {
   return citations;
 }
 
-/** All citations outside `listSpans` (the reference list) and web addresses, in text order. */
+/** All citations outside `excluded` (the reference list) and web addresses, in text order. */
 /** Web addresses and DOIs, whose brackets and numbers are part of the address. */
 const ADDRESS = /(?:\b(?:https?|ftp):\/\/|\bwww\.|\b10\.\d{4,9}\/)[^\s<>"]+/giu;
 
-export function findCitations(text: string, listSpans: Span[], numeric: boolean): DetectedCitation[] {
-  const excluded = [...listSpans, ...[...text.matchAll(ADDRESS)].map((match) => ({ start: match.index, end: match.index + match[0].length }))];
-  const { citations: parenthetical, yearOnly } = parentheticalCitations(text, excluded);
-  const all = [...parenthetical, ...narrativeCitations(text, yearOnly), ...sourceNoteCitations(text, excluded)];
-  if (numeric) all.push(...numericCitations(text, excluded));
+export function findCitations(text: string, excluded: Span[], numeric: boolean): DetectedCitation[] {
+  // Addresses are blanked out, keeping every offset.
+  const visible = text.replace(ADDRESS, (address) => ' '.repeat(address.length));
+  const { citations: parenthetical, yearOnly } = parentheticalCitations(visible, excluded);
+  const all = [...parenthetical, ...narrativeCitations(visible, yearOnly), ...sourceNoteCitations(visible, excluded)];
+  if (numeric) all.push(...numericCitations(visible, excluded));
+  for (const citation of all) citation.text = text.slice(citation.start, citation.end);
   const seen = new Set<string>();
   return all
     .sort((a, b) => a.start - b.start || a.end - b.end)
