@@ -71,6 +71,13 @@ describe('findReferenceList', () => {
     for (const entry of entries) expect(text.slice(entry.start, entry.end)).toBe(entry.raw);
   });
 
+  it('does not merge a group entry into an entry that ends with its year', () => {
+    const harvard = 'References\n\nOkafor, N. (2016) Fishing cooperatives on the Niger delta. Lagos: Riverine Press, 2016. World Fish Centre (2019) Small-scale fisheries report. Penang: WorldFish. Marsh, T. (2011) Tide logs. Harbour Office.';
+    expect(findReferenceList(harvard).entries.map((entry) => entry.raw.slice(0, 17))).toEqual(['Okafor, N. (2016)', 'World Fish Centre', 'Marsh, T. (2011) ']);
+    const chicago = 'References\n\nOkafor, Ngozi. 2016. Fishing Cooperatives. Riverine Press, 2016. World Fish Centre. 2019. Small-Scale Fisheries. Penang: WorldFish.';
+    expect(findReferenceList(chicago).entries.map((entry) => entry.raw.slice(0, 17))).toEqual(['Okafor, Ngozi. 20', 'World Fish Centre']);
+  });
+
   it('cuts a joined numbered list only at the next number', () => {
     const text = 'References\n\n1. Lim K. Ports. J Trade. 2019;4:1-9. 2. Tan W. Fleets of 3. Press; 2020. 7. Not a marker. 3. Ong J. Harbours. 2021.';
     expect(findReferenceList(text).entries.map((entry) => [entry.label, entry.raw])).toEqual([

@@ -37,6 +37,11 @@ const ENTRY_BOUNDARY = /(?<=[.?!>]|(?:https?:\/\/|www\.|\b10\.\d{4,9}\/)\S*)\s+(
 const YEAR_AFTER_NAMES = new RegExp(String.raw`^(?:\s*(?:\p{L}\.|&\.?|[.,]))*\s*(?:\(\s*${YEAR}\s*\)|${YEAR}[.,])`, 'iu');
 /** "World Bank. (2021)." or "tms-consulting. (2024).": a short name, a period, the year in brackets. */
 const CORPORATE_THEN_YEAR = new RegExp(String.raw`^\p{L}[\p{L}\p{N}&'’ -]{0,80}?\p{L}{2}\.\s+\(${YEAR}\)`, 'iu');
+/** "World Fish Centre (2019) Small-scale ..." or "World Fish Centre. 2019. Small-Scale ...": a name in capitals, its year, a title, as Harvard and Chicago list a group. */
+const GROUP_THEN_YEAR = new RegExp(
+  String.raw`^\p{Lu}[\p{L}&'’-]*(?:\s+(?:\p{Lu}[\p{L}&'’-]*|of|for|and|the|on|in|de|du|für)){0,7}(?:\.?\s+\((?:1[5-9]\d\d|20\d\d)[a-z]?\)\.?|\.\s+(?:1[5-9]\d\d|20\d\d)[a-z]?\.)\s+["“‘']?\p{Lu}`,
+  'u',
+);
 /** A family name of two letters or more, possibly after particles; not an initial. */
 const FAMILY_WORD = /^(?:\p{Ll}+\s+){0,3}\p{Lu}[\p{L}'’-]*\p{L}(?![.\p{L}])/u;
 /** "———. 2019b." or "---, 2020.": dashes standing for the previous entry's authors open an entry. */
@@ -118,7 +123,7 @@ export function entryStartsWithin(line: string, lastLabel: string | null): numbe
     const names = FAMILY_WORD.test(rest) ? authorListEnd(rest) : 0;
     // Initials or an inverted "Family, Given" tell a name list from a title that opens with a name ("Reading Lim (2019)").
     const personal = names > 0 && /,|\p{Lu}\./u.test(rest.slice(0, names)) && YEAR_AFTER_NAMES.test(rest.slice(names)) && (yearForm(rest) !== ',' || ownForm === null || ownForm === ',');
-    if (personal || CORPORATE_THEN_YEAR.test(rest)) starts.push(at);
+    if (personal || CORPORATE_THEN_YEAR.test(rest) || GROUP_THEN_YEAR.test(rest)) starts.push(at);
   }
   return starts;
 }
