@@ -18,6 +18,8 @@ export interface DetectedCitation {
   irregularity: string | null;
   /** Read from a group name with lower-case words ("CDLI contributors"), which prose resembles: a citation only if an entry has that name. */
   tentative?: boolean;
+  /** For a year in brackets after words that are no names ("the vegan package (2019)"): those words, which may name the work by its title. */
+  titleWords?: Array<{ word: string; start: number }>;
 }
 
 export interface Span {
@@ -223,7 +225,10 @@ function narrativeCitations(text: string, yearBrackets: Span[]): DetectedCitatio
   const citations: DetectedCitation[] = [];
   for (const bracket of yearBrackets) {
     const names = namesBefore(text, bracket.start);
-    if (!names) continue;
+    if (!names) {
+      citations.push(...titleCitations(text, bracket));
+      continue;
+    }
     const authorText = text.slice(names.start, bracket.start).replace(/,?\s*$/, '').replace(/['’]s$/, '');
     const nameWords = names.tokens.filter((token) => token.kind === 'name').map((token) => token.word);
     if (nameWords.some((word, index) => notAName(word, index, nameWords))) continue;
@@ -240,6 +245,24 @@ function narrativeCitations(text: string, yearBrackets: Span[]): DetectedCitatio
     }
   }
   return citations;
+}
+
+/**
+ * A year alone in brackets after words that are no author's name: software and anonymous works are
+ * cited by their title ("the tidewater package (2019)", "Coastal Almanac (2015)"). Tentative: the
+ * resolver keeps it only if one of the four words before the year opens the title of an entry of
+ * that year.
+ */
+function titleCitations(text: string, bracket: Span): DetectedCitation[] {
+  const content = text.slice(bracket.start + 1, bracket.end - 1).trim();
+  if (!new RegExp(String.raw`^${SINGLE_YEAR}$`, 'iu').test(content)) return [];
+  const before = text.slice(Math.max(0, bracket.start - 80), bracket.start);
+  const clause = before.slice(before.search(/[^.;:!?()[\]]*$/u));
+  const base = bracket.start - clause.length;
+  const titleWords = [...clause.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].slice(-4).map((match) => ({ word: match[0], start: base + match.index }));
+  if (titleWords.length === 0) return [];
+  const start = titleWords[0]?.start ?? bracket.start;
+  return [{ text: text.slice(start, bracket.end), authors: [], etAl: false, year: normalizeYear(content), start, end: bracket.end, style: 'narrative', label: null, irregularity: null, tentative: true, titleWords }];
 }
 
 /** Figure and table notes: "Source: Databoks, 2021". */

@@ -90,6 +90,12 @@ function namesWrittenInFull(detected: DetectedCitation[], references: AuditRefer
 
 type Resolution = Pick<AuditCitation, 'referenceIds' | 'status'>;
 
+/** The first word of a title: "MortalityLaws" of "MortalityLaws: Parametric Models", "Tidewater" of "The Tidewater Package". */
+function titleOpening(title: string | null): string {
+  const words = (title ?? '').match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  return (/^(?:the|a|an)$/iu.test(words[0] ?? '') ? words[1] : words[0]) ?? '';
+}
+
 export function resolveCitations(detected: DetectedCitation[], references: AuditReference[]): AuditCitation[] {
   const duplicateOf = new Map(findDuplicates(references).map(([original, copy]) => [copy.id, original.id]));
   const byLabel = new Map<string, AuditReference>();
@@ -125,6 +131,14 @@ export function resolveCitations(detected: DetectedCitation[], references: Audit
 
   const resolve = (citation: DetectedCitation): Resolution & { authors: string[]; start: number } => {
     const found = (entries: AuditReference[]): Resolution => ({ referenceIds: entries.map((reference) => reference.id), status: entries.length === 1 ? 'matched' : 'ambiguous' });
+    if (citation.titleWords) {
+      // The nearest word before the year that opens the title of one entry of that year.
+      for (const { word, start } of [...citation.titleWords].reverse()) {
+        const titled = references.filter((reference) => yearKey(reference.year) === yearKey(citation.year) && foldName(titleOpening(reference.title)) === foldName(word) && foldName(word).length >= 3);
+        if (titled.length === 1 && titled[0]) return { ...found(titled), authors: [word], start };
+      }
+      return { referenceIds: [], status: 'missing', authors: [], start: citation.start };
+    }
     const fitting = fittingEntries(citation.authors, citation.etAl);
     const entries = sameYear(fitting, citation.year, citation.etAl);
     if (entries) return { ...found(entries), authors: citation.authors, start: citation.start };
