@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildClaims, statesFigure } from './claims';
+import { buildClaims, looksLikeCode, statesFigure } from './claims';
 import type { AuditCitation } from './types';
 
 function citationAt(text: string, span: string, style: AuditCitation['style'] = 'parenthetical'): AuditCitation {
@@ -53,6 +53,16 @@ describe('statesFigure', () => {
   ])('sees no figure in "%s"', (sentence) => expect(statesFigure(sentence)).toBe(false));
 });
 
+describe('looksLikeCode', () => {
+  it.each([
+    ['fit <- lm(y ~ x, data = d)', true],
+    ['#> [1] 0.25 and x$mean', true],
+    ['ggplot2::ggsave("plot.png") writes the figure', true],
+    ['The function mean() returns 0.25 per canoe.', false],
+    ['Prices rose 4% (Lee, 2020) in x[1] terms.', false],
+  ])('tells code in "%s": %s', (sentence, code) => expect(looksLikeCode(sentence)).toBe(code));
+});
+
 describe('buildClaims', () => {
   it('links cited sentences to their citations and flags uncited figures, whatever their neighbours cite', () => {
     const text = 'Trade grew (Lee, 2020). Users will reach 244 million by 2027. Growth is uneven.\n\nShopee had 158 million visits. Tokopedia had fewer (Aditya, 2023).\n\nLee (2021) studied ports. Their volume rose 4%.';
@@ -66,6 +76,11 @@ describe('buildClaims', () => {
       ['Lee (2021) studied ports.', [2], []],
       ['Their volume rose 4%.', [], ['figure', 'uncited-figure']],
     ]);
+  });
+
+  it('takes no figure from code or console output', () => {
+    const text = 'The catch is averaged in R.\n\n```r\ncatch <- read_catch("yeji.csv")\nmean(catch$kg[1:3])\n#> [1] 0.25\n```\n\ncatch <- read_catch("yeji.csv") mean(catch$kg[1:3]) #> [1] 0.25\n\nThe mean was 0.25 kg per canoe.';
+    expect(buildClaims(text, [{ start: 0, end: text.length }], []).map((claim) => claim.text)).toEqual(['The mean was 0.25 kg per canoe.']);
   });
 
   it('does not ask the abstract for citations', () => {

@@ -45,6 +45,14 @@ function statesDecimal(sentence: string): boolean {
  */
 const UNCHECKED_SECTION = /^(?:\d+(?:\.\d+)*\.?\s*)?(?:abstract|abstrak|summary|keywords?|article info|highlights|(?:research\s+)?method(?:s|ology)?|materials\s+and\s+methods|data\s+and\s+methods?|metode(?:\s+penelitian)?)\b/iu;
 
+/** Marks of program code and console output: assignment arrows, prompts, namespaces, calls, indexing, fences. */
+const CODE_MARKS = [/<-|->/u, /#>|^\s*>\s/mu, /::/u, /==|!=/u, /\w\$\w/u, /\w\[[^\]\s]*\]/u, /\w\([^()\s]*\)/u, /```|~~~/u, /\s=\s/u];
+
+/** Code or console output, whose numbers are values computed, not figures to cite: two kinds of code mark at least. */
+export function looksLikeCode(sentence: string): boolean {
+  return CODE_MARKS.filter((mark) => mark.test(sentence)).length >= 2;
+}
+
 export function statesFigure(sentence: string): boolean {
   const text = sentence.replace(/\\(?=[$%])/g, '');
   return FIGURE.test(text) || statesDecimal(text);
@@ -74,7 +82,7 @@ export function buildClaims(text: string, body: TextRange[], citations: AuditCit
   sentences.forEach((sentence, index) => {
     const sentenceText = text.slice(sentence.start, sentence.end);
     const own = citing[index] ?? [];
-    const figure = statesFigure(sentenceText);
+    const figure = statesFigure(sentenceText) && !looksLikeCode(sentenceText);
     const flags: ClaimFlag[] = figure ? ['figure'] : [];
     if (own.length > 0) {
       claims.push({ text: sentenceText, start: sentence.start, end: sentence.end, citationIndexes: [...own].sort((a, b) => a - b), flags });

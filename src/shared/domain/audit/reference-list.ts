@@ -26,7 +26,9 @@ interface Line {
 const HEADING = /^\s{0,3}(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?\s*(?:(?:\d+(?:\.\d+)*|[IVXLC]+)[.)]?\s+)?(references?(?:\s+list|\s+cited)?|bibliography|works\s+cited|literature\s+cited|cited\s+literature|sources(?:\s+cited)?|daftar\s+pustaka|referensi|pustaka\s+acuan|bibliografi|bibliograf[ií]a|referencias(?:\s+bibliogr[aá]ficas)?|r[ée]f[ée]rences(?:\s+bibliographiques)?|literaturverzeichnis|literatur)\s*:?\s*(?:\*\*|__|\*|_)?\s*:?\s*$/iu;
 const AFTER_REFERENCES = /^\s{0,3}(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:(?:\d+|[A-Z])[.)]?\s+)?(?:appendix|appendices|acknowledge?ments?|funding|notes|endnotes|author(?:s'?)?\s+(?:contributions?|biograph)|about the authors?|conflicts? of interest|declarations?|supplementary|data availability|lampiran)\b.{0,60}$/iu;
 const LIST_MARKER = /^\s*(?:[-•*–▪◦]|\[(\d+)\]|\((\d+)\)|(\d+)[.)])\s+(?=\S)/u;
-const YEAR = String.raw`(?:(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.?|in press|forthcoming)`;
+const YEAR_NUMBER = String.raw`(?:1[5-9]\d\d|20\d\d)`;
+/** A year with its letter, a range ("2008 - 2012"), "Forthcoming 2019", or an undated work. */
+const YEAR = String.raw`(?:(?:[Ff]orthcoming\s+)?${YEAR_NUMBER}(?:\s*[-–]\s*${YEAR_NUMBER})?[a-z]?|n\.\s?d\.?|[Nn]o date|[Ii]n press|[Ff]orthcoming)`;
 const AUTHOR_THEN_YEAR = new RegExp(String.raw`^[\p{L}][^()\d]{0,250}?(?:[(,.]\s*|\s\()${YEAR}\s*[).,:]`, 'iu');
 /** "Lim, K.", "Mac Lean, A.", "von Davier, M.": a family name, possibly after particles, then initials. */
 const FAMILY_COMMA_INITIALS = new RegExp(String.raw`^(?:(?:${PARTICLE_WORDS})\s+)*(?:\p{Lu}\p{Ll}{0,3}\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+(?:\p{Lu}\.\s?-?)+`, 'u');
@@ -37,9 +39,13 @@ const ENTRY_BOUNDARY = /(?<=[.?!>]|(?:https?:\/\/|www\.|\b10\.\d{4,9}\/)\S*)\s+(
 const YEAR_AFTER_NAMES = new RegExp(String.raw`^(?:\s*(?:\p{L}\.|&\.?|[.,]))*\s*(?:\(\s*${YEAR}\s*\)|${YEAR}[.,])`, 'iu');
 /** "World Bank. (2021)." or "tms-consulting. (2024).": a short name, a period, the year in brackets. */
 const CORPORATE_THEN_YEAR = new RegExp(String.raw`^\p{L}[\p{L}\p{N}&'’ -]{0,80}?\p{L}{2}\.\s+\(${YEAR}\)`, 'iu');
-/** "World Fish Centre (2019) Small-scale ..." or "World Fish Centre. 2019. Small-Scale ...": a name in capitals, its year, a title, as Harvard and Chicago list a group. */
+/**
+ * "World Fish Centre (2019) Small-scale ..." or "Reef survey contributors. 2021. Lake ...": a
+ * name opening with a capital, its year, a title opening with a capital, as Harvard and Chicago
+ * list a group ("Reading Lim (2019) on ports" inside a title goes on in lower case).
+ */
 const GROUP_THEN_YEAR = new RegExp(
-  String.raw`^\p{Lu}[\p{L}&'’-]*(?:\s+(?:\p{Lu}[\p{L}&'’-]*|of|for|and|the|on|in|de|du|für)){0,7}(?:\.?\s+\((?:1[5-9]\d\d|20\d\d)[a-z]?\)\.?|\.\s+(?:1[5-9]\d\d|20\d\d)[a-z]?\.)\s+["“‘']?\p{Lu}`,
+  String.raw`^\p{Lu}[\p{L}&'’-]*(?:\s+(?:\p{Lu}[\p{L}&'’-]*|\p{Ll}[\p{Ll}'’-]+)){0,7}(?:\.?\s+\(${YEAR}\)\.?|\.\s+${YEAR}\.)\s+["“‘']?\p{Lu}`,
   'u',
 );
 /** A family name of two letters or more, possibly after particles; not an initial. */
