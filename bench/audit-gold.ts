@@ -151,12 +151,21 @@ export interface ManuscriptResult {
   seconds: number;
 }
 
-/** Audits one manuscript file as the app imports it and scores it against its gold. */
-export async function scoreManuscript(folder: string, file: string): Promise<ManuscriptResult> {
+/** A manuscript file's gold and the plain-text rendering its offsets index. */
+export function readGold(folder: string, file: string): { gold: Gold; plain: string } {
   const gold = JSON.parse(readFileSync(join(folder, `${file}.gold.json`), 'utf8')) as Gold;
   const style = file.split('/')[0] ?? '';
-  const plain = readFileSync(join(folder, style, gold.textFile), 'utf8');
-  const document = await extractBuffer(readFileSync(join(folder, file)), file);
+  return { gold, plain: readFileSync(join(folder, style, gold.textFile), 'utf8') };
+}
+
+/** Audits one manuscript file as the app imports it and scores it against its gold. */
+export async function scoreManuscript(folder: string, file: string): Promise<ManuscriptResult> {
+  const { gold, plain } = readGold(folder, file);
+  return scoreImported(gold, plain, await extractBuffer(readFileSync(join(folder, file)), file));
+}
+
+/** Scores the audit of an imported rendering of a manuscript against the gold of its plain text. */
+export function scoreImported(gold: Gold, plain: string, document: { text: string }): ManuscriptResult {
   const started = performance.now();
   const report = auditText(document.text);
   const seconds = (performance.now() - started) / 1000;
@@ -282,8 +291,6 @@ export function readManifest(folder: string): ManifestRow[] {
   return JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as ManifestRow[];
 }
 
-const formatOf = (file: string): string => file.slice(file.lastIndexOf('.') + 1);
-
 export interface GoldTotals {
   byStyle: Map<string, GoldScore>;
   byFormat: Map<string, GoldScore>;
@@ -299,7 +306,7 @@ export function linkRates(score: GoldScore): { precision: number; recall: number
 }
 
 /** Scores every manuscript of the manifest; `score` lets a caller score other renderings (PDF) of the same files. */
-export async function scoreFolder(folder: string, rows: ManifestRow[], verbose: boolean, score = scoreManuscript): Promise<GoldTotals> {
+export async function scoreFolder(folder: string, rows: ManifestRow[], verbose: boolean, score: (folder: string, file: string) => Promise<ManuscriptResult> = scoreManuscript, formatOf = (file: string): string => file.slice(file.lastIndexOf('.') + 1)): Promise<GoldTotals> {
   const totals: GoldTotals = { byStyle: new Map(), byFormat: new Map(), byStyleFormat: new Map(), all: emptyScore() };
   const add = (map: Map<string, GoldScore>, key: string, value: GoldScore): void => {
     map.set(key, addScore(map.get(key) ?? emptyScore(), value));

@@ -1,11 +1,12 @@
 // Accuracy and speed of the citation audit.
-//   npm run bench:audit -- [--anystyle path/to/anystyle/core.xml] [--gold-dir path/to/audit-dev] [--verbose]
+//   npm run bench:audit -- [--anystyle path/to/anystyle/core.xml] [--gold-dir path/to/audit-dev [--pdf]] [--verbose]
 // (a) hand-labelled fixture manuscripts: citation detection and resolution P/R/F1, findings,
 //     reference fields; (b) when anystyle's labelled reference strings are given: field accuracy
 //     of the rules alone and of the tagger, cross-validated, on them and on our own labelled
 //     entries; (c) auditText time on a synthetic 200-page manuscript; (d) when a folder of
 //     manuscripts with gold citation links is given: detection, links, entry counts, mutations
-//     caught and false alarms per style and per format.
+//     caught and false alarms per style and per format; with --pdf, also its Markdown manuscripts
+//     laid out and printed as PDFs.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { auditText, type ParsedReference } from '../src/shared/domain/audit/index';
@@ -18,6 +19,7 @@ import shippedModel from '../src/shared/domain/audit/tagger/reference-model.json
 import { readAnystyle } from '../scripts/anystyle';
 import { seededRandom } from '../src/shared/random';
 import { goldTables, goldTargets, readManifest, scoreFolder, type TargetRow } from './audit-gold';
+import { pdfToolsMissing, scorePdfManuscript } from './audit-pdf';
 import {
   REFERENCE_FIELDS,
   addTally,
@@ -285,6 +287,18 @@ if (goldDir) {
   const totals = await scoreFolder(goldDir, rows, verbose);
   goldTables(totals, table);
   goldRows = goldTargets(totals, '');
+  if (args.includes('--pdf')) {
+    const missing = pdfToolsMissing();
+    if (missing) {
+      console.log(`PDF step skipped: ${missing}\n`);
+    } else {
+      const sample = rows.filter((row) => row.file.endsWith('.md'));
+      console.log(`### The same manuscripts as PDFs: the ${sample.length} Markdown copies, laid out by pandoc and printed by Chromium (two columns for IEEE, justified and hyphenated, running head and foot), imported as the app imports a PDF\n`);
+      const pdf = await scoreFolder(goldDir, sample, verbose, scorePdfManuscript, () => 'pdf');
+      goldTables(pdf, table);
+      goldRows.push(...goldTargets(pdf, 'PDF: '));
+    }
+  }
 }
 console.log('## Targets\n');
 table(
