@@ -1,5 +1,6 @@
 import { buildClaims } from './claims';
 import { findCitations, type DetectedCitation } from './citations';
+import { findNotes, noteLine } from './notes';
 import { buildFindings } from './findings';
 import { writtenAuthors } from './labels';
 import { foldName, foldText } from './normalize';
@@ -35,7 +36,10 @@ export function auditText(text: string): AuditReport {
     references.push({ id: `ref-${index + 1}`, raw: entry.raw, start: entry.start, end: entry.end, label: entry.label, ...parsed, authors });
   });
   const excluded = list.location ? [list.location] : [];
-  const found = findCitations(text, excluded, isNumbered(references));
+  const numbered = isNumbered(references);
+  // Notes cite entries of an unnumbered bibliography; in a numbered list, numbered lines are entries.
+  const notes = numbered || references.length === 0 ? [] : findNotes(text, excluded);
+  const found = [...findCitations(text, [...excluded, ...notes.map(noteLine)], numbered), ...notes].sort((a, b) => a.start - b.start || a.end - b.end);
   // A tentative citation ("CDLI contributors, 2024") stands only if an entry bears its name.
   const resolved = resolveCitations(found, references);
   const kept = found.map((_, index) => index).filter((index) => !found[index]?.tentative || resolved[index]?.referenceIds.length);

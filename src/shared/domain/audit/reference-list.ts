@@ -82,7 +82,13 @@ export function isEntryStart(line: string, previous: string | null): boolean {
   if (LIST_MARKER.test(line)) return true;
   if (previous !== null && /(?:[,&]|\band)\s*$/u.test(previous)) return false;
   const text = line.trim().replace(/^(?:\*\*|\*|_)/, '');
-  return AUTHOR_THEN_YEAR.test(text) || FAMILY_COMMA_INITIALS.test(text) || VANCOUVER.test(text) || REPEATED_AUTHORS.test(text);
+  return AUTHOR_THEN_YEAR.test(text) || FAMILY_COMMA_INITIALS.test(text) || VANCOUVER.test(text) || REPEATED_AUTHORS.test(text) || (/[.”"]\s*$/u.test(previous ?? '.') && invertedNamesThenStop(text));
+}
+
+/** "Okafor, Ngozi, and Ama Owusu. “Mobile …”": Chicago's bibliography puts the year last, after an inverted first name and a stop. */
+function invertedNamesThenStop(text: string): boolean {
+  const names = FAMILY_WORD.test(text) ? authorListEnd(text) : 0;
+  return names > 0 && /^\p{Lu}[\p{L}'’-]+,\s+\p{Lu}\p{Ll}/u.test(text) && /^\.\s+\S/u.test(text.slice(names));
 }
 
 /** How the year follows the names at the start of an entry: "(" for "(2019)", "," for ", 2019."; null when no year follows names. */
@@ -216,12 +222,17 @@ export function findReferenceList(text: string): ReferenceListResult {
   const firstEntryLine = heading ? heading.index + 1 : findTrailingBlock(lines);
   if (firstEntryLine === null) return { location: null, entries: [] };
   let lastLine = lines.length;
+  let unnumbered = 0;
   for (let index = firstEntryLine; index < lines.length; index += 1) {
     const line = lines[index];
-    if (line && (AFTER_REFERENCES.test(line.text) || (/^\s{0,3}#{1,6}\s/.test(line.text) && index > firstEntryLine))) {
+    if (!line) continue;
+    // Notes numbered from 1 after unnumbered entries (Word's footnotes follow the bibliography) end the list.
+    const notesBegin = unnumbered >= 2 && /^\s*1[.)]\s+\S/u.test(line.text);
+    if (notesBegin || AFTER_REFERENCES.test(line.text) || (/^\s{0,3}#{1,6}\s/.test(line.text) && index > firstEntryLine)) {
       lastLine = index;
       break;
     }
+    if (!NUMBER_MARKER.test(line.text.trimStart()) && isEntryStart(line.text, null)) unnumbered += 1;
   }
   const entries = collectEntries(text, lines.slice(firstEntryLine, lastLine));
   const headingLine = heading ? lines[heading.index] : undefined;

@@ -1,6 +1,7 @@
 // Resolving detected citations against the parsed reference list.
 import type { DetectedCitation } from './citations';
 import { writtenAuthors } from './labels';
+import { titleNames, type NoteCitation } from './notes';
 import { foldName, foldText, isNearName, namesEqual, yearKey } from './normalize';
 import type { AuditCitation, AuditReference } from './types';
 
@@ -161,8 +162,35 @@ export function resolveCitations(detected: DetectedCitation[], references: Audit
     return { referenceIds: [], status: 'missing', authors: citation.authors, start: citation.start };
   };
 
+  /**
+   * A note resolves to the entry of its first author whose title it names; "Ibid." to the work of
+   * the note before it, and a short note to the work of the earlier full note it shortens.
+   */
+  const resolvedNotes: Array<{ note: NoteCitation; resolution: Resolution }> = [];
+  const resolveNote = (note: NoteCitation): Resolution => {
+    const previous = resolvedNotes[resolvedNotes.length - 1];
+    if (note.ibid) return previous ? previous.resolution : { referenceIds: [], status: 'missing' };
+    const sameWork = (other: NoteCitation): boolean => other.full && !other.ibid && namesEqual(other.authors[0] ?? '', note.authors[0] ?? '') && note.noteTitle !== null && titleNames(note.noteTitle, other.noteTitle);
+    const earlier = note.full ? undefined : resolvedNotes.find(({ note: other }) => sameWork(other));
+    if (earlier) return earlier.resolution;
+    const byAuthor = references.filter((reference) => namesEqual(note.authors[0] ?? '', reference.authors[0] ?? ''));
+    const titled = note.noteTitle === null ? byAuthor : byAuthor.filter((reference) => titleNames(note.noteTitle ?? '', reference.title));
+    const chosen = titled.length > 0 ? titled : byAuthor.length === 1 && note.noteTitle === null ? byAuthor : [];
+    if (chosen.length === 0) return { referenceIds: [], status: 'missing' };
+    return { referenceIds: chosen.map((reference) => reference.id), status: chosen.length === 1 ? 'matched' : 'ambiguous' };
+  };
+
   const occurrences = new Map<string, number>();
   return detected.map((citation) => {
+    if (citation.style === 'note') {
+      const note = citation as NoteCitation;
+      const resolution = resolveNote(note);
+      resolvedNotes.push({ note, resolution });
+      const entry = references.find((reference) => reference.id === resolution.referenceIds[0]);
+      // "Ibid." names no one: it stands for the authors and year of the work it resolves to.
+      const authors = note.authors.length > 0 ? note.authors : (entry?.authors.slice(0, 1) ?? []);
+      return withOccurrence(occurrences, { ...citation, authors, year: entry?.year ?? citation.year }, resolution);
+    }
     if (citation.style === 'numeric') {
       const reference = byLabel.get(citation.label ?? '');
       return withOccurrence(occurrences, citation, { referenceIds: reference ? [reference.id] : [], status: reference ? 'matched' : 'missing' });

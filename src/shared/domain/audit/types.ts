@@ -27,7 +27,8 @@ export interface AuditReference extends ParsedReference {
 }
 
 export type CitationStatus = 'matched' | 'missing' | 'near-match' | 'year-mismatch' | 'ambiguous';
-export type CitationStyle = 'parenthetical' | 'narrative' | 'numeric';
+/** 'note': a numbered note of Chicago's notes and bibliography ("1. Ngozi Okafor, Fishing Cooperatives …, 23.", "Ibid."). */
+export type CitationStyle = 'parenthetical' | 'narrative' | 'numeric' | 'note';
 
 export interface AuditCitation {
   text: string;
