@@ -41,6 +41,18 @@ describe('Chicago notes and bibliography', () => {
     ]);
   });
 
+  it('reads a PDF\'s endnotes joined on one line after a bibliography joined into one paragraph', () => {
+    const pdf = 'The registers were kept by hand.3 The shift is still under way.4\n\nBibliography\n\nBello, Tunde. Credit Circles of the Volta Basin. Kumasi: Savannah Press, 2011. Okafor, Ngozi. Fishing Cooperatives on the Niger and the Volta. Lagos: Riverine Press, 2016.\n\n1. Ngozi Okafor, Fishing Cooperatives on the Niger and the Volta (Lagos: Riverine Press, 2016), 23.↩\n\n2. Ibid., 41.↩ 3. Okafor, Fishing Cooperatives, 58.↩ 4. Tunde Bello, Credit Circles of the Volta Basin (Kumasi: Savannah Press, 2011), 12.↩\n';
+    const joined = auditText(pdf);
+    expect(joined.references.map((reference) => reference.authors[0])).toEqual(['Bello', 'Okafor']);
+    expect(joined.citations.map((citation) => [citation.text, citation.referenceIds])).toEqual([
+      ['Ngozi Okafor, Fishing Cooperatives on the Niger and the Volta (Lagos: Riverine Press, 2016), 23.', ['ref-2']],
+      ['Ibid., 41.', ['ref-2']],
+      ['Okafor, Fishing Cooperatives, 58.', ['ref-2']],
+      ['Tunde Bello, Credit Circles of the Volta Basin (Kumasi: Savannah Press, 2011), 12.', ['ref-1']],
+    ]);
+  });
+
   it('takes a numbered list in the text for no notes', () => {
     expect(findNotes('Steps:\n1. Weigh the catch.\n2. Record it, then sign.\n', [])).toEqual([]);
     expect(findNotes('1. Okafor, Fishing Cooperatives, 58.\n', [])).toEqual([]);

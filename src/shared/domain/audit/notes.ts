@@ -5,7 +5,8 @@
 import type { DetectedCitation, Span } from './citations';
 import { foldText } from './normalize';
 
-const NOTE_LINE = /^[ \t]*(\d{1,3})[.)]?[ \t]+(\S[^\n]*)$/gmu;
+/** Where a note may begin: a number at the start of a line, or after the stop or back-link ("↩") of the note before, as PDFs join them. */
+const NOTE_START = /(?:^|(?<=[.↩]\s))[ \t]*(\d{1,3})[.)]?[ \t]+(?=\S)/gmu;
 const IBID = /^ibid\b\.?/iu;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|den|da|du|di|le|la|and|&|et|al\.)$/u;
 const YEAR = /(?<![\d/])(?:1[5-9]\d\d|20\d\d)(?![\d/])/u;
@@ -65,20 +66,24 @@ function authorsOf(body: string): { authors: string; rest: string } | null {
  */
 export function findNotes(text: string, excluded: Span[]): NoteCitation[] {
   const notes: NoteCitation[] = [];
+  const starts = [...text.matchAll(NOTE_START)].map((match) => ({ number: Number(match[1]), at: match.index, start: match.index + match[0].length }));
   let expected = 1;
-  for (const line of text.matchAll(NOTE_LINE)) {
-    const number = Number(line[1]);
-    const body = line[2] ?? '';
-    const start = line.index + line[0].length - body.length;
-    if (number !== expected || excluded.some((span) => start < span.end && start + body.length > span.start)) continue;
+  for (const [index, candidate] of starts.entries()) {
+    const { number, start } = candidate;
+    if (number !== expected) continue;
+    // The note runs to the end of its line, or to the next note joined to it on that line.
+    const lineEnd = text.indexOf('\n', start) < 0 ? text.length : text.indexOf('\n', start);
+    const next = starts.slice(index + 1).find((later) => later.number === number + 1 && later.at < lineEnd);
+    const body = text.slice(start, next ? next.at : lineEnd).replace(/[\s↩]+$/u, '');
+    if (excluded.some((span) => start < span.end && start + body.length > span.start)) continue;
     const ibid = IBID.test(body);
     const cited = ibid ? null : authorsOf(body);
     if (!ibid && !cited) continue;
     expected += 1;
     const rest = cited?.rest ?? '';
-    const markers = [...text.matchAll(new RegExp(String.raw`\[${number}\]`, 'gu'))].filter((marker) => marker.index < line.index);
+    const markers = [...text.matchAll(new RegExp(String.raw`\[${number}\]`, 'gu'))].filter((marker) => marker.index < candidate.at);
     const marker = markers.length === 1 ? markers[0] : undefined;
-    const span = marker ? { start: marker.index, end: marker.index + marker[0].length } : { start, end: start + body.trimEnd().length };
+    const span = marker ? { start: marker.index, end: marker.index + marker[0].length } : { start, end: start + body.length };
     notes.push({
       text: text.slice(span.start, span.end),
       authors: cited ? familiesOf(cited.authors) : [],

@@ -117,6 +117,7 @@ export function entryStartsWithin(line: string, lastLabel: string | null): numbe
   let markerEnd = opening?.[0].length ?? 0;
   const numbered = opening !== null && /\d/u.test(opening[0]);
   const ownForm = yearForm(line.slice(markerEnd));
+  const invertedFirst = ownForm === null && invertedNamesThenStop(line.slice(markerEnd));
   for (const boundary of line.matchAll(ENTRY_BOUNDARY)) {
     const at = boundary.index + boundary[0].length;
     if (at <= markerEnd) continue;
@@ -135,7 +136,9 @@ export function entryStartsWithin(line: string, lastLabel: string | null): numbe
     const names = FAMILY_WORD.test(rest) ? authorListEnd(rest) : 0;
     // Initials or an inverted "Family, Given" tell a name list from a title that opens with a name ("Reading Lim (2019)").
     const personal = names > 0 && /,|\p{Lu}\./u.test(rest.slice(0, names)) && YEAR_AFTER_NAMES.test(rest.slice(names)) && (yearForm(rest) !== ',' || ownForm === null || ownForm === ',');
-    if (personal || CORPORATE_THEN_YEAR.test(rest) || GROUP_THEN_YEAR.test(rest)) starts.push(at);
+    // Chicago's bibliography, year last: only where the line's own entry opens the same way.
+    const yearLast = invertedFirst && invertedNamesThenStop(rest);
+    if (personal || yearLast || CORPORATE_THEN_YEAR.test(rest) || GROUP_THEN_YEAR.test(rest)) starts.push(at);
   }
   return starts;
 }
@@ -226,8 +229,8 @@ export function findReferenceList(text: string): ReferenceListResult {
   for (let index = firstEntryLine; index < lines.length; index += 1) {
     const line = lines[index];
     if (!line) continue;
-    // Notes numbered from 1 after unnumbered entries (Word's footnotes follow the bibliography) end the list.
-    const notesBegin = unnumbered >= 2 && /^\s*1[.)]\s+\S/u.test(line.text);
+    // Notes numbered from 1 after unnumbered entries (Word's footnotes and a PDF's endnotes follow the bibliography) end the list.
+    const notesBegin = unnumbered >= 1 && /^\s*1[.)]\s+\S/u.test(line.text);
     if (notesBegin || AFTER_REFERENCES.test(line.text) || (/^\s{0,3}#{1,6}\s/.test(line.text) && index > firstEntryLine)) {
       lastLine = index;
       break;
