@@ -1,9 +1,12 @@
 // Accuracy and speed of the citation audit.
-//   npm run bench:audit -- [--anystyle path/to/anystyle/core.xml] [--verbose]
+//   npm run bench:audit -- [--anystyle path/to/anystyle/core.xml] [--gold-dir path/to/audit-dev [--pdf]] [--verbose]
 // (a) hand-labelled fixture manuscripts: citation detection and resolution P/R/F1, findings,
 //     reference fields; (b) when anystyle's labelled reference strings are given: field accuracy
 //     of the rules alone and of the tagger, cross-validated, on them and on our own labelled
-//     entries; (c) auditText time on a synthetic 200-page manuscript.
+//     entries; (c) auditText time on a synthetic 200-page manuscript; (d) when a folder of
+//     manuscripts with gold citation links is given: detection, links, entry counts, mutations
+//     caught and false alarms per style and per format; with --pdf, also its Markdown manuscripts
+//     laid out and printed as PDFs.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { auditText, type ParsedReference } from '../src/shared/domain/audit/index';
@@ -15,6 +18,8 @@ import { readModelFile, type ModelFile } from '../src/shared/domain/audit/tagger
 import shippedModel from '../src/shared/domain/audit/tagger/reference-model.json';
 import { readAnystyle } from '../scripts/anystyle';
 import { seededRandom } from '../src/shared/random';
+import { goldTables, goldTargets, readManifest, scoreFolder, type TargetRow } from './audit-gold';
+import { pdfToolsMissing, scorePdfManuscript } from './audit-pdf';
 import {
   REFERENCE_FIELDS,
   addTally,
@@ -265,6 +270,36 @@ const tuned = fixtures('## (a) Hand-labelled manuscripts written while the audit
 const heldOut = fixtures('## (a\') Hand-labelled manuscripts written and labelled after the audit was built, without running it', heldOutManuscripts, verbose);
 const anystyleAccuracy = args.includes('--anystyle') && anystylePath ? labelledReferences(anystylePath, verbose) : null;
 const milliseconds = speed();
+const goldDir = args.includes('--gold-dir') ? args[args.indexOf('--gold-dir') + 1] : undefined;
+let goldRows: TargetRow[] = [];
+if (goldDir) {
+  const rows = readManifest(goldDir);
+  console.log(`## (d) Manuscripts with gold citation links: ${goldDir} (${rows.length} files, imported as the app imports them)\n`);
+  console.log(
+    [
+      '- detection R: gold citations that some detected citation overlaps.',
+      "- link P/R/F1: each gold citation's set of resolved entries (every entry of the detected citations overlapping it, whatever their status) against its gold keys; entries the list does not hold are left out, and a detected citation where the gold has none counts its entries as false links.",
+      '- entries counted exactly: manuscripts whose reference list is cut into exactly the gold number of entries.',
+      '- false alarms: gold citations the gold says are fine that get a non-matched status or a citation finding, entries it says are fine that get a finding, and flagged citations where the gold has none (hand-typed citations aside).',
+      '- mutations caught: a deleted entry makes its single-key citations missing; a changed year makes them year-mismatch naming the entry; a misspelt surname is a near-match naming the entry; an added entry is reported uncited.\n',
+    ].join('\n'),
+  );
+  const totals = await scoreFolder(goldDir, rows, verbose);
+  goldTables(totals, table);
+  goldRows = goldTargets(totals, '');
+  if (args.includes('--pdf')) {
+    const missing = pdfToolsMissing();
+    if (missing) {
+      console.log(`PDF step skipped: ${missing}\n`);
+    } else {
+      const sample = rows.filter((row) => row.file.endsWith('.md'));
+      console.log(`### The same manuscripts as PDFs: the ${sample.length} Markdown copies, laid out by pandoc and printed by Chromium (two columns for IEEE, justified and hyphenated, running head and foot), imported as the app imports a PDF\n`);
+      const pdf = await scoreFolder(goldDir, sample, verbose, scorePdfManuscript, () => 'pdf');
+      goldTables(pdf, table);
+      goldRows.push(...goldTargets(pdf, 'PDF: '));
+    }
+  }
+}
 console.log('## Targets\n');
 table(
   ['measure', 'value', 'target', 'met'],
@@ -282,5 +317,6 @@ table(
           ['reference field accuracy (own labelled entries), tagger, cross-validated', percent(anystyleAccuracy.own), '≥ 95%', anystyleAccuracy.own >= 0.95 ? 'yes' : 'NO'],
         ]),
     ['auditText, 200 pages / 1,500 citations', `${(milliseconds / 1000).toFixed(2)} s`, '< 2 s', milliseconds < 2000 ? 'yes' : 'NO'],
+    ...goldRows.map((row) => [row.measure, row.value, row.target, row.met ? 'yes' : 'NO']),
   ],
 );

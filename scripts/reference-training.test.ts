@@ -23,7 +23,7 @@ describe('our labelled training entries', () => {
 
   // The fixture manuscripts and the sample project measure the tagger on entries it never saw.
   it('leave out every reference entry of the fixture manuscripts and the sample project', () => {
-    const heldOut = ['../src/shared/domain/audit/fixtures/seed-like.md', '../src/shared/domain/audit/fixtures/apa-harvard.txt', '../src/shared/domain/audit/fixtures/numeric.md', '../src/shared/domain/audit/fixtures/joined-list.md', '../resources/sample/manuscript.md']
+    const heldOut = ['../src/shared/domain/audit/fixtures/seed-like.md', '../src/shared/domain/audit/fixtures/apa-harvard.txt', '../src/shared/domain/audit/fixtures/numeric.md', '../src/shared/domain/audit/fixtures/joined-list.md', '../src/shared/domain/audit/fixtures/lake-trade-harvard.md', '../src/shared/domain/audit/fixtures/lake-catch-vancouver.md', '../src/shared/domain/audit/fixtures/lake-history-chicago-notes.txt', '../resources/sample/manuscript.md']
       .map((path) => foldText(readFileSync(new URL(path, import.meta.url), 'utf8')))
       .join(' ');
     for (const entry of entries) {

@@ -2,7 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Document, FootnoteReferenceRun, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
+import { auditText } from '../shared/domain/audit';
+import { extractBuffer } from './services/import';
 import type { ParsedReference } from '../shared/domain/audit';
 import type { DocumentAudit } from '../shared/domain/audit-view';
 
@@ -75,5 +78,48 @@ describe('quarry parse-references', { timeout: 60_000 }, () => {
     writeFileSync(file, 'Vuong, H. (2018). Network coverage and rural markets.\r\n\r\nTran, M., & Le, P. (2020). Rural fintech in Southeast Asia.\r\n');
     const parsed = JSON.parse(cli(['parse-references', file, '--format', 'json']).stdout) as ParsedReference[];
     expect(parsed.map((reference) => reference.year)).toEqual(['2018', null, '2020']);
+  });
+});
+
+// Chicago notes and bibliography in Word: the footnotes mammoth reads come after the bibliography, numbered.
+describe('a Word manuscript with footnotes in Chicago notes and bibliography', () => {
+  it('resolves each footnote at its marker: full notes to their entries, "Ibid." and short notes to the earlier note', async () => {
+    const footnotes = {
+      1: 'Ngozi Okafor, Fishing Cooperatives on the Niger and the Volta (Lagos: Riverine Press, 2016), 23.',
+      2: 'Ibid., 41.',
+      3: 'Tunde Bello, Credit Circles of the Volta Basin (Kumasi: Savannah Press, 2011), 12.',
+      4: 'Okafor, Fishing Cooperatives, 58.',
+      5: 'Kwame Mensah, Lake Economies (Accra: Lakeside Press, 2020), 9.',
+    };
+    const sentence = (text: string, note: number): Paragraph => new Paragraph({ children: [new TextRun(text), new FootnoteReferenceRun(note)] });
+    const doc = new Document({
+      footnotes: Object.fromEntries(Object.entries(footnotes).map(([id, text]) => [id, { children: [new Paragraph(text)] }])),
+      sections: [
+        {
+          children: [
+            sentence('The first fishing cooperatives formed within a decade.', 1),
+            sentence('Their records survive only in part.', 2),
+            sentence('Credit came first from traders.', 3),
+            sentence('The registers were kept by hand.', 4),
+            sentence('The shift is still under way.', 5),
+            new Paragraph('Bibliography'),
+            new Paragraph('Bello, Tunde. Credit Circles of the Volta Basin. Kumasi: Savannah Press, 2011.'),
+            new Paragraph('Okafor, Ngozi. Fishing Cooperatives on the Niger and the Volta. Lagos: Riverine Press, 2016.'),
+          ],
+        },
+      ],
+    });
+    const imported = await extractBuffer(new Uint8Array(await Packer.toBuffer(doc)), 'lake-history.docx');
+    const report = auditText(imported.text);
+    expect(report.references.map((reference) => reference.authors)).toEqual([['Bello'], ['Okafor']]);
+    expect(report.citations.map((citation) => [citation.text, citation.style, citation.status, citation.referenceIds])).toEqual([
+      ['[1]', 'note', 'matched', ['ref-2']],
+      ['[2]', 'note', 'matched', ['ref-2']],
+      ['[3]', 'note', 'matched', ['ref-1']],
+      ['[4]', 'note', 'matched', ['ref-2']],
+      ['[5]', 'note', 'missing', []],
+    ]);
+    expect(report.claims[0]).toMatchObject({ text: 'The first fishing cooperatives formed within a decade.[1]', citationIndexes: [0] });
+    expect(report.findings.map((finding) => finding.kind)).toEqual(['missing-reference']);
   });
 });

@@ -43,7 +43,7 @@ describe('docx', () => {
       'p a) mobile payments',
       'p Year',
       'p Sales',
-      'p Two of the interviews were by phone.',
+      'p 1. Two of the interviews were by phone.',
     ]);
     expect(doc).toMatchObject({ format: 'docx', title: 'Market Stalls and Phones' });
   });

@@ -30,6 +30,11 @@ describe('html', () => {
     expect(doc.title).toBe('Café & market');
   });
 
+  it('keeps the numbers of a numbered list, from its start, as plain text keeps them', async () => {
+    const doc = await extractHtml('<ol><li>Mensah K. Scales.</li><li>Osei K. Weights.<ul><li>note</li></ul></li></ol><ol start="7"><li>Lee J. Errors.</li></ol>');
+    expect(outline(doc)).toEqual(['p 1. Mensah K. Scales.', 'p 2. Osei K. Weights.', 'p note', 'p 7. Lee J. Errors.']);
+  });
+
   it('falls back to the file name for the title and tolerates unclosed tags', async () => {
     const doc = await extractHtml('<p>first<p>second <b>bold', 'Site visit.htm');
     expect(outline(doc)).toEqual(['p first', 'p second bold']);

@@ -17,10 +17,18 @@ export function htmlToBlocks(html: string): Block[] {
   let run = '';
   let headingLevel = 0;
   let skipDepth = 0;
+  // The next number of each open list, null for a bulleted one: a numbered item keeps its number,
+  // as plain text does, since that is how it is cited ("[3]" for the third entry of a numbered list).
+  const lists: Array<number | null> = [];
+
+  // A numbered item's number, put before its first text (which may sit in a paragraph of its own).
+  let itemNumber = '';
 
   const flush = (): void => {
-    if (run.trim()) blocks.push(headingLevel > 0 ? { kind: 'heading', level: headingLevel, text: run } : { kind: 'paragraph', level: 0, text: run });
+    if (!run.trim()) return;
+    blocks.push(headingLevel > 0 ? { kind: 'heading', level: headingLevel, text: run } : { kind: 'paragraph', level: 0, text: itemNumber + run });
     run = '';
+    itemNumber = '';
   };
 
   const parser = new Parser(
@@ -33,6 +41,13 @@ export function htmlToBlocks(html: string): Block[] {
         const heading = HEADING.exec(name);
         if (heading || BLOCKS.has(name)) flush();
         if (heading) headingLevel = Number(heading[1]);
+        if (name === 'ol') lists.push(Number.parseInt(attributes.start ?? '1', 10) || 1);
+        if (name === 'ul') lists.push(null);
+        const number = lists[lists.length - 1];
+        if (name === 'li' && typeof number === 'number') {
+          itemNumber = `${number}. `;
+          lists[lists.length - 1] = number + 1;
+        }
         // A line break separates words even though it does not end the paragraph.
         if (name === 'br') run += ' ';
       },
@@ -47,6 +62,7 @@ export function htmlToBlocks(html: string): Block[] {
         } else if (BLOCKS.has(name)) {
           flush();
         }
+        if (name === 'ol' || name === 'ul') lists.pop();
       },
       ontext(text) {
         if (skipDepth === 0) run += text;

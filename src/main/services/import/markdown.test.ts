@@ -31,9 +31,9 @@ describe('markdown', () => {
     expect(doc.format).toBe('md');
   });
 
-  it('makes each list item a paragraph without its bullet, keeping enumerators that are text', async () => {
+  it('makes each list item a paragraph without its bullet, keeping enumerators and list numbers', async () => {
     const doc = await extractMarkdown(['Factors:', '', '- cheap phones', '* a growing', '  middle class', '', '1. ordered one', '2) ordered two', '', 'a) kept as written', '', 'b) also kept'].join('\n'));
-    expect(outline(doc)).toEqual(['p Factors:', 'p cheap phones', 'p a growing middle class', 'p ordered one', 'p ordered two', 'p a) kept as written', 'p b) also kept']);
+    expect(outline(doc)).toEqual(['p Factors:', 'p cheap phones', 'p a growing middle class', 'p 1. ordered one', 'p 2. ordered two', 'p a) kept as written', 'p b) also kept']);
   });
 
   it('handles quotes, tables, fenced code, rules, inline HTML, entities and hard breaks', async () => {

@@ -128,7 +128,7 @@ describe('renderAuditMarkdown', () => {
     expect(markdown).toContain('## Cited but not in the reference list (5)');
     expect(markdown).toContain('"Shirkoochi & Muhammad Mohiuddin (2025)" has no exact entry; did you mean "Shirkoohi, S. M., & Muhammad Mohiuddin (2025)"?');
     expect(markdown).toContain('"Hocking, B. J. (2012)" is in the reference list but never cited in the text.');
-    expect(markdown).toContain('## Figures without a citation (3)');
+    expect(markdown).toContain('## Figures without a citation (4)');
     expect(markdown).toContain('## Entries with garbled or truncated authors (2)');
     expect(markdown).toContain('The authors of "Kawa, A. a. (2016)" look garbled or truncated: "a." is not an initial.');
     expect(markdown).toContain('| 20 | Pratama (2024) | ambiguous | Pratama, A. (2024a); Pratama, A. (2024b) |');

@@ -1,6 +1,8 @@
 import { buildClaims } from './claims';
-import { findCitations } from './citations';
+import { findCitations, type DetectedCitation } from './citations';
+import { findNotes, noteLine } from './notes';
 import { buildFindings } from './findings';
+import { writtenAuthors } from './labels';
 import { foldName, foldText } from './normalize';
 import { parseReference } from './parse-reference';
 import { findReferenceList, REPEATED_AUTHORS } from './reference-list';
@@ -12,6 +14,17 @@ function isNumbered(references: AuditReference[]): boolean {
   return references.length > 0 && references.filter((reference) => reference.label !== null).length >= references.length * 0.6;
 }
 
+/**
+ * A work listed without authors is cited by what stands before its year: a group the parser took
+ * for a title ("The Axelrod project developers. (2016)."), or the title itself, as APA cites
+ * anonymous works. Short texts only: a long one is a title cited by its first words, which this
+ * does not guess.
+ */
+function authorlessName(raw: string, year: string | null): string[] {
+  const before = writtenAuthors({ raw, year })?.replace(/[.,:;\s]+$/u, '');
+  return before && before.split(/\s+/u).length <= 8 ? [before] : [];
+}
+
 export function auditText(text: string): AuditReport {
   const list = findReferenceList(text);
   const references: AuditReference[] = [];
@@ -19,12 +32,19 @@ export function auditText(text: string): AuditReport {
     const parsed = parseReference(entry.raw);
     // An edited volume is cited by its editors' names; "———. 2019b." by the names of the entry before it.
     const repeated = REPEATED_AUTHORS.test(entry.raw.trim()) ? references[index - 1]?.authors : undefined;
-    const authors = parsed.authors.length > 0 ? parsed.authors : parsed.editors.length > 0 ? parsed.editors : (repeated ?? []);
+    const authors = parsed.authors.length > 0 ? parsed.authors : parsed.editors.length > 0 ? parsed.editors : (repeated ?? authorlessName(entry.raw, parsed.year));
     references.push({ id: `ref-${index + 1}`, raw: entry.raw, start: entry.start, end: entry.end, label: entry.label, ...parsed, authors });
   });
   const excluded = list.location ? [list.location] : [];
-  const detected = findCitations(text, excluded, isNumbered(references));
-  const citations = resolveCitations(detected, references);
+  const numbered = isNumbered(references);
+  // Notes cite entries of an unnumbered bibliography; in a numbered list, numbered lines are entries.
+  const notes = numbered || references.length === 0 ? [] : findNotes(text, excluded);
+  const found = [...findCitations(text, [...excluded, ...notes.map(noteLine)], numbered), ...notes].sort((a, b) => a.start - b.start || a.end - b.end);
+  // A tentative citation ("CDLI contributors, 2024") stands only if an entry bears its name.
+  const resolved = resolveCitations(found, references);
+  const kept = found.map((_, index) => index).filter((index) => !found[index]?.tentative || resolved[index]?.referenceIds.length);
+  const detected = kept.map((index) => found[index] as DetectedCitation);
+  const citations = kept.map((index) => resolved[index] as AuditCitation);
   const body = list.location
     ? [
         { start: 0, end: list.location.start },

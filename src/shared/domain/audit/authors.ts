@@ -41,7 +41,8 @@ export function splitAuthors(text: string): AuthorList {
   // "Organisation for Economic Co-operation and Development": an "and" inside an institution's name joins no two authors.
   const conjunction = INSTITUTION_WORDS.test(cleaned) ? AMPERSAND : CONJUNCTION;
   const persons = cleaned.includes(';') ? cleaned.split(';') : groupCommaTokens(cleaned.replace(conjunction, ', ').split(','));
-  const names = persons.map(familyName).filter((name) => /\p{L}/u.test(name) && !isInitials(name));
+  // "IBM" or "WHO" alone is an institution's acronym, not a person's initials.
+  const names = persons.map(familyName).filter((name, index) => /\p{L}/u.test(name) && (!isInitials(name) || (index === 0 && /^\p{Lu}{2,}$/u.test(name))));
   return { names, etAl };
 }
 
@@ -64,7 +65,8 @@ function groupCommaTokens(tokens: string[]): string[] {
 }
 
 const GIVEN_NAMES = /^\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?){0,2}$/u;
-const PARTICLE_WORDS = 'van|von|de|der|den|del|della|di|da|du|la|le|dos|das|ten|ter';
+/** Name particles written in lower case before a family name ("van der Walt") or after the given names ("Walt, S. van der"). */
+export const PARTICLE_WORDS = 'van|von|de|der|den|del|della|di|da|du|la|le|dos|das|ten|ter';
 const FAMILY_FIRST = new RegExp(`^(?:(?:${PARTICLE_WORDS})\\s+)*\\p{Lu}[\\p{L}'’-]+$`, 'u');
 const PARTICLE = new RegExp(`^(?:${PARTICLE_WORDS})$`, 'u');
 

@@ -16,6 +16,10 @@ export interface DetectedCitation {
   label: string | null;
   /** Why the citation is written irregularly (initials in it, a comma before the bracket), if it is. */
   irregularity: string | null;
+  /** Read from a group name with lower-case words ("CDLI contributors"), which prose resembles: a citation only if an entry has that name. */
+  tentative?: boolean;
+  /** For a year in brackets after words that are no names ("the vegan package (2019)"): those words, which may name the work by its title. */
+  titleWords?: Array<{ word: string; start: number }>;
 }
 
 export interface Span {
@@ -23,12 +27,18 @@ export interface Span {
   end: number;
 }
 
-const YEAR = String.raw`(?:(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.?|in\s+press|forthcoming)`;
+const YEAR_NUMBER = String.raw`(?:1[5-9]\d\d|20\d\d)`;
+/** A year with its letter, a range of years ("2008 - 2012"), "n.d.", "no date", "in press", "forthcoming" and "Forthcoming 2018". */
+const YEAR = String.raw`(?:(?:forthcoming\s+)?${YEAR_NUMBER}(?:\s*[-–]\s*${YEAR_NUMBER})?[a-z]?|n\.\s?d\.?|no\s+date|in\s+press|forthcoming)`;
+/** A year alone in brackets after a narrative citation's names; a range there ("Three Centuries (1700–2000)") is a period, not a date of publication. */
+const SINGLE_YEAR = String.raw`(?:(?:forthcoming\s+)?${YEAR_NUMBER}[a-z]?|n\.\s?d\.?|no\s+date|in\s+press|forthcoming)`;
 const YEAR_SUFFIX = String.raw`[a-z](?![\w.])`;
 const YEAR_LIST = new RegExp(String.raw`${YEAR}(?:\s*,\s*(?:${YEAR}|${YEAR_SUFFIX}))*`, 'giu');
 const LOCATOR = String.raw`(?:\s*[,:]\s*(?:(?:pp?|paras?|chaps?|ch|fig|figs|sec|secs|vol|n|nn|col|cols)\.|[Pp]ages?|[Cc]hapter|[Tt]able|§)?\s*[\divxlc][\w–\-., ]{0,30})?`;
-const PARENTHETICAL_PART = new RegExp(String.raw`^(.+?)(?:,\s*|\s+)(${YEAR}(?:\s*,\s*(?:${YEAR}|${YEAR_SUFFIX}))*)${LOCATOR}\s*$`, 'iu');
-const YEARS_ONLY = new RegExp(String.raw`^\s*(${YEAR}(?:\s*,\s*(?:${YEAR}|${YEAR_SUFFIX}))*)${LOCATOR}\s*$`, 'iu');
+/** A few words of comment after the year: "(see Okafor, 2018 for a review)". */
+const COMMENT = String.raw`(?:\s+\p{Ll}[\p{L}'’ -]{0,60})?`;
+const PARENTHETICAL_PART = new RegExp(String.raw`^(.+?)(?:,\s*|\s+)(${YEAR}(?:\s*,\s*(?:${YEAR}|${YEAR_SUFFIX}))*)${LOCATOR}${COMMENT}\s*$`, 'iu');
+const YEARS_ONLY = new RegExp(String.raw`^\s*(${SINGLE_YEAR}(?:\s*,\s*(?:${SINGLE_YEAR}|${YEAR_SUFFIX}))*)${LOCATOR}\s*$`, 'iu');
 const PREFIX = /^(?:(?:see\s+also|see|e\.\s?g\.|i\.\s?e\.|cf\.|for\s+example|for\s+instance|for\s+a\s+review,?\s+see|as\s+cited\s+in|cited\s+in|quoted\s+in|also|compare|but\s+see|contra|reviewed\s+in|adapted\s+from|source|data\s+from)[,:]?\s+)+/iu;
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*|\p{Ll}+(?:-\p{L}+)+|Mc\p{Lu}\p{Ll}+|d['’]\p{Lu}\p{Ll}+)$/u;
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'al', 'bin', 'ibn', 'ter', 'ten', 'op']);
@@ -64,6 +74,18 @@ function looksLikeAuthors(authorText: string): boolean {
   return names > 0;
 }
 
+/** Lower-case words that may stand inside a group's name ("The Axelrod project developers", "Deutsches Institut für Normung"). */
+const GROUP_WORD = /^\p{Ll}[\p{Ll}'’-]{1,}$/u;
+
+/** A name of a group or project with lower-case words in it; capitalised first, no sentence words, no digits. */
+function looksLikeGroupName(authorText: string): boolean {
+  const words = authorText.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 6 || !/^\p{Lu}/u.test(words[0] ?? '')) return false;
+  const capitalised = words.filter((word) => NAME_WORD.test(word));
+  if (capitalised.length === 0 || capitalised.some((word, index) => index > 0 && notAName(word, index, capitalised)) || (notAName(words[0] ?? '', 0, words) && words[0] !== 'The')) return false;
+  return words.every((word) => NAME_WORD.test(word) || GROUP_WORD.test(word)) && words.some((word) => GROUP_WORD.test(word) && !CONNECTORS.has(word) && !PARTICLES.has(word));
+}
+
 function yearsOf(list: string): string[] {
   const years: string[] = [];
   for (const piece of list.split(',').map((item) => item.trim())) {
@@ -78,15 +100,34 @@ function overlaps(start: number, end: number, excluded: Span[]): boolean {
   return excluded.some((span) => start < span.end && end > span.start);
 }
 
+/**
+ * Every bracket of up to 800 characters with what it holds; a bracket inside it is blanked out,
+ * so "(Osei, 2017; see also Marsh and Okonkwo (2011))" holds "Osei, 2017" and a part without a
+ * year, and the inner "(2011)" is a bracket of its own.
+ */
+function* brackets(text: string): Generator<{ openAt: number; closeAt: number; content: string }> {
+  for (const open of text.matchAll(/\(/g)) {
+    let depth = 0;
+    let content = '';
+    for (let index = open.index + 1; index < Math.min(text.length, open.index + 802); index += 1) {
+      const char = text[index] ?? '';
+      if (char === ')' && depth === 0) {
+        if (content.trim()) yield { openAt: open.index, closeAt: index + 1, content };
+        break;
+      }
+      if (char === '(') depth += 1;
+      content += depth > 0 ? ' ' : char;
+      if (char === ')') depth -= 1;
+    }
+  }
+}
+
 /** `(Smith, 2020; Jones & Lee, 2019a, p. 4)`: one citation per work, each spanning its part. */
 function parentheticalCitations(text: string, excluded: Span[]): { citations: DetectedCitation[]; yearOnly: Span[] } {
   const citations: DetectedCitation[] = [];
   const yearOnly: Span[] = [];
-  for (const bracket of text.matchAll(/\(([^()]{1,800})\)/g)) {
-    const openAt = bracket.index;
-    const closeAt = openAt + bracket[0].length;
+  for (const { openAt, closeAt, content } of brackets(text)) {
     if (overlaps(openAt, closeAt, excluded)) continue;
-    const content = bracket[1] ?? '';
     if (YEARS_ONLY.test(content)) {
       yearOnly.push({ start: openAt, end: closeAt });
       continue;
@@ -99,12 +140,15 @@ function parentheticalCitations(text: string, excluded: Span[]): { citations: De
       const prefix = PREFIX.exec(rawPart.trim());
       const part = rawPart.trim().slice(prefix?.[0].length ?? 0);
       const match = PARENTHETICAL_PART.exec(part);
-      if (!match?.[1] || !match[2] || !looksLikeAuthors(match[1])) continue;
-      const { names, etAl } = splitAuthors(match[1]);
+      if (!match?.[1] || !match[2]) continue;
+      const tentative = !looksLikeAuthors(match[1]);
+      if (tentative && !looksLikeGroupName(match[1])) continue;
+      const { names, etAl } = tentative ? { names: [match[1].trim()], etAl: false } : splitAuthors(match[1]);
       if (names.length === 0) continue;
-      const irregularity = /(?:^|[\s,])\p{Lu}\.(?:[\s,]|$)/u.test(match[1]) ? 'it contains initials' : null;
+      // An initial after a family name ("Miles, B."); one before it ("S. Grieder") tells two authors of that name apart.
+      const irregularity = /\p{L}{2},\s*\p{Lu}\.(?:[\s,]|$)/u.test(match[1]) ? 'it contains initials' : null;
       for (const year of yearsOf(match[2])) {
-        found.push({ text: '', authors: names, etAl, year, start: partStart, end: partStart + rawPart.trim().length, style: 'parenthetical', label: null, irregularity });
+        found.push({ text: '', authors: names, etAl, year, start: partStart, end: partStart + rawPart.trim().length, style: 'parenthetical', label: null, irregularity, ...(tentative ? { tentative } : {}) });
       }
     }
     const whole = found.length > 0 && new Set(found.map((item) => item.start)).size === 1 && content.split(';').length === 1;
@@ -181,7 +225,10 @@ function narrativeCitations(text: string, yearBrackets: Span[]): DetectedCitatio
   const citations: DetectedCitation[] = [];
   for (const bracket of yearBrackets) {
     const names = namesBefore(text, bracket.start);
-    if (!names) continue;
+    if (!names) {
+      citations.push(...titleCitations(text, bracket));
+      continue;
+    }
     const authorText = text.slice(names.start, bracket.start).replace(/,?\s*$/, '').replace(/['’]s$/, '');
     const nameWords = names.tokens.filter((token) => token.kind === 'name').map((token) => token.word);
     if (nameWords.some((word, index) => notAName(word, index, nameWords))) continue;
@@ -190,13 +237,32 @@ function narrativeCitations(text: string, yearBrackets: Span[]): DetectedCitatio
     const content = text.slice(bracket.start + 1, bracket.end - 1);
     const yearList = content.match(YEAR_LIST)?.[0] ?? '';
     const reasons: string[] = [];
-    if (names.tokens.some((token) => token.kind === 'initial')) reasons.push('it contains initials');
+    // "Hidayat, R. (2019)" puts an initial after the family name; "César A. Hidalgo (2009)" writes a given name, as Chicago does to tell authors apart.
+    if (names.tokens.some((token, index) => token.kind === 'initial' && names.tokens[index - 1]?.comma === true)) reasons.push('it contains initials');
     if (names.commaBeforeBracket) reasons.push('a comma separates the names from the year');
     for (const year of yearsOf(yearList)) {
       citations.push({ text: text.slice(names.start, bracket.end), authors, etAl, year, start: names.start, end: bracket.end, style: 'narrative', label: null, irregularity: reasons.length > 0 ? reasons.join(' and ') : null });
     }
   }
   return citations;
+}
+
+/**
+ * A year alone in brackets after words that are no author's name: software and anonymous works are
+ * cited by their title ("the tidewater package (2019)", "Coastal Almanac (2015)"). Tentative: the
+ * resolver keeps it only if one of the four words before the year opens the title of an entry of
+ * that year.
+ */
+function titleCitations(text: string, bracket: Span): DetectedCitation[] {
+  const content = text.slice(bracket.start + 1, bracket.end - 1).trim();
+  if (!new RegExp(String.raw`^${SINGLE_YEAR}$`, 'iu').test(content)) return [];
+  const before = text.slice(Math.max(0, bracket.start - 80), bracket.start);
+  const clause = before.slice(before.search(/[^.;:!?()[\]]*$/u));
+  const base = bracket.start - clause.length;
+  const titleWords = [...clause.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)].slice(-4).map((match) => ({ word: match[0], start: base + match.index }));
+  if (titleWords.length === 0) return [];
+  const start = titleWords[0]?.start ?? bracket.start;
+  return [{ text: text.slice(start, bracket.end), authors: [], etAl: false, year: normalizeYear(content), start, end: bracket.end, style: 'narrative', label: null, irregularity: null, tentative: true, titleWords }];
 }
 
 /** Figure and table notes: "Source: Databoks, 2021". */
@@ -215,29 +281,93 @@ function sourceNoteCitations(text: string, excluded: Span[]): DetectedCitation[]
   return citations;
 }
 
+/** What may follow a cited number inside its bracket and is not another number cited: "p. 7", "Table 3", "pp. 389, 391". */
+const NUMERIC_LOCATOR = /^(?:pp?\.|pages?\b|paras?\.|chaps?\.|ch\.|chapters?\b|secs?\.|sections?\b|§|figs?\.|figures?\b|tables?\b|tab\.|eqs?\.|equations?\b|appendix\b|vol\.|no\.|nos\.|col\.|ll?\.|lines?\b|fn\.|nn?\.|notes?\b|slides?\b|min\.|at\b)/iu;
+const NUMBER_ITEM = /^(\d{1,3})(?:\s*[-–—]\s*(\d{1,3}))?(?=$|\s+\p{Ll})/u;
+
+/**
+ * The numbers a bracket cites: "[4]", "[1, 3]", "[2–4]", "[e.g., 1,4–6]", "[see 2, Table 3]",
+ * "[10, pp. 389, 391]", "[reviewed in 8]", "[1 for an overview]". Within each part between
+ * semicolons a prefix may come first; a locator ends the numbers cited, and a number may be
+ * followed by a few words of comment. Null when the bracket is something else ("[n = 40]").
+ */
+function bracketNumbers(content: string): Array<{ from: number; to: number; at: number; length: number }> | null {
+  const items: Array<{ from: number; to: number; at: number; length: number }> = [];
+  let offset = 0;
+  for (const part of content.split(';')) {
+    const partOffset = offset;
+    offset += part.length + 1;
+    const prefix = PREFIX.exec(part.trimStart());
+    let at = partOffset + (part.length - part.trimStart().length) + (prefix?.[0].length ?? 0);
+    let found = false;
+    for (const piece of content.slice(at, partOffset + part.length).split(',')) {
+      const pieceStart = at + (piece.length - piece.trimStart().length);
+      at += piece.length + 1;
+      const text = piece.trim();
+      const number = NUMBER_ITEM.exec(text);
+      if (number) {
+        const from = Number(number[1]);
+        const to = number[2] ? Number(number[2]) : from;
+        if (to < from || to - from > 50) return null;
+        items.push({ from, to, at: pieceStart, length: number[0].length });
+        found = true;
+        // "1 for an overview": a comment closes the numbers of this part.
+        if (number[0].length < text.length) break;
+        continue;
+      }
+      if (found && NUMERIC_LOCATOR.test(text)) break;
+      return null;
+    }
+    if (!found) return null;
+  }
+  return items;
+}
+
+/** A bracket that indexes code ("x[1]", "m[2, 3]") or numbers console output ("#> [1] 0.25", "## [1,] 2", "[1] \"a\""), not a citation. */
+function isCodeBracket(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 3), start);
+  if (/[\w\]]$/u.test(before)) return true;
+  // After a closing bracket only when it closes a call: "f(x)[1]", but not "(as before)[1]".
+  if (before.endsWith(')')) {
+    let depth = 0;
+    for (let index = start - 1; index >= Math.max(0, start - 200); index -= 1) {
+      if (text[index] === ')') depth += 1;
+      else if (text[index] === '(' && (depth -= 1) === 0) return /\w/u.test(text[index - 1] ?? '');
+    }
+  }
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lead = text.slice(lineStart, start);
+  return (/(?:#>|##)\s*$/u.test(before) || /^\s*>?\s*$/u.test(lead)) && /^\s+[-+\d."'TFN]/u.test(text.slice(end, end + 3));
+}
+
 function numericCitations(text: string, excluded: Span[]): DetectedCitation[] {
   const citations: DetectedCitation[] = [];
-  for (const bracket of text.matchAll(/\[(\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?(?:\s*[,;]\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*\s*)\](?![(:])/g)) {
-    if (overlaps(bracket.index, bracket.index + bracket[0].length, excluded)) continue;
-    for (const item of (bracket[1] ?? '').matchAll(/(\d+)(?:\s*[-–]\s*(\d+))?/g)) {
-      const from = Number(item[1]);
-      const to = item[2] ? Number(item[2]) : from;
-      const start = bracket.index + 1 + item.index;
-      const end = start + item[0].length;
-      if (to < from || to - from > 50) continue;
-      for (let number = from; number <= to; number += 1) {
-        citations.push({ text: text.slice(start, end), authors: [], etAl: false, year: '', start, end, style: 'numeric', label: String(number), irregularity: null });
+  // A Markdown link definition ("[3]: https://...") and a link ("[3](...)") are not citations.
+  for (const bracket of text.matchAll(/\[([^[\]\n]{1,120})\](?!\()/g)) {
+    const end = bracket.index + bracket[0].length;
+    if (overlaps(bracket.index, end, excluded) || isCodeBracket(text, bracket.index, end)) continue;
+    if (text[end] === ':' && /(?:^|\n)[ \t]*$/u.test(text.slice(Math.max(0, bracket.index - 4), bracket.index))) continue;
+    for (const item of bracketNumbers(bracket[1] ?? '') ?? []) {
+      const start = bracket.index + 1 + item.at;
+      for (let number = item.from; number <= item.to; number += 1) {
+        citations.push({ text: text.slice(start, start + item.length), authors: [], etAl: false, year: '', start, end: start + item.length, style: 'numeric', label: String(number), irregularity: null });
       }
     }
   }
   return citations;
 }
 
-/** All citations outside `excluded` (the reference list), in text order. */
+/** All citations outside `excluded` (the reference list) and web addresses, in text order. */
+/** Web addresses and DOIs, whose brackets and numbers are part of the address. */
+const ADDRESS = /(?:\b(?:https?|ftp):\/\/|\bwww\.|\b10\.\d{4,9}\/)[^\s<>"]+/giu;
+
 export function findCitations(text: string, excluded: Span[], numeric: boolean): DetectedCitation[] {
-  const { citations: parenthetical, yearOnly } = parentheticalCitations(text, excluded);
-  const all = [...parenthetical, ...narrativeCitations(text, yearOnly), ...sourceNoteCitations(text, excluded)];
-  if (numeric) all.push(...numericCitations(text, excluded));
+  // Addresses are blanked out, keeping every offset.
+  const visible = text.replace(ADDRESS, (address) => ' '.repeat(address.length));
+  const { citations: parenthetical, yearOnly } = parentheticalCitations(visible, excluded);
+  const all = [...parenthetical, ...narrativeCitations(visible, yearOnly), ...sourceNoteCitations(visible, excluded)];
+  if (numeric) all.push(...numericCitations(visible, excluded));
+  for (const citation of all) citation.text = text.slice(citation.start, citation.end);
   const seen = new Set<string>();
   return all
     .sort((a, b) => a.start - b.start || a.end - b.end)

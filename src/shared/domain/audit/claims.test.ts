@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildClaims, statesFigure } from './claims';
+import { buildClaims, looksLikeCode, statesFigure } from './claims';
 import type { AuditCitation } from './types';
 
 function citationAt(text: string, span: string, style: AuditCitation['style'] = 'parenthetical'): AuditCitation {
@@ -17,6 +17,8 @@ describe('statesFigure', () => {
     'It covered 12,883 employees.',
     'Costs were USD 5 each.',
     'Dwell times fell from 4.1 days to 2.6 days between 2018 and 2022.',
+    'Catches averaged 3.7 per trip.',
+    'Yields in Ghana reached 2.4 on average.',
     'Dwell times fell from 6 days to 3 days.',
     'Internet users reached 58.63 million.',
     'The platform grew 11% on the year.',
@@ -46,22 +48,39 @@ describe('statesFigure', () => {
     'Industry 4.0 and Web 2.0 shaped the debate.',
     'Law No. 11 of 2008 governs electronic transactions.',
     'COVID-19 closed the borders in 2020.',
+    'Projects are exchanged in the REFI-QDA standard 1.5 format.',
+    'Contributors follow the Contributor Covenant 2.1 and the package needs Python 3.11.',
   ])('sees no figure in "%s"', (sentence) => expect(statesFigure(sentence)).toBe(false));
 });
 
+describe('looksLikeCode', () => {
+  it.each([
+    ['fit <- lm(y ~ x, data = d)', true],
+    ['#> [1] 0.25 and x$mean', true],
+    ['ggplot2::ggsave("plot.png") writes the figure', true],
+    ['The function mean() returns 0.25 per canoe.', false],
+    ['Prices rose 4% (Lee, 2020) in x[1] terms.', false],
+  ])('tells code in "%s": %s', (sentence, code) => expect(looksLikeCode(sentence)).toBe(code));
+});
+
 describe('buildClaims', () => {
-  it('links cited sentences to their citations and flags uncited figures', () => {
+  it('links cited sentences to their citations and flags uncited figures, whatever their neighbours cite', () => {
     const text = 'Trade grew (Lee, 2020). Users will reach 244 million by 2027. Growth is uneven.\n\nShopee had 158 million visits. Tokopedia had fewer (Aditya, 2023).\n\nLee (2021) studied ports. Their volume rose 4%.';
     const citations = [citationAt(text, '(Lee, 2020)'), citationAt(text, '(Aditya, 2023)'), citationAt(text, 'Lee (2021)', 'narrative')];
     const claims = buildClaims(text, [{ start: 0, end: text.length }], citations);
     expect(claims.map((claim) => [claim.text, claim.citationIndexes, claim.flags])).toEqual([
       ['Trade grew (Lee, 2020).', [0], []],
       ['Users will reach 244 million by 2027.', [], ['figure', 'uncited-figure']],
-      ['Shopee had 158 million visits.', [1], ['figure', 'supported-by-adjacent']],
+      ['Shopee had 158 million visits.', [], ['figure', 'uncited-figure']],
       ['Tokopedia had fewer (Aditya, 2023).', [1], []],
       ['Lee (2021) studied ports.', [2], []],
-      ['Their volume rose 4%.', [2], ['figure', 'supported-by-adjacent']],
+      ['Their volume rose 4%.', [], ['figure', 'uncited-figure']],
     ]);
+  });
+
+  it('takes no figure from code or console output', () => {
+    const text = 'The catch is averaged in R.\n\n```r\ncatch <- read_catch("yeji.csv")\nmean(catch$kg[1:3])\n#> [1] 0.25\n```\n\ncatch <- read_catch("yeji.csv") mean(catch$kg[1:3]) #> [1] 0.25\n\nThe mean was 0.25 kg per canoe.';
+    expect(buildClaims(text, [{ start: 0, end: text.length }], []).map((claim) => claim.text)).toEqual(['The mean was 0.25 kg per canoe.']);
   });
 
   it('does not ask the abstract for citations', () => {

@@ -25,12 +25,16 @@ const FIGURE = new RegExp(
 const DECIMAL = /(?<![\d.,])\d+\.\d+(?![\d.]|\.\d)/gu;
 const NUMBERING_WORD = /(?:\b(?:sections?|sect|chapters?|ch|tables?|tab|figures?|figs?|eqs?|equations?|appendix|versions?|v|releases?|models?|articles?|art|paragraphs?|para|rules?|steps?|phases?|stages?|levels?|hypothes[ie]s|see|pp?|no|nos|vol|industry|web|society|iso|ipv)\.?|§|\bH)\s*\(?$/iu;
 
+/** A decimal after a name or a standard is its version: "Contributor Covenant 2.1", "REFI-QDA standard 1.5", "Python 3.11". */
+const NAMED_VERSION = /(?:(?<=\S\s+)\p{Lu}[\p{L}\d-]*|\b(?:standard|specification|spec|protocol|format|schema|licen[cs]e|edition|covenant|api|sdk))\s+$/u;
+
 function statesDecimal(sentence: string): boolean {
   const text = sentence.replace(/^[\s#*_>([]+/u, '');
   for (const match of text.matchAll(DECIMAL)) {
     // "4.1 Results" opens a numbered heading or list item rather than stating a value.
     if (match.index === 0) continue;
-    if (!NUMBERING_WORD.test(text.slice(Math.max(0, match.index - 20), match.index))) return true;
+    const before = text.slice(Math.max(0, match.index - 24), match.index);
+    if (!NUMBERING_WORD.test(before) && !NAMED_VERSION.test(before)) return true;
   }
   return false;
 }
@@ -41,15 +45,24 @@ function statesDecimal(sentence: string): boolean {
  */
 const UNCHECKED_SECTION = /^(?:\d+(?:\.\d+)*\.?\s*)?(?:abstract|abstrak|summary|keywords?|article info|highlights|(?:research\s+)?method(?:s|ology)?|materials\s+and\s+methods|data\s+and\s+methods?|metode(?:\s+penelitian)?)\b/iu;
 
+/** Marks of program code and console output: assignment arrows, prompts, namespaces, calls, indexing, fences. */
+const CODE_MARKS = [/<-|->/u, /#>|^\s*>\s/mu, /::/u, /==|!=/u, /\w\$\w/u, /\w\[[^\]\s]*\]/u, /\w\([^()\s]*\)/u, /```|~~~/u, /\s=\s/u];
+
+/** Code or console output, whose numbers are values computed, not figures to cite: two kinds of code mark at least. */
+export function looksLikeCode(sentence: string): boolean {
+  return CODE_MARKS.filter((mark) => mark.test(sentence)).length >= 2;
+}
+
 export function statesFigure(sentence: string): boolean {
   const text = sentence.replace(/\\(?=[$%])/g, '');
   return FIGURE.test(text) || statesDecimal(text);
 }
 
 /**
- * Every sentence with a citation is a claim. A sentence with a figure but no citation is
- * supported by a citation closing the next sentence of its paragraph (a two-sentence statement)
- * or by a narrative citation in the previous one ("Smith (2020) reports ... . It rose 4%.").
+ * Every sentence with a citation is a claim, and so is a sentence that states a figure without
+ * one: it is flagged, whatever its neighbours cite, since a citation supports the sentence it
+ * stands in ("Smith (2020) studied ports. About 64 percent of sellers export." leaves the figure
+ * unsupported).
  */
 export function buildClaims(text: string, body: TextRange[], citations: AuditCitation[]): AuditClaim[] {
   const sentences = splitSentences(text, body);
@@ -69,22 +82,14 @@ export function buildClaims(text: string, body: TextRange[], citations: AuditCit
   sentences.forEach((sentence, index) => {
     const sentenceText = text.slice(sentence.start, sentence.end);
     const own = citing[index] ?? [];
-    const figure = statesFigure(sentenceText);
+    const figure = statesFigure(sentenceText) && !looksLikeCode(sentenceText);
     const flags: ClaimFlag[] = figure ? ['figure'] : [];
     if (own.length > 0) {
       claims.push({ text: sentenceText, start: sentence.start, end: sentence.end, citationIndexes: [...own].sort((a, b) => a - b), flags });
       return;
     }
     if (!figure || UNCHECKED_SECTION.test(sentence.section ?? '')) return;
-    const next = sentences[index + 1];
-    const previous = sentences[index - 1];
-    const fromNext = next && next.paragraph === sentence.paragraph ? (citing[index + 1] ?? []) : [];
-    const fromPrevious =
-      previous && previous.paragraph === sentence.paragraph ? (citing[index - 1] ?? []).filter((citationIndex) => citations[citationIndex]?.style === 'narrative') : [];
-    const adjacent = fromNext.length > 0 ? fromNext : fromPrevious;
-    if (adjacent.length > 0) flags.push('supported-by-adjacent');
-    else flags.push('uncited-figure');
-    claims.push({ text: sentenceText, start: sentence.start, end: sentence.end, citationIndexes: [...adjacent].sort((a, b) => a - b), flags });
+    claims.push({ text: sentenceText, start: sentence.start, end: sentence.end, citationIndexes: [], flags: [...flags, 'uncited-figure'] });
   });
   return claims;
 }

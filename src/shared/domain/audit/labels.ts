@@ -4,6 +4,7 @@ import type { AuditCitation, AuditReference } from './types';
 
 export function citationLabel(citation: Pick<AuditCitation, 'authors' | 'year' | 'style' | 'text' | 'etAl'>): string {
   if (citation.style === 'numeric') return `[${citation.text}]`;
+  if (citation.style === 'note' && citation.authors.length === 0) return 'Ibid.';
   const [first, second] = citation.authors;
   const names = citation.authors.length >= 3 || citation.etAl ? `${first} et al.` : second ? `${first} & ${second}` : (first ?? '');
   return `${names} (${citation.year})`;

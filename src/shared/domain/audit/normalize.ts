@@ -81,12 +81,17 @@ export function foldText(text: string): string {
   return text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** "2020A" -> "2020a", "n. d." -> "n.d.", "In Press" -> "in press". */
+/** "2020A" -> "2020a", "n. d." and "no date" -> "n.d.", "In Press" -> "in press", "Forthcoming 2018" -> "2018", "2008 – 2012" -> "2008-2012". */
 export function normalizeYear(year: string): string {
-  const compact = year.toLowerCase().replace(/\s+/g, '');
-  if (/^n\.?d\.?$/.test(compact)) return 'n.d.';
+  const compact = year.toLowerCase().replace(/\s+/g, '').replace(/[–—]/gu, '-');
+  if (/^(?:n\.?d\.?|nodate)$/.test(compact)) return 'n.d.';
   if (compact === 'inpress') return 'in press';
-  return compact;
+  return compact.replace(/^forthcoming(?=\d)/u, '');
+}
+
+/** The year two dates are compared by: the first of a range ("2003-2020" -> "2003"), with its letter. */
+export function yearKey(year: string | null): string {
+  return (year ?? '').replace(/^(\d{4})-\d{4}/u, '$1');
 }
 
 /** A DOI or address without the stop or bracket that closes the sentence around it, keeping its own brackets ("...2465(22)"). */

@@ -71,6 +71,13 @@ describe('findReferenceList', () => {
     for (const entry of entries) expect(text.slice(entry.start, entry.end)).toBe(entry.raw);
   });
 
+  it('does not merge a group entry into an entry that ends with its year', () => {
+    const harvard = 'References\n\nOkafor, N. (2016) Fishing cooperatives on the Niger delta. Lagos: Riverine Press, 2016. World Fish Centre (2019) Small-scale fisheries report. Penang: WorldFish. Marsh, T. (2011) Tide logs. Harbour Office.';
+    expect(findReferenceList(harvard).entries.map((entry) => entry.raw.slice(0, 17))).toEqual(['Okafor, N. (2016)', 'World Fish Centre', 'Marsh, T. (2011) ']);
+    const chicago = 'References\n\nOkafor, Ngozi. 2016. Fishing Cooperatives. Riverine Press, 2016. World Fish Centre. 2019. Small-Scale Fisheries. Penang: WorldFish.';
+    expect(findReferenceList(chicago).entries.map((entry) => entry.raw.slice(0, 17))).toEqual(['Okafor, Ngozi. 20', 'World Fish Centre']);
+  });
+
   it('cuts a joined numbered list only at the next number', () => {
     const text = 'References\n\n1. Lim K. Ports. J Trade. 2019;4:1-9. 2. Tan W. Fleets of 3. Press; 2020. 7. Not a marker. 3. Ong J. Harbours. 2021.';
     expect(findReferenceList(text).entries.map((entry) => [entry.label, entry.raw])).toEqual([
@@ -85,6 +92,11 @@ describe('findReferenceList', () => {
     expect(findReferenceList(text).entries).toHaveLength(3);
   });
 
+  it('starts an entry at a family name that opens with a particle, before an edited volume', () => {
+    const text = 'References\n\nObi, K. (2019). Nets. Riverine Press.\n\nvan den Heuvel, M., & Obi, K. (Eds.). (2020). Coastal livelihoods. Riverine Press.\n';
+    expect(findReferenceList(text).entries.map((entry) => entry.raw.slice(0, 10))).toEqual(['Obi, K. (2', 'van den He']);
+  });
+
   it('reports no list when there is none', () => {
     expect(findReferenceList('Just a paragraph (Lee, 2020).').location).toBeNull();
   });
@@ -97,6 +109,16 @@ describe('entryStartsWithin', () => {
     'Ong, J. (2021). Trade. In Lim, K. (Ed.), Ports of Asia (2019) (pp. 1-9). Press.',
     'Ong, J., & Lim, K. (2021). The Asian Development Bank (ADB) in 2019. Press.',
     'Ong, J. (2021). Ports. Journal of Trade, 12(3), 45-67. 13. Tan',
+    // Harvard and Chicago end a long author list with "et al."; a name may close with its particles.
+    'Nwosu, K.C. et al. (2016) Fishing cooperatives on the Niger delta. Lagos: Riverine Press.',
+    'Nwosu, Kelechi C., Ama Boateng, Tobi Adeyemi, et al. 2016. Fishing Cooperatives. Lagos: Riverine Press.',
+    'Boateng, A., & Berg, T. van den. (2018). Tidal markets. Coastal Studies, 4, 10-19.',
+    'Adeyemi, T., & Linde, R. van der. (2020). Smoked fish prices. Lagos: Riverine Press.',
+    // Chicago writes the second author given name first, after an initial: "Kenneth C. Obi".
+    'Nwosu, Kelechi, T. Ama Boateng, and Kenneth C. Obi. 2016. Fishing Cooperatives. Lagos: Riverine Press.',
+    // A page number or a place read as a year after names, inside an entry of another form.
+    'Boateng, A., & Obi, K. (2017). Net mending. Fisheries Bulletin, Coastal Letters, 1731. https://example.org/nets',
+    '[4] A. Boateng, Fish Market Survey, Release 3.0. Takoradi, GH, 2015.',
   ])('keeps "%s" whole', (line) => {
     expect(entryStartsWithin(line, null)).toEqual([]);
   });

@@ -2,6 +2,7 @@
 // text from any importer: Markdown headings and bullets, numbered lists, PDF line wraps, and
 // lists whose lines the importer joined into one paragraph.
 import { authorListEnd } from './author-segment';
+import { PARTICLE_WORDS } from './authors';
 import type { ReferenceListLocation } from './types';
 
 export interface ReferenceEntry {
@@ -25,9 +26,12 @@ interface Line {
 const HEADING = /^\s{0,3}(?:#{1,6}\s*)?(?:\*\*|__|\*|_)?\s*(?:(?:\d+(?:\.\d+)*|[IVXLC]+)[.)]?\s+)?(references?(?:\s+list|\s+cited)?|bibliography|works\s+cited|literature\s+cited|cited\s+literature|sources(?:\s+cited)?|daftar\s+pustaka|referensi|pustaka\s+acuan|bibliografi|bibliograf[ií]a|referencias(?:\s+bibliogr[aá]ficas)?|r[ée]f[ée]rences(?:\s+bibliographiques)?|literaturverzeichnis|literatur)\s*:?\s*(?:\*\*|__|\*|_)?\s*:?\s*$/iu;
 const AFTER_REFERENCES = /^\s{0,3}(?:#{1,6}\s*)?(?:\*\*|__)?\s*(?:(?:\d+|[A-Z])[.)]?\s+)?(?:appendix|appendices|acknowledge?ments?|funding|notes|endnotes|author(?:s'?)?\s+(?:contributions?|biograph)|about the authors?|conflicts? of interest|declarations?|supplementary|data availability|lampiran)\b.{0,60}$/iu;
 const LIST_MARKER = /^\s*(?:[-•*–▪◦]|\[(\d+)\]|\((\d+)\)|(\d+)[.)])\s+(?=\S)/u;
-const YEAR = String.raw`(?:(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.\s?d\.?|in press|forthcoming)`;
+const YEAR_NUMBER = String.raw`(?:1[5-9]\d\d|20\d\d)`;
+/** A year with its letter, a range ("2008 - 2012"), "Forthcoming 2019", or an undated work. */
+const YEAR = String.raw`(?:(?:[Ff]orthcoming\s+)?${YEAR_NUMBER}(?:\s*[-–]\s*${YEAR_NUMBER})?[a-z]?|n\.\s?d\.?|[Nn]o date|[Ii]n press|[Ff]orthcoming)`;
 const AUTHOR_THEN_YEAR = new RegExp(String.raw`^[\p{L}][^()\d]{0,250}?(?:[(,.]\s*|\s\()${YEAR}\s*[).,:]`, 'iu');
-const FAMILY_COMMA_INITIALS = /^(?:\p{Lu}\p{Ll}{0,3}\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+(?:\p{Lu}\.\s?-?)+/u;
+/** "Lim, K.", "Mac Lean, A.", "von Davier, M.": a family name, possibly after particles, then initials. */
+const FAMILY_COMMA_INITIALS = new RegExp(String.raw`^(?:(?:${PARTICLE_WORDS})\s+)*(?:\p{Lu}\p{Ll}{0,3}\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+(?:\p{Lu}\.\s?-?)+`, 'u');
 const VANCOUVER = /^\p{Lu}[\p{L}'’-]+\s\p{Lu}{1,3}[,.]\s/u;
 /** Where one entry may end and the next begin inside a line: after a sentence end, a closing `>` or a bare URL or DOI. */
 const ENTRY_BOUNDARY = /(?<=[.?!>]|(?:https?:\/\/|www\.|\b10\.\d{4,9}\/)\S*)\s+(?=\S)/gu;
@@ -35,10 +39,26 @@ const ENTRY_BOUNDARY = /(?<=[.?!>]|(?:https?:\/\/|www\.|\b10\.\d{4,9}\/)\S*)\s+(
 const YEAR_AFTER_NAMES = new RegExp(String.raw`^(?:\s*(?:\p{L}\.|&\.?|[.,]))*\s*(?:\(\s*${YEAR}\s*\)|${YEAR}[.,])`, 'iu');
 /** "World Bank. (2021)." or "tms-consulting. (2024).": a short name, a period, the year in brackets. */
 const CORPORATE_THEN_YEAR = new RegExp(String.raw`^\p{L}[\p{L}\p{N}&'’ -]{0,80}?\p{L}{2}\.\s+\(${YEAR}\)`, 'iu');
+/**
+ * "World Fish Centre (2019) Small-scale ..." or "Reef survey contributors. 2021. Lake ...": a
+ * name opening with a capital, its year, a title opening with a capital, as Harvard and Chicago
+ * list a group ("Reading Lim (2019) on ports" inside a title goes on in lower case).
+ */
+const GROUP_THEN_YEAR = new RegExp(
+  String.raw`^\p{Lu}[\p{L}&'’-]*(?:\s+(?:\p{Lu}[\p{L}&'’-]*|\p{Ll}[\p{Ll}'’-]+)){0,7}(?:\.?\s+\(${YEAR}\)\.?|\.\s+${YEAR}\.)\s+["“‘']?\p{Lu}`,
+  'u',
+);
 /** A family name of two letters or more, possibly after particles; not an initial. */
 const FAMILY_WORD = /^(?:\p{Ll}+\s+){0,3}\p{Lu}[\p{L}'’-]*\p{L}(?![.\p{L}])/u;
 /** "———. 2019b." or "---, 2020.": dashes standing for the previous entry's authors open an entry. */
 export const REPEATED_AUTHORS = /^[-–—_]{2,}\s*[.,]/u;
+/**
+ * The end of a name list, not the start of an entry: "et al." after the names ("Okafor, N. et al.
+ * (2016)") or particles closing an inverted name ("Berg, A. van den. (2019)").
+ */
+const NAME_LIST_TAIL = new RegExp(String.raw`^(?:et\s+al\.|and\s+others\b|(?:(?:${PARTICLE_WORDS})\s+)*(?:${PARTICLE_WORDS})[.,])`, 'u');
+/** A text ending in one capital initial and its stop ("Kenneth C."), which ends no entry. */
+const LONE_INITIAL = /(?:^|[\s.-])\p{Lu}\.$/u;
 const NUMBER_MARKER = /^(?:\[(\d+)\]|\((\d+)\)|(\d+)[.)])\s+(?=\S)/u;
 
 function splitLines(text: string, from: number, to: number): Line[] {
@@ -62,19 +82,42 @@ export function isEntryStart(line: string, previous: string | null): boolean {
   if (LIST_MARKER.test(line)) return true;
   if (previous !== null && /(?:[,&]|\band)\s*$/u.test(previous)) return false;
   const text = line.trim().replace(/^(?:\*\*|\*|_)/, '');
-  return AUTHOR_THEN_YEAR.test(text) || FAMILY_COMMA_INITIALS.test(text) || VANCOUVER.test(text) || REPEATED_AUTHORS.test(text);
+  return AUTHOR_THEN_YEAR.test(text) || FAMILY_COMMA_INITIALS.test(text) || VANCOUVER.test(text) || REPEATED_AUTHORS.test(text) || (/[.”"]\s*$/u.test(previous ?? '.') && invertedNamesThenStop(text));
+}
+
+/** "Okafor, Ngozi, and Ama Owusu. “Mobile …”": Chicago's bibliography puts the year last, after an inverted first name and a stop. */
+function invertedNamesThenStop(text: string): boolean {
+  const names = FAMILY_WORD.test(text) ? authorListEnd(text) : 0;
+  return names > 0 && /^\p{Lu}[\p{L}'’-]+,\s+\p{Lu}\p{Ll}/u.test(text) && /^\.\s+\S/u.test(text.slice(names));
+}
+
+/** How the year follows the names at the start of an entry: "(" for "(2019)", "," for ", 2019."; null when no year follows names. */
+function yearForm(text: string): string | null {
+  const names = FAMILY_WORD.test(text) ? authorListEnd(text) : 0;
+  if (names === 0) return null;
+  const year = YEAR_AFTER_NAMES.exec(text.slice(names));
+  if (!year) return null;
+  return year[0].includes('(') ? '(' : (/[.,](?=\s*\S*$)/u.exec(year[0].replace(/[.,]$/u, ''))?.[0] ?? ' ');
 }
 
 /**
  * Offsets inside `line` where a further entry starts. Only forms a title does not take are used:
  * names then a year ("Tan, W., & Lim, K. (2020)."), a short name then a bracketed year, or the
- * next number of a numbered list, each right after a sentence end.
+ * next number of a numbered list, each right after a sentence end. A line that opens with a
+ * number is cut only at the next number; a year after a comma (", 2015.", also how places and
+ * pages end: "Armonk, NY, 2015.") starts an entry only in a line whose own entry is written so;
+ * and no entry starts after a lone initial ("T. William Lester, and ...": Chicago writes the
+ * second author's given name first).
  */
 export function entryStartsWithin(line: string, lastLabel: string | null): number[] {
   const starts: number[] = [];
   let expected = lastLabel !== null ? Number(lastLabel) + 1 : null;
   // Boundaries inside a list marker ("3. Ong") belong to the entry the marker opens.
-  let markerEnd = LIST_MARKER.exec(line)?.[0].length ?? 0;
+  const opening = LIST_MARKER.exec(line);
+  let markerEnd = opening?.[0].length ?? 0;
+  const numbered = opening !== null && /\d/u.test(opening[0]);
+  const ownForm = yearForm(line.slice(markerEnd));
+  const invertedFirst = ownForm === null && invertedNamesThenStop(line.slice(markerEnd));
   for (const boundary of line.matchAll(ENTRY_BOUNDARY)) {
     const at = boundary.index + boundary[0].length;
     if (at <= markerEnd) continue;
@@ -89,10 +132,13 @@ export function entryStartsWithin(line: string, lastLabel: string | null): numbe
       }
       continue;
     }
+    if (numbered || NAME_LIST_TAIL.test(rest) || LONE_INITIAL.test(line.slice(0, boundary.index))) continue;
     const names = FAMILY_WORD.test(rest) ? authorListEnd(rest) : 0;
     // Initials or an inverted "Family, Given" tell a name list from a title that opens with a name ("Reading Lim (2019)").
-    const personal = names > 0 && /,|\p{Lu}\./u.test(rest.slice(0, names)) && YEAR_AFTER_NAMES.test(rest.slice(names));
-    if (personal || CORPORATE_THEN_YEAR.test(rest)) starts.push(at);
+    const personal = names > 0 && /,|\p{Lu}\./u.test(rest.slice(0, names)) && YEAR_AFTER_NAMES.test(rest.slice(names)) && (yearForm(rest) !== ',' || ownForm === null || ownForm === ',');
+    // Chicago's bibliography, year last: only where the line's own entry opens the same way.
+    const yearLast = invertedFirst && invertedNamesThenStop(rest);
+    if (personal || yearLast || CORPORATE_THEN_YEAR.test(rest) || GROUP_THEN_YEAR.test(rest)) starts.push(at);
   }
   return starts;
 }
@@ -179,12 +225,17 @@ export function findReferenceList(text: string): ReferenceListResult {
   const firstEntryLine = heading ? heading.index + 1 : findTrailingBlock(lines);
   if (firstEntryLine === null) return { location: null, entries: [] };
   let lastLine = lines.length;
+  let unnumbered = 0;
   for (let index = firstEntryLine; index < lines.length; index += 1) {
     const line = lines[index];
-    if (line && (AFTER_REFERENCES.test(line.text) || (/^\s{0,3}#{1,6}\s/.test(line.text) && index > firstEntryLine))) {
+    if (!line) continue;
+    // Notes numbered from 1 after unnumbered entries (Word's footnotes and a PDF's endnotes follow the bibliography) end the list.
+    const notesBegin = unnumbered >= 1 && /^\s*1[.)]\s+\S/u.test(line.text);
+    if (notesBegin || AFTER_REFERENCES.test(line.text) || (/^\s{0,3}#{1,6}\s/.test(line.text) && index > firstEntryLine)) {
       lastLine = index;
       break;
     }
+    if (!NUMBER_MARKER.test(line.text.trimStart()) && isEntryStart(line.text, null)) unnumbered += 1;
   }
   const entries = collectEntries(text, lines.slice(firstEntryLine, lastLine));
   const headingLine = heading ? lines[heading.index] : undefined;

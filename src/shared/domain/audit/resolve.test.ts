@@ -78,6 +78,54 @@ describe('resolveCitations', () => {
   });
 });
 
+describe('resolveCitations: "et al.", co-authors and dates as the five common styles write them', () => {
+  const entries = references(
+    'Osei, K. (2017). Smoked fish. Riverine Press.',
+    'Nakamura, H., & Reyes, P. (2019). Net mending. Coastal Letters, 2, 1-9.',
+    'Nakamura, H., Lee, J., & Cho, M. (2019). Boat yards. Coastal Letters, 2, 10-19.',
+    'Boateng, A., Adeyemi, T., Obi, K., & Nwosu, K. (2021). Landings. Press.',
+    'Boateng, A., Obi, K., & Nwosu, K. (2021). Market days. Press.',
+    'Okafor, N. et al. (2016) Fishing cooperatives. Lagos: Riverine Press.',
+    'Marsh, T., Lind, A., Ekwueme, C., & Sato, Y. (2003-2020). Tide tables. Harbour Office.',
+    'Farrow, K. (no date) Reef survey notes. Available at: https://example.org/reef',
+    'Tibshirani, R., & Hastie, T. (2015). Sparse fits. Press.',
+    'Bautista, R. (2021a). Ports. Press.',
+    'Bautista, R. (2021b). Harbours. Press.',
+  );
+  const resolve = (cited: DetectedCitation, others: DetectedCitation[] = []) => {
+    const resolved = resolveCitations([...others, cited], entries).pop();
+    return [resolved?.status, resolved?.referenceIds];
+  };
+
+  it.each([
+    ['"et al." for a single author', citation(['Osei'], '2017', true), 'near-match', ['ref-1']],
+    ['"et al." for a three-author work, not the two-author one of the same year', citation(['Nakamura'], '2019', true), 'matched', ['ref-3']],
+    ['two names that are the first two authors', citation(['Nakamura', 'Reyes'], '2019'), 'matched', ['ref-2']],
+    ['"et al." for the only work of that year, by two authors (reported as an inconsistent form, not a missing work)', citation(['Tibshirani'], '2015', true), 'matched', ['ref-9']],
+    ['a co-author the entry lacks', citation(['Nakamura', 'Okafor'], '2019'), 'missing', []],
+    ['the second author written with "et al." (APA disambiguation)', citation(['Boateng', 'Obi'], '2021', true), 'matched', ['ref-5']],
+    ['a different second author with "et al."', citation(['Boateng', 'Adeyemi'], '2021', true), 'matched', ['ref-4']],
+    ['"et al." for an entry that itself ends its names with "et al."', citation(['Okafor'], '2016', true), 'matched', ['ref-6']],
+    ['a range of years', citation(['Marsh'], '2003-2020', true), 'matched', ['ref-7']],
+    ['"no date"', citation(['Farrow'], 'n.d.'), 'matched', ['ref-8']],
+    ['the second of two year suffixes', citation(['Bautista'], '2021b'), 'matched', ['ref-11']],
+  ])('resolves %s', (_, cited, status, ids) => {
+    expect(resolve(cited)).toEqual([status, ids]);
+  });
+
+  it('reads "et al." as more authors than the manuscript writes in full, between works of the same first author and year', () => {
+    const inFull = citation(['Boateng', 'Obi', 'Nwosu'], '2021');
+    expect(resolve(citation(['Boateng'], '2021', true), [inFull])).toEqual(['matched', ['ref-4']]);
+    expect(resolve(citation(['Boateng'], '2021', true))).toEqual(['ambiguous', ['ref-4', 'ref-5']]);
+  });
+
+  it('keeps only the names of a narrative citation when the words before them are not authors', () => {
+    const text = 'LASSO, Tibshirani and Hastie (2015)';
+    const [resolved] = resolveCitations([{ ...citation(['LASSO', 'Tibshirani', 'Hastie'], '2015'), style: 'narrative', text, start: 100, end: 100 + text.length }], entries);
+    expect(resolved).toMatchObject({ status: 'matched', referenceIds: ['ref-9'], authors: ['Tibshirani', 'Hastie'], text: 'Tibshirani and Hastie (2015)', start: 107 });
+  });
+});
+
 describe('findDuplicates', () => {
   it('pairs entries with the same DOI or the same authors, year and title', () => {
     const entries = references(

@@ -18,6 +18,8 @@ const ABBREVIATIONS = new Set(
   'al e.g eg i.e ie cf p pp vs v etc approx ca c no nos vol vols ed eds fig figs tab eq eqs ch chap sec para dr mr mrs ms prof st jr sr inc ltd co corp dept univ jan feb mar apr jun jul aug sep sept oct nov dec op cit ibid viz resp incl est'.split(' '),
 );
 const LIST_MARKER = /^\s*(?:[-•*–▪◦]|\d+[.)]|[a-z][.)]|\(\w{1,3}\))\s+/u;
+/** What closes a sentence after its stop: quotes, brackets, and a note's marker ("… in part.[2] Their"). */
+const CLOSING = /^["”’)\]]*(?:\[\d{1,3}\])?/u;
 
 /** A line that is a heading: Markdown `#`, wholly bold, or a short line in capitals. */
 export function isHeadingLine(line: string): boolean {
@@ -36,7 +38,7 @@ function headingText(line: string): string {
 
 function isBoundary(block: string, dotIndex: number): boolean {
   const after = block.slice(dotIndex + 1);
-  const next = /^["”’)\]]*\s+(\S)/u.exec(after);
+  const next = new RegExp(String.raw`^${CLOSING.source}\s+(\S)`, 'u').exec(after);
   if (!next) return after.trim() === '';
   if (!/[\p{Lu}\d"“‘([]/u.test(next[1] ?? '')) return false;
   if (block[dotIndex] !== '.') return true;
@@ -52,7 +54,7 @@ function splitBlock(text: string, start: number, end: number, paragraph: number,
   let sentenceStart = 0;
   for (const match of block.matchAll(/[.!?]/g)) {
     if (match.index < sentenceStart || !isBoundary(block, match.index)) continue;
-    const closing = /^["”’)\]]*/u.exec(block.slice(match.index + 1))?.[0].length ?? 0;
+    const closing = CLOSING.exec(block.slice(match.index + 1))?.[0].length ?? 0;
     const sentenceEnd = match.index + 1 + closing;
     pushTrimmed(text, start + sentenceStart, start + sentenceEnd, paragraph, section, out);
     sentenceStart = sentenceEnd;

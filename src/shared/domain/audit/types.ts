@@ -27,7 +27,8 @@ export interface AuditReference extends ParsedReference {
 }
 
 export type CitationStatus = 'matched' | 'missing' | 'near-match' | 'year-mismatch' | 'ambiguous';
-export type CitationStyle = 'parenthetical' | 'narrative' | 'numeric';
+/** 'note': a numbered note of Chicago's notes and bibliography ("1. Ngozi Okafor, Fishing Cooperatives …, 23.", "Ibid."). */
+export type CitationStyle = 'parenthetical' | 'narrative' | 'numeric' | 'note';
 
 export interface AuditCitation {
   text: string;
@@ -44,6 +45,7 @@ export interface AuditCitation {
   occurrence: number;
 }
 
+/** 'supported-by-adjacent' is no longer given (a neighbour's citation supports no figure) but may be in audits saved before. */
 export type ClaimFlag = 'figure' | 'uncited-figure' | 'supported-by-adjacent';
 
 export interface AuditClaim {

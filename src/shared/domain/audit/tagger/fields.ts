@@ -54,7 +54,7 @@ export function spansOf(tokens: Token[], labels: ReferenceLabel[]): TaggedSpan[]
 }
 
 const YEAR = /(?<![\d/])(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\d/])/u;
-const UNDATED = /\bn\.\s?d\b\.?|\bin press\b|\bforthcoming\b|\bs\.\s?f\./iu;
+const UNDATED = /\bn\.\s?d\b\.?|\bno date\b|\bin press\b|\bforthcoming\b|\bs\.\s?f\./iu;
 
 function yearIn(text: string): string | null {
   const year = YEAR.exec(text)?.[0];
