@@ -5,6 +5,7 @@ import { codingsHandlers } from '../areas/codings/handlers';
 import { conclusionsHandlers } from '../areas/conclusions/handlers';
 import { displayHandlers } from '../areas/display/handlers';
 import { historyHandlers } from '../areas/history/handlers';
+import { libraryHandlers } from '../areas/library/handlers';
 import { memosHandlers } from '../areas/memos/handlers';
 import { projectHandlers } from '../areas/project/handlers';
 import { referencesHandlers } from '../areas/references/handlers';
@@ -22,6 +23,7 @@ export const handlers: Handlers = {
   ...conclusionsHandlers,
   ...auditHandlers,
   ...referencesHandlers,
+  ...libraryHandlers,
   ...searchHandlers,
   ...historyHandlers,
 };

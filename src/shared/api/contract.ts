@@ -6,6 +6,7 @@ import { codingsContract } from './areas/codings';
 import { conclusionsContract } from './areas/conclusions';
 import { displayContract } from './areas/display';
 import { historyContract } from './areas/history';
+import { libraryContract } from './areas/library';
 import { memosContract } from './areas/memos';
 import { projectContract } from './areas/project';
 import { referencesContract } from './areas/references';
@@ -28,6 +29,7 @@ export const contract = {
   ...conclusionsContract,
   ...auditContract,
   ...referencesContract,
+  ...libraryContract,
   ...searchContract,
   ...historyContract,
 };
