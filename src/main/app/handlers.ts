@@ -4,6 +4,7 @@ import { codesHandlers } from '../areas/codes/handlers';
 import { codingsHandlers } from '../areas/codings/handlers';
 import { conclusionsHandlers } from '../areas/conclusions/handlers';
 import { displayHandlers } from '../areas/display/handlers';
+import { exportsHandlers } from '../areas/exports/handlers';
 import { historyHandlers } from '../areas/history/handlers';
 import { libraryHandlers } from '../areas/library/handlers';
 import { memosHandlers } from '../areas/memos/handlers';
@@ -24,6 +25,7 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...referencesHandlers,
   ...libraryHandlers,
+  ...exportsHandlers,
   ...searchHandlers,
   ...historyHandlers,
 };

@@ -5,6 +5,7 @@ import { codesContract } from './areas/codes';
 import { codingsContract } from './areas/codings';
 import { conclusionsContract } from './areas/conclusions';
 import { displayContract } from './areas/display';
+import { exportsContract } from './areas/exports';
 import { historyContract } from './areas/history';
 import { libraryContract } from './areas/library';
 import { memosContract } from './areas/memos';
@@ -30,6 +31,7 @@ export const contract = {
   ...auditContract,
   ...referencesContract,
   ...libraryContract,
+  ...exportsContract,
   ...searchContract,
   ...historyContract,
 };
