@@ -43,7 +43,7 @@ describe('importing reference files', () => {
       [28, 'Hartono (n.d.) Closed Too Early'],
     ]);
     expect(result.skipped.map((s) => [s.line, s.endLine])).toEqual([
-      [11, 16],
+      [11, 15],
       [24, 26],
       [31, 32],
     ]);

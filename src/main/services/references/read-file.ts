@@ -135,7 +135,7 @@ function splitBibtex(text: string): { chunks: BibChunk[]; skipped: SkippedPart[]
       const key = text.slice(at, Math.min(stop, at + 120)).match(/^@[A-Za-z]+\s*[{(]\s*([^,\s]*)/)?.[1];
       skipped.push({
         line,
-        endLine: lineAt(starts, Math.max(at, stop - 1)),
+        endLine: lineAt(starts, at + Math.max(text.slice(at, stop).trimEnd().length - 1, 0)),
         reason: `@${type}${key ? `{${key}` : ''}: its braces do not balance (a ‘{’ is never closed), so the entry cannot be read`,
       });
       i = stop;
