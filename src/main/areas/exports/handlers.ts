@@ -19,7 +19,7 @@ import { matrixCounts } from '../display/repository';
 import type { AreaContext, AreaHandlers } from '../kit';
 import { findSourceSummary } from '../sources/repository';
 import { chooseReferences } from './cited';
-import { attributesOf, caseMemberships, codeCriteria, codedSegments, codingMemos, sourcesWithText } from './repository';
+import { attributesOf, caseMemberships, codeCriteria, codedSegments, memosOn, sourcesWithText } from './repository';
 import { codesWithin, summaryInput } from './summary-data';
 
 const MIME = {
@@ -85,7 +85,7 @@ export const exportsHandlers: AreaHandlers<'exports.'> = {
     const codes = listCodes(db);
     const within = codesWithin(codes, codeIds);
     const sources = new Map(sourcesWithText(db).map((source) => [source.id, source]));
-    const memos = codingMemos(db);
+    const memos = memosOn(db, 'coding');
     const memberships = caseMemberships(db);
     const attributes = attributesOf(db);
     const rows: SegmentRow[] = codedSegments(db)

@@ -26,28 +26,16 @@ export function codedSegments(db: Db): SegmentRecord[] {
     .all() as SegmentRecord[];
 }
 
-/** Memos written on codings, by coding. */
-export function codingMemos(db: Db): Map<string, Array<{ title: string; body: string }>> {
-  const rows = db.prepare("SELECT target_id, title, body FROM memos WHERE target_kind = 'coding' ORDER BY created_at, rowid").all() as Array<{
+/** Memos written on codings or on sources, by what they are written on. */
+export function memosOn(db: Db, kind: 'coding' | 'source'): Map<string, Array<{ title: string; body: string }>> {
+  const rows = db.prepare('SELECT target_id, title, body FROM memos WHERE target_kind = ? ORDER BY created_at, rowid').all(kind) as Array<{
     target_id: string;
     title: string;
     body: string;
   }>;
-  const byCoding = new Map<string, Array<{ title: string; body: string }>>();
-  for (const row of rows) byCoding.set(row.target_id, [...(byCoding.get(row.target_id) ?? []), { title: row.title, body: row.body }]);
-  return byCoding;
-}
-
-/** Memos written on sources, by source. */
-export function sourceMemos(db: Db): Map<string, Array<{ title: string; body: string }>> {
-  const rows = db.prepare("SELECT target_id, title, body FROM memos WHERE target_kind = 'source' ORDER BY created_at, rowid").all() as Array<{
-    target_id: string;
-    title: string;
-    body: string;
-  }>;
-  const bySource = new Map<string, Array<{ title: string; body: string }>>();
-  for (const row of rows) bySource.set(row.target_id, [...(bySource.get(row.target_id) ?? []), { title: row.title, body: row.body }]);
-  return bySource;
+  const byTarget = new Map<string, Array<{ title: string; body: string }>>();
+  for (const row of rows) byTarget.set(row.target_id, [...(byTarget.get(row.target_id) ?? []), { title: row.title, body: row.body }]);
+  return byTarget;
 }
 
 export interface SourceRecord {

@@ -13,7 +13,7 @@ import { loadAudit } from '../audit/repository';
 import { listCodes } from '../codes/repository';
 import { listReferences } from '../library/repository';
 import { citedBySource, uniqueReferences, type ChosenReference } from './cited';
-import { codedSegments, codingMemos, conclusionsWithEvidence, evidenceTargets, passageStarts, sourceMemos, sourcesWithText, type EvidenceRecord } from './repository';
+import { codedSegments, memosOn, conclusionsWithEvidence, evidenceTargets, passageStarts, sourcesWithText, type EvidenceRecord } from './repository';
 
 /** The chosen codes with every code nested under them; all codes when none are chosen. */
 export function codesWithin(codes: readonly Code[], chosen: readonly string[] | undefined): Set<string> {
@@ -64,8 +64,8 @@ export function summaryInput(db: Db, options: { project: string; date: string; s
   const formatted = new Map(formatReferences(cited, options.style).map((entry) => [entry.id, entry]));
 
   const segments = codedSegments(db).filter((segment) => chosen.has(segment.sourceId) && codeIds.has(segment.codeId));
-  const memos = codingMemos(db);
-  const memosOfSources = sourceMemos(db);
+  const memos = memosOn(db, 'coding');
+  const memosOfSources = memosOn(db, 'source');
   const paragraphs = passageStarts(db);
   const codeById = new Map(codes.map((code) => [code.id, code]));
   // Codes in the codebook's tree order: a parent, then its children.

@@ -120,7 +120,7 @@ function ExportDialog({ initialKind, onClose }: { initialKind: Kind; onClose(): 
   };
 
   return (
-    <dialog ref={dialog} className="export-dialog" aria-label="Export" onCancel={onClose}>
+    <dialog ref={dialog} className="confirm-dialog export-dialog" aria-label="Export" onCancel={onClose}>
       <h2 className="confirm-dialog__title">Export</h2>
       <div className="export-dialog__row">
         <label className="field">
