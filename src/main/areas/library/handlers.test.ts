@@ -202,6 +202,22 @@ describe('the library and the rest of the project', () => {
     expect((await call('library.linkFullText', { referenceId: lim.id, sourceId: null })).fullTextSourceId).toBeNull();
   });
 
+  it('lets Find support search the full text a Zotero import brought in for a work the manuscript cites', async () => {
+    await project();
+    const manuscript = readFileSync(join(import.meta.dirname, '../../test-support/fixtures/review-manuscript.md'));
+    const paper = await call('sources.import', { fileName: 'review.md', dataBase64: b64(manuscript), kind: 'manuscript' });
+    const audit = await call('audit.run', { sourceId: paper.id });
+    const suri = audit.references.find((r) => r.authors[0] === 'Suri')!;
+    const claim = audit.claims.find((c) => c.links.some((l) => audit.citations.find((x) => x.id === l.citationId)?.referenceIds.includes(suri.id)))!;
+    const before = await call('search.findSupport', { claimId: claim.id });
+    expect(before.searchedSources).toEqual([]);
+    // The same work, by its DOI, with its full text beside the export.
+    const bib = '@article{suri2016, author = {Suri, Tavneet and Jack, William}, title = {The long-run poverty and gender impacts of mobile money}, journal = {Science}, year = {2016}, doi = {10.1126/science.aah5309}, file = {files/1/suri.txt}}';
+    const imported = await call('library.import', { fileName: 'zotero.bib', text: bib, attachments: [{ path: 'files/1/suri.txt', dataBase64: b64('Mobile money lifted 194,000 households out of extreme poverty.') }] });
+    const after = await call('search.findSupport', { claimId: claim.id });
+    expect(after.searchedSources).toEqual([{ id: imported.fullTexts[0]!.sourceId, title: 'The long-run poverty and gender impacts of mobile money' }]);
+  });
+
   it('formats the library in APA, Chicago author-date, Harvard and IEEE', async () => {
     await project();
     await call('library.import', { fileName: 'zotero.bib', text: fixture('zotero-export.bib') });

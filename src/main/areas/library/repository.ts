@@ -94,3 +94,10 @@ export function referenceOfSource(db: Db, sourceId: string): LibraryReference | 
   const row = db.prepare('SELECT * FROM library_references WHERE full_text_source_id = ?').get(sourceId) as ReferenceRow | undefined;
   return row && toReference(row);
 }
+
+/** References whose full text is a source of the project, with what identifies them. */
+export function fullTextReferences(db: Db): Array<{ doi: string | null; workKey: string; id: string; title: string }> {
+  return db
+    .prepare('SELECT r.doi, r.work_key AS workKey, s.id, s.title FROM library_references r JOIN sources s ON s.id = r.full_text_source_id ORDER BY s.title')
+    .all() as Array<{ doi: string | null; workKey: string; id: string; title: string }>;
+}
