@@ -6,8 +6,8 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { Block, ExportDocument, Inline } from '../../../shared/domain/export/document';
 
-const require = createRequire(import.meta.url);
-const fontFile = (name: string) => require.resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`);
+const resolvePackage = createRequire(import.meta.url).resolve;
+const fontFile = (name: string) => resolvePackage(`dejavu-fonts-ttf/ttf/${name}.ttf`);
 
 const FONTS = {
   serif: 'DejaVuSerif',
