@@ -1,16 +1,74 @@
 // The command line: argv in, the same dispatch as the app, JSON or readable text out.
 // Results go to stdout and nothing else does, so `--format json` output can be piped.
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/api/contract';
 import { renderAuditMarkdown, type ParsedReference } from '../shared/domain/audit';
 import { AppError } from '../shared/api/errors';
+import type { ExportFile } from '../shared/api/areas/exports';
+import { citationStyleIds, type CitationStyle } from '../shared/domain/citation-styles';
+import { referenceLabel } from '../shared/domain/library';
 import type { Code, SourceSummary } from '../shared/domain/model';
 import { AppContext } from './app/context';
 import { dispatch } from './app/dispatch';
 
-const usage = `Usage: npm run --silent cli -- <command> [arguments] [--format json|text]
+type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+
+interface ExportKind {
+  /** One line for the usage. */
+  about: string;
+  /** Output file extensions and the format each writes; the first is the default. */
+  formats: Readonly<Record<string, string>>;
+  write(call: Call, format: string, choice: ExportChoice): Promise<ExportFile>;
+}
+
+/** What the options of `export` narrow, resolved to ids. */
+interface ExportChoice {
+  style: CitationStyle;
+  sourceIds?: string[];
+  codeIds?: string[];
+  /** The audited manuscript of an audit report. */
+  manuscriptId: () => Promise<string>;
+}
+
+/**
+ * Every kind of export the CLI writes, in one table: the usage, the check of the output's
+ * extension and the call each makes all come from it. (REFI-QDA's qdpx and qdc join it here.)
+ */
+const exportKinds: Readonly<Record<string, ExportKind>> = {
+  summary: {
+    about: 'annotated summary: references, coded passages, claims, conclusions, bibliography (--sources, --codes, --style)',
+    formats: { md: 'md', markdown: 'md', html: 'html', htm: 'html', docx: 'docx', pdf: 'pdf' },
+    write: (call, format, c) => call('exports.summary', { format: format as 'md' | 'html' | 'docx' | 'pdf', style: c.style, sourceIds: c.sourceIds, codeIds: c.codeIds }),
+  },
+  segments: {
+    about: 'coded segments, one row each: source, code path, text, start, end, coder, memo, summary, case, attributes',
+    formats: { csv: 'csv', xlsx: 'xlsx' },
+    write: (call, format, c) => call('exports.segments', { format: format as 'csv' | 'xlsx', sourceIds: c.sourceIds, codeIds: c.codeIds }),
+  },
+  codebook: { about: 'the codebook with definitions and criteria', formats: { csv: 'csv', md: 'md', markdown: 'md' }, write: (call, format) => call('exports.codebook', { format: format as 'csv' | 'md' }) },
+  matrix: { about: 'the code × source matrix (coding counts)', formats: { csv: 'csv', xlsx: 'xlsx' }, write: (call, format) => call('exports.matrix', { format: format as 'csv' | 'xlsx' }) },
+  'audit-report': {
+    about: 'a manuscript’s citation audit: findings, claims, verdicts (--source when several are audited)',
+    formats: { md: 'md', markdown: 'md', html: 'html', htm: 'html', docx: 'docx' },
+    write: async (call, format, c) => call('exports.auditReport', { sourceId: await c.manuscriptId(), format: format as 'md' | 'html' | 'docx' }),
+  },
+  bibtex: { about: 'the reference library as BibTeX (--sources: the works they cite)', formats: { bib: 'bibtex' }, write: (call, _f, c) => call('exports.references', { format: 'bibtex', citedBy: c.sourceIds }) },
+  ris: { about: 'the reference library as RIS (--sources: the works they cite)', formats: { ris: 'ris' }, write: (call, _f, c) => call('exports.references', { format: 'ris', citedBy: c.sourceIds }) },
+  'csl-json': { about: 'the reference library as CSL-JSON (--sources: the works they cite)', formats: { json: 'csl-json' }, write: (call, _f, c) => call('exports.references', { format: 'csl-json', citedBy: c.sourceIds }) },
+  bibliography: {
+    about: 'a formatted bibliography (--style; --sources: the works they cite)',
+    formats: { md: 'md', markdown: 'md', html: 'html', htm: 'html' },
+    write: (call, format, c) => call('exports.bibliography', { format: format as 'md' | 'html', style: c.style, citedBy: c.sourceIds }),
+  },
+};
+
+const exportUsage = Object.entries(exportKinds)
+  .map(([kind, spec]) => `  ${`${kind} (.${[...new Set(Object.keys(spec.formats))].join(', .')})`.padEnd(41)}  ${spec.about}`)
+  .join('\n');
+
+const usage = () => `Usage: npm run --silent cli -- <command> [arguments] [--format json|text]
 
 Projects
   create <project.quarry> --name <name>      create a project file
@@ -22,6 +80,14 @@ Sources and coding (each takes --project <file>)
   codes                                      list the codebook
   new-code <name> [--parent P] [--color #rrggbb]
   code <source> <start> <end> --code <code>  apply a code to a span (source/code by id or name)
+Reference library (each takes --project <file>)
+  import-references <file.bib|.ris|.json>    import BibTeX/BibLaTeX, RIS or CSL-JSON; prints what was added, merged
+                                             (same DOI, or same authors + year + title) and skipped, by line;
+                                             files the records attach (a Zotero export's files/) become sources.
+                                             --keep-duplicates adds duplicates as new references instead of merging
+  references                                 list the library
+Exports: export <kind> <project-file> <out> [options]
+${exportUsage}
 Citation audit (no project needed)
   audit <file> [--format json|md]            check citations against the reference list; md is a review report
   parse-references <file> [--format json]    parse one reference per line; every line of the file gives one
@@ -36,6 +102,11 @@ interface Options {
   parent?: string;
   color?: string;
   code?: string;
+  style?: string;
+  sources?: string;
+  codes?: string;
+  source?: string;
+  'keep-duplicates'?: boolean;
 }
 
 class UsageError extends Error {}
@@ -149,6 +220,77 @@ async function run(ctx: AppContext, command: string, args: string[], options: Op
       const report = await call(ctx, 'audit.analyzeDocument', { fileName: basename(file), dataBase64: readInput(file).toString('base64') });
       return { json: report, text: renderAuditMarkdown(report, report.title) };
     }
+    case 'import-references': {
+      await openProject(ctx, options);
+      const file = need(args[0], 'the reference file (.bib, .ris or .json)');
+      const fileName = basename(file);
+      const text = new TextDecoder('utf-8').decode(readInput(file));
+      // The files the records attach (a Zotero export's files/…) are read from beside the reference file.
+      const preview = await call(ctx, 'library.previewImport', { fileName, text });
+      const named = [...new Set(preview.records.flatMap((record) => record.attachments.map((a) => a.path)))];
+      const attachments = named
+        .map((path) => ({ path, onDisk: isAbsolute(path) ? path : join(dirname(resolve(file)), path) }))
+        .filter(({ onDisk }) => existsSync(onDisk))
+        .map(({ path, onDisk }) => ({ path, dataBase64: readFileSync(onDisk).toString('base64') }));
+      const keepApart = options['keep-duplicates'] ? preview.records.filter((r) => r.duplicateOf || r.repeats !== null).map((r) => r.index) : [];
+      const result = await call(ctx, 'library.import', { fileName, text, attachments, keepApart });
+      const lines = [
+        `${fileName} (${result.format}): ${result.added.length} added, ${result.merged.length} merged, ${result.skipped.filter((s) => !s.kept).length} skipped${result.fullTexts.length ? `, ${result.fullTexts.length} full texts imported` : ''}`,
+        ...result.added.map((a) => `  added   line ${a.line}: ${a.label}`),
+        ...result.merged.map((m) => `  merged  line ${m.line}: into ${m.label}`),
+        ...result.skipped.map((s) => `  ${s.kept ? 'note   ' : 'skipped'} ${s.line === s.endLine ? `line ${s.line}` : `lines ${s.line}–${s.endLine}`}: ${s.reason}`),
+        ...result.fullTexts.map((f) => `  full text ${f.fileName}`),
+        ...result.missingFiles.map((m) => `  missing line ${m.line}: ${m.path} (${m.reason})`),
+      ];
+      return { json: result, text: lines.join('\n') };
+    }
+    case 'references': {
+      await openProject(ctx, options);
+      const library = await call(ctx, 'library.list', {});
+      const json = library.map(({ id, type, authors, year, title, doi, citationKey, fullTextSourceId, origin }) => ({ id, type, authors, year, title, doi, citationKey, fullTextSourceId, origin }));
+      return { json, text: library.map((r) => `${r.id}  ${referenceLabel(r)}${r.doi ? `  doi:${r.doi}` : ''}  [${r.type}]`).join('\n') || 'The reference library is empty.' };
+    }
+    case 'export': {
+      const kind = need(args[0], `what to export (${Object.keys(exportKinds).join(', ')})`);
+      const spec = exportKinds[kind];
+      if (!spec) throw new UsageError(`There is no export called "${kind}": use one of ${Object.keys(exportKinds).join(', ')}.`);
+      const projectFile = need(args[1] ?? options.project, 'the project file');
+      const out = need(args[2], 'the file to write');
+      const extension = extname(out).slice(1).toLowerCase();
+      const format = spec.formats[extension];
+      if (!format) throw new UsageError(`An export of ${kind} is written as .${[...new Set(Object.keys(spec.formats))].join(', .')}; ${basename(out)} has ${extension ? `the extension .${extension}` : 'no extension'}.`);
+      await call(ctx, 'project.open', { path: resolve(projectFile) });
+      const style = (options.style ?? 'apa') as CitationStyle;
+      if (!citationStyleIds.includes(style)) throw new UsageError(`--style is one of ${citationStyleIds.join(', ')}.`);
+      const list = (value: string | undefined) => value?.split(',').map((part) => part.trim()).filter(Boolean);
+      const sources = list(options.sources) && (await call(ctx, 'sources.list', {}));
+      const codes = list(options.codes) && (await call(ctx, 'codes.list', {}));
+      const choice: ExportChoice = {
+        style,
+        sourceIds: sources ? list(options.sources)!.map((key) => byIdOrName(sources, key, (s) => s.title, 'source').id) : undefined,
+        codeIds: codes ? list(options.codes)!.map((key) => byIdOrName(codes, key, (c) => c.name, 'code').id) : undefined,
+        manuscriptId: async () => {
+          const all = await call(ctx, 'sources.list', {});
+          if (options.source) return byIdOrName(all, options.source, (s) => s.title, 'source').id;
+          const audited = [];
+          for (const source of all) if (await call(ctx, 'audit.get', { sourceId: source.id })) audited.push(source);
+          if (audited.length === 1) return audited[0]!.id;
+          throw new UsageError(audited.length === 0 ? 'No source in this project has been audited yet.' : `Several sources are audited: choose one with --source (${audited.map((s) => `"${s.title}"`).join(', ')}).`);
+        },
+      };
+      const stopProgress = ctx.onEvent((name, payload) => {
+        if (name === 'progress' && process.stderr.isTTY) process.stderr.write(`${(payload as { label: string }).label}…\n`);
+      });
+      const written = await spec.write(<M extends MethodName>(method: M, input: MethodInput<M>) => call(ctx, method, input), format, choice).finally(stopProgress);
+      const bytes = Buffer.from(written.dataBase64, 'base64');
+      try {
+        writeFileSync(out, bytes);
+      } catch (error) {
+        throw new AppError('UNREADABLE', `Cannot write ${out}: ${(error as Error).message}.`);
+      }
+      const json = { kind, format, path: resolve(out), bytes: bytes.length };
+      return { json, text: `Wrote ${out} (${kind}, ${format}, ${(bytes.length / 1024).toFixed(1)} KB)` };
+    }
     case 'parse-references': {
       const lines = linesOf(readInput(need(args[0], 'the file of references')));
       const parsed = await call(ctx, 'references.parse', { lines });
@@ -174,16 +316,21 @@ async function main(argv: string[]): Promise<number> {
         parent: { type: 'string' },
         color: { type: 'string' },
         code: { type: 'string' },
+        style: { type: 'string' },
+        sources: { type: 'string' },
+        codes: { type: 'string' },
+        source: { type: 'string' },
+        'keep-duplicates': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${usage}\n`);
+    process.stderr.write(`${(error as Error).message}\n${usage()}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(`${usage}\n`);
+    process.stdout.write(`${usage()}\n`);
     return 0;
   }
   if (values.format !== 'json' && values.format !== 'text' && values.format !== 'md') {
@@ -199,7 +346,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n${usage}\n`);
+      process.stderr.write(`${error.message}\n${usage()}\n`);
       return 2;
     }
     // One line, whatever the message holds, so scripts can read the error as a whole.

@@ -14,6 +14,8 @@ import type { AppContext } from './context';
 // are typed by the contract's method names, so a new method does not compile until it has one.
 
 const b64 = (text: string | Uint8Array) => Buffer.from(text).toString('base64');
+const bibtex = `@article{rahman2019, author = {Rahman, Ade}, title = {Sea freight and small sellers}, journal = {Maritime Trade}, year = {2019}, file = {files/1/rahman.txt}}
+@article{lim2020, author = {Lim, Kevin}, title = {Parcels abroad}, year = {2020}, doi = {10.1000/parcels}}`;
 const manuscript = readFileSync(join(import.meta.dirname, '../test-support/fixtures/review-manuscript.md'));
 
 let ctx: AppContext;
@@ -36,7 +38,9 @@ async function fixture() {
   const claim = audit.claims.find((c) => c.links.length > 0)!;
   const link = { sourceId: paper.id, claimKey: claim.key, citationKey: claim.links[0]!.citationKey };
   await call('audit.setVerdict', { ...link, verdict: 'supported', note: 'Checked.' });
-  return { interview, paper, parent, code, coding, memo, conclusion, audit, claim, link };
+  const reference = await call('library.add', { fields: { type: 'article-journal', title: 'Parcels abroad', authors: ['Lim, Kevin'], year: '2020', container: 'Trade Review' } });
+  const twin = await call('library.add', { fields: { type: 'article-journal', title: 'Parcels Abroad.', authors: ['Lim, K.'], year: '2020', doi: '10.1000/parcels' } });
+  return { interview, paper, parent, code, coding, memo, conclusion, audit, claim, link, reference, twin };
 }
 
 type Fixture = Awaited<ReturnType<typeof fixture>>;
@@ -78,6 +82,24 @@ const examples: { [M in Exclude<MethodName, ControlMethod>]: (f: Fixture) => Met
   'audit.analyzeDocument': () => ({ fileName: 'short.md', dataBase64: b64(manuscript) }),
   'references.parse': () => ({ lines: ['Lim, K. (2020). Parcels abroad. Trade Review, 3(1), 4–9.'] }),
   'references.linkFullText': (f) => ({ referenceId: f.audit.references[0]!.id, sourceId: f.interview.id }),
+  'library.list': () => ({}),
+  'library.add': () => ({ fields: { type: 'book', title: 'Markets and marketplaces', authors: ['Wijaya, Putri'], year: '2018', publisher: 'Gramedia' } }),
+  'library.update': (f) => ({ id: f.reference.id, fields: { type: 'article-journal', title: 'Parcels abroad, revisited', authors: ['Lim, Kevin', 'Tan, Sari'], year: '2021' } }),
+  'library.remove': (f) => ({ ids: [f.reference.id] }),
+  'library.previewImport': () => ({ fileName: 'refs.bib', text: bibtex }),
+  'library.import': () => ({ fileName: 'refs.bib', text: bibtex, attachments: [{ path: 'files/1/rahman.txt', dataBase64: b64('Sellers in Lombok ship by sea.') }] }),
+  'library.takeFromAudit': (f) => ({ sourceId: f.paper.id }),
+  'library.linkFullText': (f) => ({ referenceId: f.reference.id, sourceId: f.interview.id }),
+  'library.duplicates': () => ({}),
+  'library.merge': (f) => ({ keepId: f.reference.id, mergeIds: [f.twin.id] }),
+  'library.format': () => ({ style: 'apa' }),
+  'exports.references': () => ({ format: 'bibtex' }),
+  'exports.bibliography': () => ({ format: 'html', style: 'ieee' }),
+  'exports.summary': () => ({ format: 'md', style: 'apa' }),
+  'exports.segments': () => ({ format: 'csv' }),
+  'exports.codebook': () => ({ format: 'md' }),
+  'exports.matrix': () => ({ format: 'csv' }),
+  'exports.auditReport': (f) => ({ sourceId: f.paper.id, format: 'md' }),
   'search.query': () => ({ q: 'shipping' }),
   'search.previewCodeHits': (f) => ({ q: 'shipping', codeId: f.parent.id, scope: 'passage' }),
   'search.codeHits': (f) => ({ q: 'shipping', codeId: f.parent.id, scope: 'match' }),

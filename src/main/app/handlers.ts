@@ -4,7 +4,9 @@ import { codesHandlers } from '../areas/codes/handlers';
 import { codingsHandlers } from '../areas/codings/handlers';
 import { conclusionsHandlers } from '../areas/conclusions/handlers';
 import { displayHandlers } from '../areas/display/handlers';
+import { exportsHandlers } from '../areas/exports/handlers';
 import { historyHandlers } from '../areas/history/handlers';
+import { libraryHandlers } from '../areas/library/handlers';
 import { memosHandlers } from '../areas/memos/handlers';
 import { projectHandlers } from '../areas/project/handlers';
 import { referencesHandlers } from '../areas/references/handlers';
@@ -22,6 +24,8 @@ export const handlers: Handlers = {
   ...conclusionsHandlers,
   ...auditHandlers,
   ...referencesHandlers,
+  ...libraryHandlers,
+  ...exportsHandlers,
   ...searchHandlers,
   ...historyHandlers,
 };

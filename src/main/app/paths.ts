@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { appRoot, resourcesDir } from '../services/resources';
 
 /** The per-user folder for Quarry's own files (the sample project's copy, logs). */
 export function userDataDir(): string {
@@ -11,17 +11,5 @@ export function userDataDir(): string {
   return join(process.env.XDG_DATA_HOME ?? join(home, '.local', 'share'), 'Quarry');
 }
 
-/** The repository (or unpacked app) root: the nearest folder up holding resources/, from src/ or out/ alike. */
-export function appRoot(): string {
-  let dir = import.meta.dirname;
-  while (!existsSync(join(dir, 'resources', 'sample'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`Quarry's resources folder was not found above ${import.meta.dirname}.`);
-    dir = parent;
-  }
-  return dir;
-}
-
-export const resourcesDir = (): string => join(appRoot(), 'resources');
 export const sampleDir = (): string => join(resourcesDir(), 'sample');
 export const rendererDir = (): string => join(appRoot(), 'out', 'renderer');

@@ -5,7 +5,9 @@ import { codesContract } from './areas/codes';
 import { codingsContract } from './areas/codings';
 import { conclusionsContract } from './areas/conclusions';
 import { displayContract } from './areas/display';
+import { exportsContract } from './areas/exports';
 import { historyContract } from './areas/history';
+import { libraryContract } from './areas/library';
 import { memosContract } from './areas/memos';
 import { projectContract } from './areas/project';
 import { referencesContract } from './areas/references';
@@ -28,6 +30,8 @@ export const contract = {
   ...conclusionsContract,
   ...auditContract,
   ...referencesContract,
+  ...libraryContract,
+  ...exportsContract,
   ...searchContract,
   ...historyContract,
 };

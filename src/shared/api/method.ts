@@ -18,6 +18,7 @@ export const topics = [
   'displays', // saved matrices, networks and charts
   'conclusions', // conclusions, their evidence and verification tactics
   'audit', // reference lists, citations, claims, findings and verdicts of audited manuscripts
+  'library', // the project's reference library
   'history', // the undo and redo steps
 ] as const;
 export type Topic = (typeof topics)[number];

@@ -4,7 +4,8 @@ import { extractBuffer } from '../../services/import';
 import { decodeBase64 } from '../../services/import/base64';
 import { inTwoPhases, type AreaHandlers } from '../kit';
 import { findSourceSummary, sourceText } from '../sources/repository';
-import { deleteVerdict, findLink, fullTextsOfCitation, loadAudit, saveAudit, upsertVerdict } from './repository';
+import { libraryFullTextsOf } from '../library/full-texts';
+import { citedEntries, deleteVerdict, findLink, fullTextsOfCitation, loadAudit, saveAudit, upsertVerdict } from './repository';
 
 const sourceGone = () => new AppError('NOT_FOUND', 'That source no longer exists in this project.');
 const linkGone = () =>
@@ -43,7 +44,8 @@ export const auditHandlers: AreaHandlers<'audit.'> = {
       const evidenceText = sourceText(db, evidence.sourceId);
       if (evidenceText === undefined) throw new AppError('NOT_FOUND', 'The evidence source no longer exists in this project.');
       if (evidence.end > evidenceText.length) throw new AppError('VALIDATION', `The evidence passage ends past the end of its source (${evidenceText.length} characters).`);
-      if (!fullTextsOfCitation(db, link.citationId).includes(evidence.sourceId)) {
+      const fullTexts = [...fullTextsOfCitation(db, link.citationId), ...libraryFullTextsOf(db, citedEntries(db, { citationId: link.citationId })).map((s) => s.id)];
+      if (!fullTexts.includes(evidence.sourceId)) {
         throw new AppError('CONFLICT', 'That source is not linked as the full text of the cited work. Link it to the reference first, then pick the passage.');
       }
     }

@@ -1,4 +1,4 @@
-import { citationKey, claimKey, type AuditReport, type CitationStatus, type ClaimFlag, type FindingKind } from '../../../shared/domain/audit';
+import { citationKey, claimKey, type AuditReport, type CitationStatus, type ClaimFlag, type FindingKind, type ParsedReference } from '../../../shared/domain/audit';
 import type {
   AuditView,
   AuditViewCitation,
@@ -402,4 +402,19 @@ export function fullTextsOfCitation(db: Db, citationId: string): string[] {
     .prepare('SELECT r.full_text_source_id FROM citation_references cr JOIN reference_entries r ON r.id = cr.reference_id WHERE cr.citation_id = ?')
     .pluck()
     .all(citationId) as string[];
+}
+
+/** The reference-list entries a citation, or every citation of a claim, resolves to, as the audit read them. */
+export function citedEntries(db: Db, by: { citationId: string } | { claimId: string }): Array<Omit<ParsedReference, 'editors'>> {
+  const rows = (
+    'citationId' in by
+      ? db.prepare('SELECT DISTINCT r.* FROM citation_references cr JOIN reference_entries r ON r.id = cr.reference_id WHERE cr.citation_id = ?').all(by.citationId)
+      : db
+          .prepare(
+            `SELECT DISTINCT r.* FROM claim_citations cc JOIN citation_references cr ON cr.citation_id = cc.citation_id
+             JOIN reference_entries r ON r.id = cr.reference_id WHERE cc.claim_id = ?`,
+          )
+          .all(by.claimId)
+  ) as ReferenceRow[];
+  return rows.map(({ authors, year, title, container, volume, issue, pages, doi, url }) => ({ authors: JSON.parse(authors) as string[], year, title, container, volume, issue, pages, doi, url }));
 }

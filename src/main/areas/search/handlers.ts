@@ -8,6 +8,8 @@ import type { Db } from '../../services/store/database';
 import { findCode } from '../codes/repository';
 import { applyCoding } from '../codings/apply-coding';
 import { findSameCoding } from '../codings/repository';
+import { citedEntries } from '../audit/repository';
+import { libraryFullTextsOf } from '../library/full-texts';
 import { inTwoPhases, type AreaContext, type AreaHandlers } from '../kit';
 import { sourceText } from '../sources/repository';
 import {
@@ -129,7 +131,9 @@ function claimForSupport(db: Db, claimId: string) {
   const claim = findClaim(db, claimId);
   if (!claim) throw new AppError('NOT_FOUND', 'That claim is no longer in the project; run the audit again.');
   const words = claimWords({ text: claim.text, start: claim.start, citations: citationSpansOfClaim(db, claimId) });
-  return { claim: { id: claim.id, sourceId: claim.sourceId, text: claim.text }, words, citedCount: citedEntryCount(db, claimId), linked: fullTextsOfClaim(db, claimId) };
+  // Full texts linked to the entries themselves, and those the library holds for the same works.
+  const linked = new Map([...fullTextsOfClaim(db, claimId), ...libraryFullTextsOf(db, citedEntries(db, { claimId }))].map((s) => [s.id, s]));
+  return { claim: { id: claim.id, sourceId: claim.sourceId, text: claim.text }, words, citedCount: citedEntryCount(db, claimId), linked: [...linked.values()].sort((a, b) => a.title.localeCompare(b.title)) };
 }
 
 export const searchHandlers: AreaHandlers<'search.'> = {

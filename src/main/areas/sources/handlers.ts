@@ -1,10 +1,10 @@
 import { AppError } from '../../../shared/api/errors';
-import { kindForFile } from '../../../shared/domain/rules/source-kind';
 import { extractBuffer } from '../../services/import';
 import { decodeBase64 } from '../../services/import/base64';
 import type { ExtractedDocument } from '../../services/import/types';
 import { codingIdsOfSource } from '../codings/repository';
 import { inTwoPhases, type AreaHandlers } from '../kit';
+import { addExtractedSource } from './add-source';
 import { deleteMemosOf } from '../memos/repository';
 import {
   deleteSource,
@@ -12,7 +12,6 @@ import {
   findSource,
   findSourceSummary,
   findSourceText,
-  insertSource,
   listAttributeValues,
   listSources,
   setSourceAttribute,
@@ -50,19 +49,8 @@ export const sourcesHandlers: AreaHandlers<'sources.'> = {
       }
     },
     apply: ({ fileName, title, kind }, doc, ctx) => {
-      const { db } = ctx.project;
-      const id = ctx.newId();
-      insertSource(db, {
-        id,
-        title: title ?? doc.title,
-        kind: kind ?? kindForFile(fileName),
-        format: doc.format,
-        fileName,
-        text: doc.text,
-        passages: doc.passages.map((p) => ({ ...p, id: ctx.newId() })),
-        now: ctx.clock(),
-      });
-      return findSourceSummary(db, id)!;
+      const id = addExtractedSource(ctx.project.db, doc, { fileName, title, kind }, { newId: ctx.newId, now: ctx.clock() });
+      return findSourceSummary(ctx.project.db, id)!;
     },
   }),
   'sources.update': ({ id, ...changes }, ctx) => {

@@ -125,3 +125,8 @@ export function findSourceText(db: Db, id: string): SourceText | undefined {
   const passages = db.prepare('SELECT id, ordinal, kind, level, start, end FROM passages WHERE source_id = ? ORDER BY ordinal').all(id) as Passage[];
   return { id, text, passages };
 }
+
+/** Sets who wrote a source and when (names as written, year as written), as its reference gives them. */
+export function setSourceAuthorship(db: Db, id: string, authors: readonly string[], year: string | null, now: string): void {
+  db.prepare('UPDATE sources SET authors = ?, year = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(authors), year, now, id);
+}

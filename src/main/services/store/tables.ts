@@ -32,6 +32,7 @@ export const tableTopics: Readonly<Record<string, Topic>> = {
   verdicts: 'audit',
   audit_findings: 'audit',
   audit_runs: 'audit',
+  library_references: 'library',
 };
 
 /** Tables the undo history does not record: the search index is a cache rebuilt from the rest, and the history records itself. */

@@ -4,6 +4,8 @@ import { CollectView } from './screens/collect-screen';
 import { ConcludeScreen } from './screens/conclude-screen';
 import { DisplayView } from '../features/display/display-view';
 import { ReduceView } from './screens/reduce-screen';
+import { ExportMenu } from '../features/exports/export-dialog';
+import { LibraryView } from '../features/library/library-view';
 import { SearchBox } from '../features/search/search-box';
 
 export interface ViewDefinition {
@@ -25,7 +27,8 @@ export const views: ViewDefinition[] = [
   { id: 'display', label: 'Display', hint: 'Compare codes across sources', group: 'stage', component: DisplayView },
   { id: 'conclude', label: 'Conclude', hint: 'State and test conclusions', group: 'stage', component: ConcludeScreen },
   { id: 'audit', label: 'Audit', hint: 'Check a manuscript’s citations and record verdicts on its claims', group: 'tool', component: AuditView },
+  { id: 'library', label: 'Library', hint: 'Keep the references the project reads and cites', group: 'tool', component: LibraryView },
 ];
 
 /** Widgets shown at the right of the top bar, such as a search box. */
-export const topBarItems: ComponentType[] = [SearchBox];
+export const topBarItems: ComponentType[] = [SearchBox, ExportMenu];

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { errorMessage, mutate } from '../api/use-api';
 import { dropTask } from '../state/status';
+import { readAsBase64 } from '../lib/files';
 import { useWorkspace } from '../state/workspace';
 
 const accepted = '.txt,.md,.markdown,.html,.htm,.docx,.pdf';
@@ -10,15 +11,6 @@ interface ImportRow {
   name: string;
   state: 'working' | 'done' | 'failed';
   message: string;
-}
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).split(',')[1] ?? '');
-    reader.onerror = () => reject(new Error(`${file.name} could not be read from disk.`));
-    reader.readAsDataURL(file);
-  });
 }
 
 let nextKey = 1;

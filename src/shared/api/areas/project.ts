@@ -19,7 +19,7 @@ export const projectContract = {
     label: (input) => `Search in ${searchLanguageNames[input.language]}`,
   }),
   /** The whole project as one JSON document (for backups, scripts and other tools). */
-  'project.exportJson': read<Record<string, unknown>>([...['project', 'sources', 'source-text', 'attributes', 'codes', 'codings', 'memos', 'conclusions', 'audit'] as const])(
+  'project.exportJson': read<Record<string, unknown>>([...['project', 'sources', 'source-text', 'attributes', 'codes', 'codings', 'memos', 'conclusions', 'audit', 'library'] as const])(
     z.object({}).strict(),
   ),
 };

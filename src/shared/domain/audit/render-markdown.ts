@@ -2,7 +2,8 @@
 import { citationLabel, quote, referenceLabel } from './labels';
 import type { AuditReport, FindingKind } from './types';
 
-const SECTIONS: Array<{ kind: FindingKind; title: string }> = [
+/** The findings by kind, in the order a report lists them, each under its heading. */
+export const findingSections: ReadonlyArray<{ kind: FindingKind; title: string }> = [
   { kind: 'missing-reference', title: 'Cited but not in the reference list' },
   { kind: 'near-match', title: 'Probable misspellings' },
   { kind: 'year-mismatch', title: 'Year does not match the entry' },
@@ -31,7 +32,7 @@ export function renderAuditMarkdown(report: AuditReport, title: string): string 
     '',
   );
 
-  for (const { kind, title: sectionTitle } of SECTIONS) {
+  for (const { kind, title: sectionTitle } of findingSections) {
     const findings = report.findings.filter((finding) => finding.kind === kind);
     if (findings.length === 0) continue;
     lines.push(`## ${sectionTitle} (${findings.length})`, '');

@@ -23,13 +23,13 @@ const dataOf: Record<number, (db: Db) => void> = {
   1: (db) => {
     db.exec(`
       INSERT INTO project_meta VALUES ('name', 'Old study'), ('language', 'de');
-      INSERT INTO sources VALUES ('s1', 'Interview 1', 'transcript', 'i1.txt', 'txt', 'I: Hello 🙂.\n\nR: Parcels cost too much.', 'reduced', 't1', 't1');
-      INSERT INTO sources VALUES ('m1', 'Manuscript', 'manuscript', 'm.md', 'md', 'Costs rise (Lim, 2020).\n\nReferences\n\nLim, K. (2020). Parcels. Trade, 3, 4–9.', 'collected', 't2', 't2');
+      INSERT INTO sources (id, title, kind, file_name, format, text, stage, created_at, updated_at) VALUES ('s1', 'Interview 1', 'transcript', 'i1.txt', 'txt', 'I: Hello 🙂.\n\nR: Parcels cost too much.', 'reduced', 't1', 't1');
+      INSERT INTO sources (id, title, kind, file_name, format, text, stage, created_at, updated_at) VALUES ('m1', 'Manuscript', 'manuscript', 'm.md', 'md', 'Costs rise (Lim, 2020).\n\nReferences\n\nLim, K. (2020). Parcels. Trade, 3, 4–9.', 'collected', 't2', 't2');
       INSERT INTO source_attributes VALUES ('s1', 'country', 'Indonesia');
-      INSERT INTO passages VALUES ('p1', 's1', 0, 'paragraph', 0, 0, 12), ('p2', 's1', 1, 'paragraph', 0, 14, 38), ('p3', 'm1', 0, 'heading', 1, 25, 35);
-      INSERT INTO codes VALUES ('k1', NULL, 'Costs', '#4e79a7', 'Money matters', 0, 't1'), ('k2', 'k1', 'Shipping', '#f28e2b', '', 0, 't1');
-      INSERT INTO codings VALUES ('c1', 's1', 'k2', 17, 38, 'me', 't3');
-      INSERT INTO memos VALUES ('n1', 'Hunch', 'Costs again', 'coding', 'c1', 't4', 't4'), ('n2', 'Plan', 'Code more', 'project', NULL, 't4', 't4');
+      INSERT INTO passages (id, source_id, ordinal, kind, level, start, end) VALUES ('p1', 's1', 0, 'paragraph', 0, 0, 12), ('p2', 's1', 1, 'paragraph', 0, 14, 38), ('p3', 'm1', 0, 'heading', 1, 25, 35);
+      INSERT INTO codes (id, parent_id, name, color, definition, position, created_at) VALUES ('k1', NULL, 'Costs', '#4e79a7', 'Money matters', 0, 't1'), ('k2', 'k1', 'Shipping', '#f28e2b', '', 0, 't1');
+      INSERT INTO codings (id, source_id, code_id, start, end, coder, created_at) VALUES ('c1', 's1', 'k2', 17, 38, 'me', 't3');
+      INSERT INTO memos (id, title, body, target_kind, target_id, created_at, updated_at) VALUES ('n1', 'Hunch', 'Costs again', 'coding', 'c1', 't4', 't4'), ('n2', 'Plan', 'Code more', 'project', NULL, 't4', 't4');
       INSERT INTO reference_entries (id, source_id, ordinal, authors, year, title, raw, start, end, full_text_source_id)
         VALUES ('r1', 'm1', 0, '["Lim"]', '2020', 'Parcels', 'Lim, K. (2020). Parcels. Trade, 3, 4–9.', 37, 76, 's1');
       INSERT INTO citations VALUES ('ct1', 'm1', 0, '(Lim, 2020)', '["Lim"]', '2020', 11, 22, 'matched', 'lim|2020');
@@ -38,8 +38,8 @@ const dataOf: Record<number, (db: Db) => void> = {
       INSERT INTO claim_citations VALUES ('cl1', 'ct1');
       INSERT INTO verdicts VALUES ('v1', 'm1', 'costs rise', 'lim|2020', 'supported', 'ok', 's1', 17, 38, 't5');
       INSERT INTO audit_findings VALUES ('f1', 'm1', 0, 'uncited-claim', 'A figure', NULL, NULL, NULL, 0, 5);
-      INSERT INTO conclusions VALUES ('x1', 'Costs deter sellers.', 'verified', 't6', 't6'), ('x2', 'Later one.', 'tentative', 't7', 't7');
-      INSERT INTO conclusion_evidence VALUES ('x1', 'coding', 'c1', 'supports'), ('x1', 'claim', 'cl1', 'contradicts');
+      INSERT INTO conclusions (id, statement, status, created_at, updated_at) VALUES ('x1', 'Costs deter sellers.', 'verified', 't6', 't6'), ('x2', 'Later one.', 'tentative', 't7', 't7');
+      INSERT INTO conclusion_evidence (conclusion_id, evidence_kind, evidence_id, stance) VALUES ('x1', 'coding', 'c1', 'supports'), ('x1', 'claim', 'cl1', 'contradicts');
     `);
   },
   2: (db) => {
@@ -52,6 +52,21 @@ const dataOf: Record<number, (db: Db) => void> = {
     db.exec(`
       INSERT INTO history_steps VALUES (1, 'Apply code ‘Shipping’ to 1 passage', 'codings.apply', '["codings","sources"]', 't3', 0);
       INSERT INTO history_ops VALUES (1, 1, 'codings', 'c1', 'DELETE FROM "codings" WHERE rowid = 1');
+    `);
+  },
+  5: (db) => {
+    db.exec(`
+      UPDATE sources SET authors = '["Lim, K."]', year = '2020' WHERE id = 's1';
+      UPDATE codings SET summary = 'Parcels too dear' WHERE id = 'c1';
+      INSERT INTO cases VALUES ('cs1', 'Rina', 'A seller', 't8');
+      INSERT INTO case_attributes VALUES ('cs1', 'region', 'Lombok');
+      INSERT INTO case_members VALUES ('cm1', 'cs1', 's1', NULL, NULL);
+      INSERT INTO attribute_definitions VALUES ('region', 'text');
+      INSERT INTO themes VALUES ('t1', 'Money', 'theme', '', 0, 't8');
+      INSERT INTO theme_codes VALUES ('t1', 'k1');
+      INSERT INTO displays VALUES ('d1', 'matrix', 'Costs by interview', '{}', '{}', 't8', 't8');
+      INSERT INTO text_marks VALUES ('s1', 0, 2, 'strong', NULL);
+      INSERT INTO conclusion_tactics VALUES ('x1', 'triangulating', 1, 'two sources', 't9');
     `);
   },
 };
@@ -74,7 +89,8 @@ describe('migrations', () => {
   it.each(migrations.slice(0, -1).map((m) => m.version))('upgrade a project written at version %i, keeping its data', (version) => {
     const { db, path } = projectAt(version);
     for (let v = 1; v <= version; v++) {
-      // Data of earlier versions is written in the schema of `version` when it still fits it unchanged.
+      // Data of earlier versions is written in the schema of `version`: it names its columns, so it fits
+      // every later schema that kept them.
       dataOf[v]!(db);
     }
     const before = Object.fromEntries(
