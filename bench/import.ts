@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { extractBuffer } from '../src/main/services/import/index';
+import { extractBuffer } from '../src/main/services/import/extract';
 
 interface Sample {
   name: string;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Document, FootnoteReferenceRun, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { auditText } from '../shared/domain/audit';
-import { extractBuffer } from './services/import';
+import { extractBuffer } from './services/import/extract';
 import type { ParsedReference } from '../shared/domain/audit';
 import type { DocumentAudit } from '../shared/domain/audit-view';
 

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/api/errors';
 import { kindForFile } from '../../../shared/domain/rules/source-kind';
-import { extractBuffer } from '../../services/import';
+import { extractInWorker } from '../../services/import';
 import { decodeBase64 } from '../../services/import/base64';
 import type { ExtractedDocument } from '../../services/import/types';
 import { codingIdsOfSource } from '../codings/repository';
@@ -38,14 +38,21 @@ export const sourcesHandlers: AreaHandlers<'sources.'> = {
     // Extraction reads an untrusted file and may take long: it runs first, outside the transaction.
     prepare: async ({ fileName, dataBase64 }, ctx): Promise<ExtractedDocument> => {
       const task = `import:${fileName}`;
-      ctx.emit('progress', { task, label: `Reading ${fileName}`, done: 0, total: 2 });
+      // Reading is one step or, for a PDF, one per page, reported by the worker as it reads.
+      let total = 1;
+      ctx.emit('progress', { task, label: `Reading ${fileName}`, done: 0, total });
       try {
-        const doc = await extractBuffer(decodeBase64(dataBase64, fileName), fileName);
-        ctx.emit('progress', { task, label: `Imported ${fileName}`, done: 2, total: 2 });
+        const doc = await extractInWorker(decodeBase64(dataBase64, fileName), fileName, {
+          onProgress: (progress) => {
+            total = progress.total;
+            ctx.emit('progress', { task, label: `Reading ${fileName}${progress.label ? `: ${progress.label.toLowerCase()}` : ''}`, done: progress.done, total });
+          },
+        });
+        ctx.emit('progress', { task, label: `Imported ${fileName}`, done: total, total });
         return doc;
       } catch (error) {
         // End the progress the UI is showing; the error itself travels back as the call's answer.
-        ctx.emit('progress', { task, label: `Could not import ${fileName}`, done: 2, total: 2 });
+        ctx.emit('progress', { task, label: `Could not import ${fileName}`, done: total, total });
         throw error;
       }
     },

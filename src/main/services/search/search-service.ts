@@ -9,8 +9,8 @@ import { SearchIndex, type LiveSegment, type RankedDoc, type Ranking } from './s
 import { buildSegment, mergeSegments, type IndexInput, type Segment } from './segment';
 import { SEGMENT_FORMAT, checksum, decodePositions, decodeSegment, encodeSegment } from './segment-codec';
 import { makeSnippet, matchRangesInText, tokenRangesToOffsets } from './snippet';
-import { buildInWorkers } from './worker-pool';
 import type { QueryOptions, SearchDoc, SearchFilter, SearchHit, SearchResult } from './types';
+import { WorkerPool } from '../workers/pool';
 
 export interface SearchServiceOptions {
   /** lunr-languages code; 'en' (lunr's own English pipeline) by default. */
@@ -61,6 +61,37 @@ function textLength(docs: readonly ScannedDoc[], enough: number): number {
     if (sum >= enough) break;
   }
   return sum;
+}
+
+/**
+ * Builds one segment per chunk on `threads` worker threads, handing out chunks as threads come
+ * free and reporting each finished chunk. A chunk's inputs are made only when it is handed out,
+ * so reading texts overlaps with the workers' indexing. Segments come back in chunk order.
+ */
+async function buildInWorkers(
+  chunkCount: number,
+  chunk: (index: number) => IndexInput[],
+  language: string,
+  threads: number,
+  onChunk: (index: number) => void,
+): Promise<Segment[]> {
+  const results = new Array<Segment>(chunkCount);
+  const feeders = Math.max(1, Math.min(threads, chunkCount));
+  const pool = new WorkerPool({ size: feeders });
+  let next = 0;
+  try {
+    await Promise.all(
+      Array.from({ length: feeders }, async () => {
+        for (let id = next++; id < chunkCount; id = next++) {
+          results[id] = await pool.run('search.build', { language, inputs: chunk(id) });
+          onChunk(id);
+        }
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
+  return results;
 }
 
 /**

@@ -1,0 +1,286 @@
+import { availableParallelism } from 'node:os';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { AppError, type ErrorCode } from '../../../shared/api/errors';
+import type { JobMap, JobProgress, JobReply, Jobs, SerializedError } from './jobs';
+
+/** Why a job ended without an answer of its own. The caller words it for the user, since only it knows what was being read. */
+export type StopReason = 'deadline' | 'memory' | 'crashed' | 'cancelled';
+
+export class JobStopped extends Error {
+  readonly reason: StopReason;
+  constructor(reason: StopReason, message: string) {
+    super(message);
+    this.name = 'JobStopped';
+    this.reason = reason;
+  }
+}
+
+export interface PoolOptions {
+  /** The most workers running at once. */
+  size: number;
+  /** The workers' entry, which serves the pool's jobs (see serve.ts); by default worker.ts, the app's jobs. */
+  entry?: URL;
+  /** V8 heap limits of each worker: a worker past them is stopped and its job fails with 'memory'. */
+  resourceLimits?: ResourceLimits;
+  /**
+   * How far the process's resident memory may grow per running job above what it used when the
+   * pool was idle. This also counts what a heap limit cannot see, such as the buffers a parser
+   * decompresses into. Past it the pool stops its jobs and runs them again one at a time, so the
+   * job that overruns on its own is the one that fails with 'memory'.
+   */
+  memoryPerJobMb?: number;
+  /** Idle workers exit after this long, giving their memory back; new ones start on demand. */
+  idleMs?: number;
+}
+
+export interface RunOptions {
+  /** Milliseconds from the job's start in a worker; past it the worker is stopped and the job fails with 'deadline'. */
+  deadlineMs?: number;
+  signal?: AbortSignal;
+  /** Buffers handed to the worker rather than copied; only for jobs the caller will not need to run again. */
+  transfer?: ArrayBuffer[];
+  onProgress?: (progress: JobProgress) => void;
+}
+
+interface Job {
+  id: number;
+  kind: string;
+  input: unknown;
+  options: RunOptions;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+  /** Set after the pool ran over its memory budget: the job then runs with nothing beside it. */
+  alone: boolean;
+  deadline?: NodeJS.Timeout;
+  onAbort?: () => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+  idle?: NodeJS.Timeout;
+}
+
+const MEMORY_CHECK_MS = 25;
+const MB = 1024 * 1024;
+
+/** The app's worker entry, beside this module: TypeScript under tsx or vitest, worker.js in a bundle. */
+function defaultEntry(): URL {
+  const here = import.meta.url;
+  // A bundle (where this module is part of, say, out/main/index.js) emits worker.js beside itself.
+  return /pool\.\w+$/.test(here) ? new URL(here.replace(/pool\.(\w+)$/, 'worker.$1')) : new URL('./worker.js', here);
+}
+
+/**
+ * Starts a worker on an entry. TypeScript is what Node cannot load by itself under tsx or vitest
+ * (Node 20 does not hand --import hooks to a worker's entry), so a bootstrap registers tsx first.
+ */
+function startWorker(entry: URL, resourceLimits: ResourceLimits | undefined): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { resourceLimits });
+  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
+  return new Worker(bootstrap, { eval: true, resourceLimits });
+}
+
+function revive(error: SerializedError): Error {
+  if (error.app) return new AppError(error.code as ErrorCode, error.message, error.details);
+  const revived = new Error(error.message);
+  revived.name = error.name;
+  if (error.stack) revived.stack = error.stack;
+  return revived;
+}
+
+/**
+ * Worker threads that run jobs (see jobs.ts) off the main thread. Jobs queue in order and each
+ * goes to the first free worker; a job that runs past its deadline, its worker's heap limit or
+ * the pool's memory budget, or is cancelled, stops its worker — the worst it can do is fail
+ * itself — and a fresh worker takes the next job.
+ */
+export class WorkerPool<J extends JobMap = Jobs> {
+  private readonly options: PoolOptions;
+  private readonly entry: URL;
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private closed = false;
+  private memoryTimer: NodeJS.Timeout | null = null;
+  private baselineRss = 0;
+  /** Set while workers stop after a memory overrun: the jobs to run again wait for that memory to be given back. */
+  private draining = false;
+
+  constructor(options: PoolOptions) {
+    this.options = { ...options, size: Math.max(1, options.size) };
+    this.entry = options.entry ?? defaultEntry();
+  }
+
+  run<K extends keyof J & string>(kind: K, input: J[K]['input'], options: RunOptions = {}): Promise<J[K]['output']> {
+    return new Promise<J[K]['output']>((resolve, reject) => {
+      if (this.closed) return reject(new JobStopped('cancelled', 'The worker pool is closed.'));
+      if (options.signal?.aborted) return reject(new JobStopped('cancelled', 'The job was cancelled before it started.'));
+      const job: Job = { id: this.nextId++, kind, input, options, resolve: resolve as (value: unknown) => void, reject, alone: false };
+      if (options.signal) {
+        job.onAbort = () => this.stop(job, new JobStopped('cancelled', 'The job was cancelled.'));
+        options.signal.addEventListener('abort', job.onAbort, { once: true });
+      }
+      this.queue.push(job);
+      this.pump();
+    });
+  }
+
+  /** Jobs waiting for a worker plus jobs running. */
+  get pending(): number {
+    return this.queue.length + this.running().length;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) this.settle(job, () => job.reject(new JobStopped('cancelled', 'The worker pool was closed.')));
+    await Promise.all([...this.slots].map((slot) => this.retire(slot, new JobStopped('cancelled', 'The worker pool was closed.'))));
+  }
+
+  private running(): Slot[] {
+    return this.slots.filter((slot) => slot.job !== null);
+  }
+
+  private pump(): void {
+    if (this.draining || this.closed) return;
+    while (this.queue.length > 0) {
+      const running = this.running();
+      const next = this.queue[0]!;
+      if (running.some((slot) => slot.job!.alone) || (next.alone && running.length > 0)) return;
+      let slot = this.slots.find((s) => s.job === null);
+      if (!slot) {
+        if (this.slots.length >= this.options.size) return;
+        slot = this.spawn();
+      }
+      this.queue.shift();
+      this.assign(slot, next, running.length === 0);
+    }
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: startWorker(this.entry, this.options.resourceLimits), job: null };
+    this.slots.push(slot);
+    slot.worker.on('message', (reply: JobReply) => this.receive(slot, reply));
+    slot.worker.on('error', (error: Error & { code?: string }) => {
+      const reason = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crashed';
+      void this.retire(slot, new JobStopped(reason, reason === 'memory' ? 'The worker ran out of its memory.' : `The worker failed: ${error.message}`));
+    });
+    slot.worker.on('exit', (code) => void this.retire(slot, new JobStopped('crashed', `The worker stopped unexpectedly (exit code ${code}).`)));
+    return slot;
+  }
+
+  private assign(slot: Slot, job: Job, first: boolean): void {
+    clearTimeout(slot.idle);
+    slot.job = job;
+    slot.worker.ref();
+    if (job.options.deadlineMs !== undefined) {
+      job.deadline = setTimeout(() => this.stop(job, new JobStopped('deadline', `The job ran past its deadline of ${job.options.deadlineMs} ms.`)), job.options.deadlineMs);
+    }
+    if (first) this.watchMemory();
+    slot.worker.postMessage({ id: job.id, kind: job.kind, input: job.input }, job.options.transfer ?? []);
+  }
+
+  private receive(slot: Slot, reply: JobReply): void {
+    const job = slot.job;
+    if (!job || job.id !== reply.id) return;
+    if ('progress' in reply) {
+      job.options.onProgress?.(reply.progress);
+      return;
+    }
+    slot.job = null;
+    slot.worker.unref();
+    if (this.options.idleMs !== undefined) slot.idle = setTimeout(() => void this.retire(slot, null), this.options.idleMs).unref();
+    this.settle(job, () => ('value' in reply ? job.resolve(reply.value) : job.reject(revive(reply.error))));
+    this.pump();
+  }
+
+  /** Ends a job, queued or running; a running one takes its worker with it. */
+  private stop(job: Job, why: JobStopped): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      this.settle(job, () => job.reject(why));
+      return;
+    }
+    const slot = this.slots.find((s) => s.job === job);
+    if (slot) void this.retire(slot, why);
+  }
+
+  /** Stops a worker for good; its job, if it had one, fails with `why`. */
+  private async retire(slot: Slot, why: JobStopped | null): Promise<void> {
+    const at = this.slots.indexOf(slot);
+    if (at < 0) return;
+    this.slots.splice(at, 1);
+    clearTimeout(slot.idle);
+    const job = slot.job;
+    slot.job = null;
+    if (job) this.settle(job, () => job.reject(why ?? new JobStopped('crashed', 'The worker stopped.')));
+    // The next job starts once the worker has given its memory back, so none is charged for it.
+    await slot.worker.terminate();
+    this.pump();
+  }
+
+  private settle(job: Job, settle: () => void): void {
+    clearTimeout(job.deadline);
+    if (job.onAbort) job.options.signal?.removeEventListener('abort', job.onAbort);
+    settle();
+  }
+
+  /** Takes the memory in use now, with no job running, as the baseline jobs are measured against. */
+  private watchMemory(): void {
+    if (this.options.memoryPerJobMb === undefined) return;
+    this.baselineRss = process.memoryUsage.rss();
+    this.memoryTimer ??= setInterval(() => this.checkMemory(), MEMORY_CHECK_MS).unref();
+  }
+
+  private checkMemory(): void {
+    const running = this.running();
+    if (running.length === 0) {
+      clearInterval(this.memoryTimer!);
+      this.memoryTimer = null;
+      return;
+    }
+    const budget = this.baselineRss + running.length * this.options.memoryPerJobMb! * MB;
+    if (process.memoryUsage.rss() <= budget) return;
+    const overrun = (): JobStopped => new JobStopped('memory', `The job needed more than the ${this.options.memoryPerJobMb} MB of memory a job may use.`);
+    if (running.length === 1) {
+      this.stop(running[0]!.job!, overrun());
+      return;
+    }
+    // Several ran together: which one grew cannot be told apart, so each runs again on its own.
+    const again = running.map((slot) => slot.job!);
+    for (const job of again) {
+      clearTimeout(job.deadline);
+      job.alone = true;
+    }
+    this.queue.unshift(...again);
+    for (const slot of running) slot.job = null;
+    this.draining = true;
+    void Promise.all(running.map((slot) => this.retire(slot, null))).then(() => {
+      this.draining = false;
+      this.pump();
+    });
+  }
+}
+
+// A worker's V8 heap. The largest documents Quarry accepts (see import/limits.ts) parse well
+// within it; a parser that needs more is running away on a hostile file.
+const PARSER_HEAP_MB = 512;
+// Resident memory per running parse, counting what the heap limit cannot: buffers a parser
+// decompresses into (a PDF's flate streams). With the app's own memory this keeps one hostile
+// file's import under 1 GB.
+const PARSER_MEMORY_PER_JOB_MB = 640;
+// Idle parsers give their memory back after this; the next import starts one again (about 0.1 s).
+const PARSER_IDLE_MS = 30_000;
+
+let parsers: WorkerPool | undefined;
+
+/** The pool that parses what comes from outside — imported files, manuscripts to audit — one worker per core. */
+export function parserPool(): WorkerPool {
+  return (parsers ??= new WorkerPool({
+    size: availableParallelism(),
+    resourceLimits: { maxOldGenerationSizeMb: PARSER_HEAP_MB },
+    memoryPerJobMb: PARSER_MEMORY_PER_JOB_MB,
+    idleMs: PARSER_IDLE_MS,
+  }));
+}
