@@ -1,6 +1,5 @@
 // The command line: argv in, the same dispatch as the app, JSON or readable text out.
 // Results go to stdout and nothing else does, so `--format json` output can be piped.
-import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/api/contract';
@@ -9,6 +8,8 @@ import { AppError } from '../shared/api/errors';
 import type { Code, SourceSummary } from '../shared/domain/model';
 import { AppContext } from './app/context';
 import { dispatch } from './app/dispatch';
+import { checkFileSize } from './services/import/extract';
+import { readImportFile, readRegularFile } from './services/import';
 
 const usage = `Usage: npm run --silent cli -- <command> [arguments] [--format json|text]
 
@@ -63,16 +64,13 @@ function byIdOrName<T extends { id: string }>(items: T[], key: string, name: (it
   throw new AppError(found.length ? 'CONFLICT' : 'NOT_FOUND', found.length ? `More than one ${what} is called "${key}": use its id.` : `No ${what} is called "${key}".`);
 }
 
-function readInput(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
-  }
+/** A file's bytes as base64 for the API; only a regular file within the import limits is read. */
+async function readDocument(file: string): Promise<string> {
+  return Buffer.from(await readImportFile(file)).toString('base64');
 }
 
 /** The lines of a text file; a final line break does not start another line. */
-function linesOf(bytes: Buffer): string[] {
+function linesOf(bytes: Uint8Array): string[] {
   const text = new TextDecoder('utf-8').decode(bytes);
   return text === '' ? [] : text.replace(/(\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/);
 }
@@ -110,11 +108,11 @@ async function run(ctx: AppContext, command: string, args: string[], options: Op
     case 'import': {
       await openProject(ctx, options);
       const file = need(args[0], 'the file to import');
-      const bytes = readInput(file);
+      const dataBase64 = await readDocument(file);
       const kinds = ['paper', 'transcript', 'note', 'manuscript', 'other'] as const;
       const kind = options.kind === undefined ? undefined : kinds.find((k) => k === options.kind);
       if (options.kind !== undefined && !kind) throw new UsageError(`--kind is one of ${kinds.join(', ')}.`);
-      const source = await call(ctx, 'sources.import', { fileName: basename(file), dataBase64: bytes.toString('base64'), title: options.title, kind });
+      const source = await call(ctx, 'sources.import', { fileName: basename(file), dataBase64, title: options.title, kind });
       return { json: source, text: `Imported ${sourceLine(source)}` };
     }
     case 'sources': {
@@ -146,11 +144,12 @@ async function run(ctx: AppContext, command: string, args: string[], options: Op
     }
     case 'audit': {
       const file = need(args[0], 'the manuscript to audit');
-      const report = await call(ctx, 'audit.analyzeDocument', { fileName: basename(file), dataBase64: readInput(file).toString('base64') });
+      const report = await call(ctx, 'audit.analyzeDocument', { fileName: basename(file), dataBase64: await readDocument(file) });
       return { json: report, text: renderAuditMarkdown(report, report.title) };
     }
     case 'parse-references': {
-      const lines = linesOf(readInput(need(args[0], 'the file of references')));
+      const file = need(args[0], 'the file of references');
+      const lines = linesOf(await readRegularFile(file, (size) => checkFileSize('txt', size, file)));
       const parsed = await call(ctx, 'references.parse', { lines });
       return { json: parsed, text: parsed.map(referenceLine).join('\n') };
     }
