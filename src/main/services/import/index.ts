@@ -8,7 +8,7 @@ import type { JobProgress } from '../workers/jobs';
 import { JobStopped, parserPool } from '../workers/pool';
 import { fileError } from './document';
 import { checkFileSize, detectFormat } from './extract';
-import { EXTRACT_DEADLINE_MS } from './limits';
+import { EXTRACT_DEADLINE_MS, EXTRACT_DEADLINE_PER_PAGE_MS } from './limits';
 import type { ExtractedDocument } from './types';
 
 export { detectFormat, supportedExtensions } from './extract';
@@ -27,7 +27,7 @@ function stoppedError(stopped: JobStopped, fileName: string): AppError | JobStop
       return fileError(
         'UNREADABLE',
         fileName,
-        `took longer than ${EXTRACT_DEADLINE_MS / 1000} seconds to read, the most Quarry spends on one file, and was stopped; it may be damaged, or too long to read at once: split it into parts and import those.`,
+        `took longer to read than Quarry gives one file (${EXTRACT_DEADLINE_MS / 1000} seconds, and ${EXTRACT_DEADLINE_PER_PAGE_MS} ms more per page), and was stopped; it may be damaged, or too long to read at once: split it into parts and import those.`,
       );
     case 'memory':
       return fileError(
@@ -47,7 +47,11 @@ export async function extractInWorker(bytes: Uint8Array, fileName: string, optio
   checkFileSize(detectFormat(fileName), bytes.byteLength, fileName);
   try {
     // Copied rather than transferred: the pool may need to run the job again (see WorkerPool).
-    return await parserPool().run('import.extract', { bytes, fileName }, { deadlineMs: EXTRACT_DEADLINE_MS, signal: options.signal, onProgress: options.onProgress });
+    return await parserPool().run(
+      'import.extract',
+      { bytes, fileName },
+      { deadlineMs: EXTRACT_DEADLINE_MS, deadlinePerStepMs: EXTRACT_DEADLINE_PER_PAGE_MS, signal: options.signal, onProgress: options.onProgress },
+    );
   } catch (error) {
     throw error instanceof JobStopped ? stoppedError(error, fileName) : error;
   }
@@ -76,6 +80,8 @@ export async function readRegularFile(filePath: string, checkSize: (size: number
     if (code === 'EISDIR') throw fileError('UNREADABLE', filePath, 'is a folder, not a file.', error);
     if (code === 'EACCES' || code === 'EPERM') throw fileError('UNREADABLE', filePath, 'cannot be read because permission was denied.', error);
     if (code === 'ELOOP') throw fileError('UNREADABLE', filePath, 'is a link that leads round in a circle, not a file.', error);
+    // Opening a socket fails, where opening a FIFO or device (non-blocking) succeeds and is refused below.
+    if (code === 'ENXIO') throw fileError('UNREADABLE', filePath, 'is a socket or a device with nothing behind it, not an ordinary file; Quarry reads only ordinary files.', error);
     throw fileError('UNREADABLE', filePath, 'could not be read from disk.', error);
   }
   try {

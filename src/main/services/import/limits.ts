@@ -42,8 +42,20 @@ export const MAX_DOCX_EXPANDED_BYTES = 128 * MB;
  */
 export const MAX_NESTING_DEPTH = 200;
 
-/** Time to read one file. A 5,000-page PDF takes under half of it; a parser still busy after it is stuck. */
-export const EXTRACT_DEADLINE_MS = 30_000;
+/**
+ * A Markdown paragraph (lines with no blank one between): a million characters, some 150,000
+ * words. marked matches a block with regular expressions that backtrack over all of it, which
+ * overflows V8's regex stack at several million characters.
+ */
+export const MAX_MARKDOWN_BLOCK_CHARS = 1_000_000;
+
+/**
+ * Time to read one file: 20 seconds, and 40 ms more per page of a PDF once its page count is
+ * known (about three times what a dense page of a real paper takes on a loaded two-core laptop).
+ * A parser still busy after that is stuck.
+ */
+export const EXTRACT_DEADLINE_MS = 20_000;
+export const EXTRACT_DEADLINE_PER_PAGE_MS = 40;
 
 /** Formats a count for a message: 5000 → "5,000". */
 export function count(value: number): string {

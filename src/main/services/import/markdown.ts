@@ -1,6 +1,6 @@
 import { Marked } from 'marked';
 import { fileError } from './document';
-import { MAX_NESTING_DEPTH, count } from './limits';
+import { MAX_MARKDOWN_BLOCK_CHARS, MAX_NESTING_DEPTH, count } from './limits';
 
 // Markdown becomes HTML with marked (CommonMark + GFM tables), and the HTML reader takes the
 // text from there: emphasis markers, link targets, images and escapes never reach the text.
@@ -26,27 +26,37 @@ function lineDepth(line: string): number {
   return depth === 0 ? 0 : depth + Math.floor(indent / 2);
 }
 
-/** The deepest nesting of quotes and lists outside code blocks, read line by line before marked parses it recursively. */
-export function markdownDepth(source: string): number {
-  let deepest = 0;
+/**
+ * What marked would struggle with, read line by line before it parses: the deepest nesting of
+ * quotes and lists outside code blocks, and the longest block (lines without a blank one between).
+ */
+export function markdownShape(source: string): { depth: number; longestBlock: number } {
+  let depth = 0;
+  let longestBlock = 0;
+  let block = 0;
   let fence: string | undefined;
   for (const line of source.split(/\r\n?|\n/)) {
+    block = line.trim() === '' ? 0 : block + line.length + 1;
+    longestBlock = Math.max(longestBlock, block);
     const marker = FENCE.exec(line)?.[1];
     if (fence !== undefined) {
       if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
     } else if (marker) {
       fence = marker;
     } else {
-      deepest = Math.max(deepest, lineDepth(line));
+      depth = Math.max(depth, lineDepth(line));
     }
   }
-  return deepest;
+  return { depth, longestBlock };
 }
 
 export function markdownToHtml(source: string, fileName: string): string {
-  const depth = markdownDepth(source);
+  const { depth, longestBlock } = markdownShape(source);
   if (depth > MAX_NESTING_DEPTH) {
     throw fileError('UNSUPPORTED', fileName, `nests lists or quotes more than ${count(MAX_NESTING_DEPTH)} levels deep, more than Quarry reads in Markdown; flatten them, or save it as plain text (.txt) and import that.`);
+  }
+  if (longestBlock > MAX_MARKDOWN_BLOCK_CHARS) {
+    throw fileError('UNSUPPORTED', fileName, `has a paragraph of ${count(longestBlock)} characters with no blank line in it; Quarry reads Markdown paragraphs of up to ${count(MAX_MARKDOWN_BLOCK_CHARS)}, so save it as plain text (.txt) and import that.`);
   }
   try {
     return markdown.parse(source, { async: false });

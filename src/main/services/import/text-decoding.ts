@@ -35,7 +35,8 @@ function unmarkedUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
     if (sample[i + 1] === 0) oddZeros++;
   }
   const characters = sample.length / 2;
-  const order = oddZeros > 10 * evenZeros ? 'utf-16le' : evenZeros > 10 * oddZeros ? 'utf-16be' : undefined;
+  // Characters whose low byte is zero (U+0100, U+4E00 ...) put some zeros on the other side.
+  const order = oddZeros >= 3 * evenZeros ? 'utf-16le' : evenZeros >= 3 * oddZeros ? 'utf-16be' : undefined;
   if (!order || Math.max(evenZeros, oddZeros) < characters * UTF16_MIN_ZERO_SHARE) return undefined;
   let text: string;
   try {

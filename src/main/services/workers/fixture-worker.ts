@@ -5,6 +5,8 @@ import { serveJobs } from './serve';
 export type FixtureJobs = {
   /** Answers `value` after reporting `steps` progress steps. */
   echo: { input: { value: string; steps: number }; output: string };
+  /** Works through `steps` steps of `msPerStep` each, reporting each. */
+  steps: { input: { steps: number; msPerStep: number }; output: string };
   /** Keeps the thread busy without yielding, as a stuck parser would. */
   spin: { input: { ms: number }; output: string };
   /** Grows its heap without end. */
@@ -18,14 +20,25 @@ export type FixtureJobs = {
 
 const kept: unknown[] = [];
 
+function spin(ms: number): void {
+  const until = Date.now() + ms;
+  while (Date.now() < until);
+}
+
 serveJobs<FixtureJobs>({
   echo: async ({ value, steps }, report) => {
     for (let done = 1; done <= steps; done++) report({ done, total: steps, label: `step ${done}` });
     return { value };
   },
+  steps: async ({ steps, msPerStep }, report) => {
+    for (let done = 0; done < steps; done++) {
+      report({ done, total: steps });
+      spin(msPerStep);
+    }
+    return { value: 'all steps' };
+  },
   spin: async ({ ms }) => {
-    const until = Date.now() + ms;
-    while (Date.now() < until);
+    spin(ms);
     return { value: 'spun' };
   },
   heap: async () => {

@@ -36,4 +36,5 @@ export interface JobRequest {
 /** An error as it crosses from a worker: an AppError keeps its code, anything else its name and stack. */
 export type SerializedError = { app: true; code: string; message: string; details?: unknown } | { app: false; name: string; message: string; stack?: string };
 
-export type JobReply = { id: number; progress: JobProgress } | { id: number; value: unknown } | { id: number; error: SerializedError };
+/** What a worker sends: that it is ready for jobs (once, when started), or about a job. */
+export type JobReply = { ready: true } | { id: number; progress: JobProgress } | { id: number; value: unknown } | { id: number; error: SerializedError };

@@ -56,6 +56,14 @@ describe('WorkerPool', () => {
     expect(await next).toBe('next');
   });
 
+  it('gives a job more time per step once its progress says how many steps it has', async () => {
+    const workers = pool({ size: 1 });
+    const timing = { deadlineMs: 400, deadlinePerStepMs: 150 };
+    // 5 × 120 ms is past the 400 ms to start with, within the 400 + 5 × 150 ms its length earns.
+    expect(await workers.run('steps', { steps: 5, msPerStep: 120 }, timing)).toBe('all steps');
+    expect(await failure(workers.run('steps', { steps: 5, msPerStep: 400 }, timing))).toMatchObject({ reason: 'deadline' });
+  });
+
   it('stops a worker past its heap limit, failing only its own job', async () => {
     const workers = pool({ size: 2, resourceLimits: { maxOldGenerationSizeMb: 64 } });
     const [greedy, modest] = await Promise.allSettled([workers.run('heap', {}), workers.run('spin', { ms: 200 })]);
@@ -64,10 +72,11 @@ describe('WorkerPool', () => {
   });
 
   it('stops a job whose memory outside the heap passes the budget; when several ran, the one that overruns alone fails', async () => {
-    const workers = pool({ size: 2, memoryPerJobMb: 150 });
-    const alone = await failure(workers.run('buffers', { mb: 400, holdMs: 2_000 }));
+    // A fresh worker's own start (tsx, under vitest) takes some of the budget too.
+    const workers = pool({ size: 2, memoryPerJobMb: 300 });
+    const alone = await failure(workers.run('buffers', { mb: 700, holdMs: 2_000 }));
     expect(alone).toMatchObject({ name: 'JobStopped', reason: 'memory' });
-    const [greedy, modest] = await Promise.allSettled([workers.run('buffers', { mb: 400, holdMs: 2_000 }), workers.run('buffers', { mb: 10, holdMs: 1_000 })]);
+    const [greedy, modest] = await Promise.allSettled([workers.run('buffers', { mb: 700, holdMs: 2_000 }), workers.run('buffers', { mb: 10, holdMs: 1_000 })]);
     expect(greedy).toMatchObject({ status: 'rejected', reason: { reason: 'memory' } });
     expect(modest).toEqual({ status: 'fulfilled', value: 'held 10 MB' });
   });

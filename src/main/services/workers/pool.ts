@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/api/errors';
 import type { JobMap, JobProgress, JobReply, Jobs, SerializedError } from './jobs';
@@ -36,6 +37,11 @@ export interface PoolOptions {
 export interface RunOptions {
   /** Milliseconds from the job's start in a worker; past it the worker is stopped and the job fails with 'deadline'. */
   deadlineMs?: number;
+  /**
+   * More time per step of work, once the job's progress says how many steps it has (a PDF's
+   * pages): a long document gets the time its length needs, a stuck one still stops.
+   */
+  deadlinePerStepMs?: number;
   signal?: AbortSignal;
   /** Buffers handed to the worker rather than copied; only for jobs the caller will not need to run again. */
   transfer?: ArrayBuffer[];
@@ -52,12 +58,18 @@ interface Job {
   /** Set after the pool ran over its memory budget: the job then runs with nothing beside it. */
   alone: boolean;
   deadline?: NodeJS.Timeout;
+  /** When the job started in its worker, its deadline's length as last set, and the step count it was set for. */
+  startedAt: number;
+  allowedMs: number;
+  steps: number;
   onAbort?: () => void;
 }
 
 interface Slot {
   worker: Worker;
   job: Job | null;
+  /** Whether the worker has loaded its code: a job's deadline runs from then, not from the worker's start. */
+  ready: boolean;
   idle?: NodeJS.Timeout;
 }
 
@@ -116,7 +128,7 @@ export class WorkerPool<J extends JobMap = Jobs> {
     return new Promise<J[K]['output']>((resolve, reject) => {
       if (this.closed) return reject(new JobStopped('cancelled', 'The worker pool is closed.'));
       if (options.signal?.aborted) return reject(new JobStopped('cancelled', 'The job was cancelled before it started.'));
-      const job: Job = { id: this.nextId++, kind, input, options, resolve: resolve as (value: unknown) => void, reject, alone: false };
+      const job: Job = { id: this.nextId++, kind, input, options, resolve: resolve as (value: unknown) => void, reject, alone: false, startedAt: 0, allowedMs: 0, steps: 0 };
       if (options.signal) {
         job.onAbort = () => this.stop(job, new JobStopped('cancelled', 'The job was cancelled.'));
         options.signal.addEventListener('abort', job.onAbort, { once: true });
@@ -158,7 +170,7 @@ export class WorkerPool<J extends JobMap = Jobs> {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: startWorker(this.entry, this.options.resourceLimits), job: null };
+    const slot: Slot = { worker: startWorker(this.entry, this.options.resourceLimits), job: null, ready: false };
     this.slots.push(slot);
     slot.worker.on('message', (reply: JobReply) => this.receive(slot, reply));
     slot.worker.on('error', (error: Error & { code?: string }) => {
@@ -173,17 +185,26 @@ export class WorkerPool<J extends JobMap = Jobs> {
     clearTimeout(slot.idle);
     slot.job = job;
     slot.worker.ref();
-    if (job.options.deadlineMs !== undefined) {
-      job.deadline = setTimeout(() => this.stop(job, new JobStopped('deadline', `The job ran past its deadline of ${job.options.deadlineMs} ms.`)), job.options.deadlineMs);
-    }
+    job.steps = 0;
+    if (slot.ready) this.setDeadline(job, job.options.deadlineMs, performance.now());
     if (first) this.watchMemory();
     slot.worker.postMessage({ id: job.id, kind: job.kind, input: job.input }, job.options.transfer ?? []);
   }
 
   private receive(slot: Slot, reply: JobReply): void {
     const job = slot.job;
+    if ('ready' in reply) {
+      slot.ready = true;
+      if (job) this.setDeadline(job, job.options.deadlineMs, performance.now());
+      return;
+    }
     if (!job || job.id !== reply.id) return;
     if ('progress' in reply) {
+      const { deadlineMs, deadlinePerStepMs } = job.options;
+      if (deadlineMs !== undefined && deadlinePerStepMs !== undefined && reply.progress.total > job.steps) {
+        job.steps = reply.progress.total;
+        this.setDeadline(job, deadlineMs + job.steps * deadlinePerStepMs, job.startedAt);
+      }
       job.options.onProgress?.(reply.progress);
       return;
     }
@@ -192,6 +213,16 @@ export class WorkerPool<J extends JobMap = Jobs> {
     if (this.options.idleMs !== undefined) slot.idle = setTimeout(() => void this.retire(slot, null), this.options.idleMs).unref();
     this.settle(job, () => ('value' in reply ? job.resolve(reply.value) : job.reject(revive(reply.error))));
     this.pump();
+  }
+
+  /** (Re)sets a running job's deadline to `ms` after `from`, its start. */
+  private setDeadline(job: Job, ms: number | undefined, from: number): void {
+    clearTimeout(job.deadline);
+    if (ms === undefined) return;
+    job.startedAt = from;
+    job.allowedMs = ms;
+    const left = Math.max(0, from + ms - performance.now());
+    job.deadline = setTimeout(() => this.stop(job, new JobStopped('deadline', `The job ran past its deadline of ${Math.round(job.allowedMs)} ms.`)), left);
   }
 
   /** Ends a job, queued or running; a running one takes its worker with it. */

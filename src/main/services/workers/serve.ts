@@ -29,4 +29,5 @@ export function serveJobs<J extends JobMap>(runners: Runners<J>): void {
       (error: unknown) => send({ id: request.id, error: serialize(error) }),
     );
   });
+  port.postMessage({ ready: true } satisfies JobReply);
 }
