@@ -27,13 +27,14 @@ export const MAX_PDF_PAGES = 5_000;
 export const MAX_ZIP_ENTRIES = 5_000;
 
 /**
- * One part of a .docx (document.xml, a header, the footnotes), expanded. The XML is parsed into a
- * tree in memory, several times its size; 64 MB of document.xml is a document of thousands of pages.
+ * One part of a .docx (document.xml, the footnotes), expanded: 10 MB. mammoth parses the XML into
+ * a tree that takes about 40 times its size, so 10 MB is what fits a parser worker's heap
+ * (workers/pool.ts). That is about 4 million characters of plain text, fewer with heavy formatting.
  */
-export const MAX_DOCX_PART_BYTES = 64 * MB;
+export const MAX_DOCX_PART_BYTES = 10 * MB;
 
-/** All the parts read from one .docx, expanded: the whole document, with room for its notes and styles. */
-export const MAX_DOCX_EXPANDED_BYTES = 128 * MB;
+/** All the parts read from one .docx, expanded: the main text with room for notes, comments and styles. */
+export const MAX_DOCX_EXPANDED_BYTES = 12 * MB;
 
 /**
  * How deeply elements (HTML, a .docx's XML) or lists and quotes (Markdown) may nest. Real

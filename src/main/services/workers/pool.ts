@@ -1,5 +1,10 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import { basename, join, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../../../shared/api/errors';
 import type { JobMap, JobProgress, JobReply, Jobs, SerializedError } from './jobs';
@@ -83,14 +88,36 @@ function defaultEntry(): URL {
   return /pool\.\w+$/.test(here) ? new URL(here.replace(/pool\.(\w+)$/, 'worker.$1')) : new URL('./worker.js', here);
 }
 
+const bundled = new Map<string, URL>();
+
 /**
- * Starts a worker on an entry. TypeScript is what Node cannot load by itself under tsx or vitest
- * (Node 20 does not hand --import hooks to a worker's entry), so a bootstrap registers tsx first.
+ * A TypeScript entry (under tsx or vitest) bundled once per process with esbuild, as the app's
+ * build bundles it, so workers run plain JavaScript. Running them under tsx instead would have
+ * its loader rewrite every module they load, pdf.js too: 4 s and 350 MB more per worker. The
+ * bundle goes into node_modules/.cache so that the packages it leaves out resolve from there;
+ * it is named by its content, so processes building the same code share one file.
  */
-function startWorker(entry: URL, resourceLimits: ResourceLimits | undefined): Worker {
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { resourceLimits });
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(bootstrap, { eval: true, resourceLimits });
+function runnable(entry: URL): URL {
+  if (!entry.pathname.endsWith('.ts')) return entry;
+  const known = bundled.get(entry.href);
+  if (known) return known;
+  const require = createRequire(import.meta.url);
+  const esbuild = require('esbuild') as typeof import('esbuild');
+  const { outputFiles } = esbuild.buildSync({ entryPoints: [fileURLToPath(entry)], bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', write: false });
+  const code = outputFiles[0]!.contents;
+  const esbuildPath = require.resolve('esbuild');
+  const cache = join(esbuildPath.slice(0, esbuildPath.lastIndexOf(`${sep}node_modules${sep}`) + `${sep}node_modules`.length), '.cache', 'quarry-workers');
+  const file = join(cache, `${basename(entry.pathname, '.ts')}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  if (!existsSync(file)) {
+    mkdirSync(cache, { recursive: true });
+    // Written aside and renamed, so a process starting the same bundle never reads half of it.
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, code);
+    renameSync(partial, file);
+  }
+  const url = pathToFileURL(file);
+  bundled.set(entry.href, url);
+  return url;
 }
 
 function revive(error: SerializedError): Error {
@@ -170,7 +197,7 @@ export class WorkerPool<J extends JobMap = Jobs> {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: startWorker(this.entry, this.options.resourceLimits), job: null, ready: false };
+    const slot: Slot = { worker: new Worker(runnable(this.entry), { resourceLimits: this.options.resourceLimits }), job: null, ready: false };
     this.slots.push(slot);
     slot.worker.on('message', (reply: JobReply) => this.receive(slot, reply));
     slot.worker.on('error', (error: Error & { code?: string }) => {
