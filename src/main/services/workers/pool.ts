@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { basename, join, sep } from 'node:path';
@@ -88,36 +89,42 @@ function defaultEntry(): URL {
   return /pool\.\w+$/.test(here) ? new URL(here.replace(/pool\.(\w+)$/, 'worker.$1')) : new URL('./worker.js', here);
 }
 
-const bundled = new Map<string, URL>();
+const bundled = new Map<string, Promise<URL>>();
 
 /**
  * A TypeScript entry (under tsx or vitest) bundled once per process with esbuild, as the app's
  * build bundles it, so workers run plain JavaScript. Running them under tsx instead would have
  * its loader rewrite every module they load, pdf.js too: 4 s and 350 MB more per worker. The
  * bundle goes into node_modules/.cache so that the packages it leaves out resolve from there;
- * it is named by its content, so processes building the same code share one file.
+ * it is named by its content, so processes building the same code share one file. esbuild
+ * builds in its own process, so the main thread is not held up meanwhile.
  */
-function runnable(entry: URL): URL {
-  if (!entry.pathname.endsWith('.ts')) return entry;
-  const known = bundled.get(entry.href);
-  if (known) return known;
+function runnable(entry: URL): Promise<URL> {
+  if (!entry.pathname.endsWith('.ts')) return Promise.resolve(entry);
+  let url = bundled.get(entry.href);
+  if (!url) {
+    url = bundle(entry);
+    bundled.set(entry.href, url);
+  }
+  return url;
+}
+
+async function bundle(entry: URL): Promise<URL> {
   const require = createRequire(import.meta.url);
   const esbuild = require('esbuild') as typeof import('esbuild');
-  const { outputFiles } = esbuild.buildSync({ entryPoints: [fileURLToPath(entry)], bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', write: false });
+  const { outputFiles } = await esbuild.build({ entryPoints: [fileURLToPath(entry)], bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', write: false });
   const code = outputFiles[0]!.contents;
   const esbuildPath = require.resolve('esbuild');
   const cache = join(esbuildPath.slice(0, esbuildPath.lastIndexOf(`${sep}node_modules${sep}`) + `${sep}node_modules`.length), '.cache', 'quarry-workers');
   const file = join(cache, `${basename(entry.pathname, '.ts')}-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
   if (!existsSync(file)) {
-    mkdirSync(cache, { recursive: true });
+    await mkdir(cache, { recursive: true });
     // Written aside and renamed, so a process starting the same bundle never reads half of it.
     const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, code);
-    renameSync(partial, file);
+    await writeFile(partial, code);
+    await rename(partial, file);
   }
-  const url = pathToFileURL(file);
-  bundled.set(entry.href, url);
-  return url;
+  return pathToFileURL(file);
 }
 
 function revive(error: SerializedError): Error {
@@ -137,6 +144,9 @@ function revive(error: SerializedError): Error {
 export class WorkerPool<J extends JobMap = Jobs> {
   private readonly options: PoolOptions;
   private readonly entry: URL;
+  /** The entry as workers can run it, once known (see runnable). */
+  private runnableEntry: URL | undefined;
+  private preparing = false;
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private nextId = 1;
@@ -182,6 +192,10 @@ export class WorkerPool<J extends JobMap = Jobs> {
 
   private pump(): void {
     if (this.draining || this.closed) return;
+    if (!this.runnableEntry) {
+      if (this.queue.length > 0 && !this.preparing) this.prepare();
+      return;
+    }
     while (this.queue.length > 0) {
       const running = this.running();
       const next = this.queue[0]!;
@@ -196,8 +210,23 @@ export class WorkerPool<J extends JobMap = Jobs> {
     }
   }
 
+  private prepare(): void {
+    this.preparing = true;
+    runnable(this.entry).then(
+      (url) => {
+        this.runnableEntry = url;
+        this.pump();
+      },
+      (error: unknown) => {
+        this.preparing = false;
+        const why = new JobStopped('crashed', `The worker code could not be prepared: ${(error as Error).message}`);
+        for (const job of this.queue.splice(0)) this.settle(job, () => job.reject(why));
+      },
+    );
+  }
+
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(runnable(this.entry), { resourceLimits: this.options.resourceLimits }), job: null, ready: false };
+    const slot: Slot = { worker: new Worker(this.runnableEntry!, { resourceLimits: this.options.resourceLimits }), job: null, ready: false };
     this.slots.push(slot);
     slot.worker.on('message', (reply: JobReply) => this.receive(slot, reply));
     slot.worker.on('error', (error: Error & { code?: string }) => {
