@@ -35,7 +35,7 @@ test('the Electron main, preload and worker bundles parse, and the bundled worke
   await importer.terminate();
   expect(imported.value).toMatchObject({ format: 'txt', title: 'FIELD NOTES', text: 'FIELD NOTES\n\nThe port opened at dawn.' });
   const indexer = new Worker(entry);
-  const built = await runJob(indexer, 'search.build', { language: 'en', inputs: [{ id: 'p1', hash: [1, 2], fields: ['Notes', 'The port opened at dawn.'] }] });
+  const built = await runJob(indexer, 'search.build', { language: 'en', inputs: [{ id: 'p1', hash: [1, 2], fields: ['Notes', 'The port opened at dawn.'] }], store: true });
   await indexer.terminate();
-  expect(built.value).toMatchObject({ docIds: ['p1'], terms: expect.arrayContaining(['port', 'dawn']) });
+  expect(built.value).toMatchObject({ segment: { docIds: ['p1'], terms: expect.arrayContaining(['port', 'dawn']) }, stored: { dataChecksum: expect.any(Number) } });
 });

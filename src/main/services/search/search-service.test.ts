@@ -211,6 +211,14 @@ describe('keeping the index current', () => {
     expect(service.query('trade').total).toBeGreaterThan(0);
   });
 
+  it('indexes upserts made while another waits its turn as one delta', async () => {
+    const before = service.segmentCount;
+    const memo = (id: string, word: string) => ({ id, kind: 'memo' as const, sourceId: null, title: id, text: `A note about ${word}.` });
+    await Promise.all([service.upsert([memo('m-a', 'albatross')]), service.upsert([memo('m-b', 'bittern')]), service.upsert([memo('m-c', 'cormorant')])]);
+    expect(service.segmentCount).toBe(before + 1);
+    expect(['albatross', 'bittern', 'cormorant'].map((word) => ids(service.query(word)))).toEqual([['m-a'], ['m-b'], ['m-c']]);
+  });
+
   it('merges many small segments in the background without changing results', async () => {
     const insert = project.db.prepare("INSERT INTO memos (id, title, body, target_kind, created_at, updated_at) VALUES (?, ?, ?, 'project', 'x', 'x')");
     for (let i = 0; i < 10; i++) {

@@ -13,6 +13,8 @@ export type FixtureJobs = {
   heap: { input: Record<string, never>; output: string };
   /** Holds `mb` MB of buffers outside the heap for `holdMs`, as a decompression bomb would. */
   buffers: { input: { mb: number; holdMs: number }; output: string };
+  /** Fills `mb` MB of buffers without ever yielding, so it cannot report its memory. */
+  hoard: { input: { mb: number }; output: string };
   refuse: { input: Record<string, never>; output: string };
   fail: { input: Record<string, never>; output: string };
   exit: { input: Record<string, never>; output: string };
@@ -48,6 +50,10 @@ serveJobs<FixtureJobs>({
     const held = Array.from({ length: mb }, () => new Uint8Array(1024 * 1024).fill(1));
     await new Promise((resolve) => setTimeout(resolve, holdMs));
     return { value: `held ${held.length} MB` };
+  },
+  hoard: async ({ mb }) => {
+    for (let i = 0; i < mb; i++) kept.push(new Uint8Array(1024 * 1024).fill(1));
+    return { value: `hoarded ${mb} MB` };
   },
   refuse: async () => {
     throw new AppError('UNSUPPORTED', 'That is refused.', { reason: 'a test' });

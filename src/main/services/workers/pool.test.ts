@@ -27,6 +27,16 @@ afterEach(async () => {
 });
 
 describe('WorkerPool', () => {
+  // First, while the process has given back what it used: a worker that never yields cannot
+  // report its memory, so the process's resident memory is what catches it.
+  it('stops a job that fills memory without yielding; when several ran, the one that overruns alone fails', async () => {
+    const workers = pool({ size: 2, memoryPerJobMb: 200 });
+    expect(await failure(workers.run('hoard', { mb: 3_000 }))).toMatchObject({ name: 'JobStopped', reason: 'memory' });
+    const [greedy, modest] = await Promise.allSettled([workers.run('hoard', { mb: 3_000 }), workers.run('steps', { steps: 10, msPerStep: 100 })]);
+    expect(greedy).toMatchObject({ status: 'rejected', reason: { reason: 'memory' } });
+    expect(modest).toEqual({ status: 'fulfilled', value: 'all steps' });
+  });
+
   it('runs jobs on its workers, answering each with its own result and progress', async () => {
     const workers = pool({ size: 2 });
     const progress: JobProgress[] = [];
@@ -71,13 +81,10 @@ describe('WorkerPool', () => {
     expect(modest).toEqual({ status: 'fulfilled', value: 'spun' });
   });
 
-  it('stops a job whose memory outside the heap passes the budget; when several ran, the one that overruns alone fails', async () => {
-    // A fresh worker's own start (tsx, under vitest) takes some of the budget too.
+  it('stops a job whose memory outside the heap passes the budget, as its worker reports it, failing only that job', async () => {
     const workers = pool({ size: 2, memoryPerJobMb: 300 });
-    const alone = await failure(workers.run('buffers', { mb: 700, holdMs: 2_000 }));
-    expect(alone).toMatchObject({ name: 'JobStopped', reason: 'memory' });
     const [greedy, modest] = await Promise.allSettled([workers.run('buffers', { mb: 700, holdMs: 2_000 }), workers.run('buffers', { mb: 10, holdMs: 1_000 })]);
-    expect(greedy).toMatchObject({ status: 'rejected', reason: { reason: 'memory' } });
+    expect(greedy).toMatchObject({ status: 'rejected', reason: { name: 'JobStopped', reason: 'memory' } });
     expect(modest).toEqual({ status: 'fulfilled', value: 'held 10 MB' });
   });
 

@@ -30,10 +30,12 @@ export interface PoolOptions {
   /** V8 heap limits of each worker: a worker past them is stopped and its job fails with 'memory'. */
   resourceLimits?: ResourceLimits;
   /**
-   * How far the process's resident memory may grow per running job above what it used when the
-   * pool was idle. This also counts what a heap limit cannot see, such as the buffers a parser
-   * decompresses into. Past it the pool stops its jobs and runs them again one at a time, so the
-   * job that overruns on its own is the one that fails with 'memory'.
+   * Memory a job may use, counting what a heap limit cannot see, such as the buffers a parser
+   * decompresses into. A worker reports its heap and buffers while it runs a job, and a job past
+   * this fails with 'memory'. A worker too busy to report is caught by the process's resident
+   * memory instead: past this much per worker above what the process used when the pool was idle,
+   * the pool stops its jobs and runs them again one at a time, so the job that overruns on its own
+   * is the one that fails.
    */
   memoryPerJobMb?: number;
   /** Idle workers exit after this long, giving their memory back; new ones start on demand. */
@@ -153,6 +155,8 @@ export class WorkerPool<J extends JobMap = Jobs> {
   private closed = false;
   private memoryTimer: NodeJS.Timeout | null = null;
   private baselineRss = 0;
+  /** The main thread's own heap and buffers at the baseline: what it adds later is not the jobs'. */
+  private baselineMain = 0;
   /** Set while workers stop after a memory overrun: the jobs to run again wait for that memory to be given back. */
   private draining = false;
 
@@ -254,6 +258,11 @@ export class WorkerPool<J extends JobMap = Jobs> {
       if (job) this.setDeadline(job, job.options.deadlineMs, performance.now());
       return;
     }
+    if ('memory' in reply) {
+      const limit = this.options.memoryPerJobMb;
+      if (job && limit !== undefined && reply.memory > limit * MB) this.stop(job, this.overrun());
+      return;
+    }
     if (!job || job.id !== reply.id) return;
     if ('progress' in reply) {
       const { deadlineMs, deadlinePerStepMs } = job.options;
@@ -316,8 +325,14 @@ export class WorkerPool<J extends JobMap = Jobs> {
   /** Takes the memory in use now, with no job running, as the baseline jobs are measured against. */
   private watchMemory(): void {
     if (this.options.memoryPerJobMb === undefined) return;
-    this.baselineRss = process.memoryUsage.rss();
+    const { rss, heapTotal, external } = process.memoryUsage();
+    this.baselineRss = rss;
+    this.baselineMain = heapTotal + external;
     this.memoryTimer ??= setInterval(() => this.checkMemory(), MEMORY_CHECK_MS).unref();
+  }
+
+  private overrun(): JobStopped {
+    return new JobStopped('memory', `The job needed more than the ${this.options.memoryPerJobMb} MB of memory a job may use.`);
   }
 
   private checkMemory(): void {
@@ -327,11 +342,13 @@ export class WorkerPool<J extends JobMap = Jobs> {
       this.memoryTimer = null;
       return;
     }
-    const budget = this.baselineRss + running.length * this.options.memoryPerJobMb! * MB;
-    if (process.memoryUsage.rss() <= budget) return;
-    const overrun = (): JobStopped => new JobStopped('memory', `The job needed more than the ${this.options.memoryPerJobMb} MB of memory a job may use.`);
+    // Each worker holds memory between its jobs too, so the budget is per worker alive; and what
+    // the main thread has grown by since the baseline (an import's text, the search index) is its own.
+    const { rss, heapTotal, external } = process.memoryUsage();
+    const mainGrowth = Math.max(0, heapTotal + external - this.baselineMain);
+    if (rss - mainGrowth <= this.baselineRss + this.slots.length * this.options.memoryPerJobMb! * MB) return;
     if (running.length === 1) {
-      this.stop(running[0]!.job!, overrun());
+      this.stop(running[0]!.job!, this.overrun());
       return;
     }
     // Several ran together: which one grew cannot be told apart, so each runs again on its own.

@@ -17,17 +17,27 @@ function serialize(error: unknown): SerializedError {
   return { app: false, name: e.name, message: e.message, stack: e.stack };
 }
 
+// How often a running job's memory is reported: often enough to stop a decompression bomb early.
+const MEMORY_REPORT_MS = 50;
+
 /** Runs the jobs the pool sends to this worker, one at a time. */
 export function serveJobs<J extends JobMap>(runners: Runners<J>): void {
   const port = parentPort!;
   port.on('message', (request: JobRequest) => {
     const send = (reply: JobReply, transfer: ArrayBuffer[] = []): void => port.postMessage(reply, transfer);
+    // This isolate's heap and buffers: what the process's resident memory cannot attribute to a worker.
+    const reportMemory = setInterval(() => {
+      const { heapUsed, external } = process.memoryUsage();
+      send({ memory: heapUsed + external });
+    }, MEMORY_REPORT_MS);
     const runner = runners[request.kind] as Runner<J, keyof J> | undefined;
     const answer = runner ? runner(request.input, (progress) => send({ id: request.id, progress })) : Promise.reject(new Error(`No job is called ${request.kind}.`));
-    answer.then(
-      ({ value, transfer }) => send({ id: request.id, value }, transfer),
-      (error: unknown) => send({ id: request.id, error: serialize(error) }),
-    );
+    answer
+      .then(
+        ({ value, transfer }) => send({ id: request.id, value }, transfer),
+        (error: unknown) => send({ id: request.id, error: serialize(error) }),
+      )
+      .finally(() => clearInterval(reportMemory));
   });
   port.postMessage({ ready: true } satisfies JobReply);
 }
