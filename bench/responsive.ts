@@ -48,6 +48,8 @@ async function measure(ctx: AppContext, work: () => Promise<unknown>): Promise<R
   const started = performance.now();
   await work();
   const seconds = (performance.now() - started) / 1000;
+  // Let the sampling timer run once more, so a stall that lasted to the end is recorded too.
+  await new Promise((resolve) => setTimeout(resolve, 20));
   delay.disable();
   running = false;
   await probe;
