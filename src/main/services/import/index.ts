@@ -11,17 +11,18 @@ import { checkFileSize, detectFormat } from './extract';
 import { EXTRACT_DEADLINE_MS, EXTRACT_DEADLINE_PER_PAGE_MS } from './limits';
 import type { ExtractedDocument } from './types';
 
+export { cancelBatch, joinBatch } from './batches';
 export { detectFormat, supportedExtensions } from './extract';
 export type { ExtractedDocument, ExtractedPassage, SourceFormat } from './types';
 
 export interface ExtractOptions {
-  /** Stops the extraction (its worker) at once; the promise then rejects with a JobStopped whose reason is 'cancelled'. */
+  /** Stops the extraction (its worker) at once; the promise then rejects with a CANCELLED error. */
   signal?: AbortSignal;
   onProgress?: (progress: JobProgress) => void;
 }
 
 /** Words a stopped extraction for the user: which bound it hit, and what to do. */
-function stoppedError(stopped: JobStopped, fileName: string): AppError | JobStopped {
+function stoppedError(stopped: JobStopped, fileName: string): AppError {
   switch (stopped.reason) {
     case 'deadline':
       return fileError(
@@ -38,7 +39,7 @@ function stoppedError(stopped: JobStopped, fileName: string): AppError | JobStop
     case 'crashed':
       return fileError('UNREADABLE', fileName, 'stopped the reader unexpectedly; it may be damaged. Open it in the program that made it, save a copy and import that.', stopped);
     case 'cancelled':
-      return stopped;
+      return fileError('CANCELLED', fileName, 'was not imported: its import was cancelled.');
   }
 }
 
