@@ -23,6 +23,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { AppContext } from '../src/main/app/context';
 import { dispatch } from '../src/main/app/dispatch';
 import { supportedExtensions } from '../src/main/services/import';
+import type { SourceSummary } from '../src/shared/domain/model';
 import { parserPool } from '../src/main/services/workers/pool';
 
 const TARGET_RATIO = 1.5;
@@ -127,7 +128,7 @@ async function importAll(files: string[], projectPath: string): Promise<{ result
     if (name !== 'progress') return;
     progressEvents++;
     const { task, total } = payload as { task: string; total: number };
-    if (task.startsWith('import:')) pages.set(task.slice('import:'.length), total - 1);
+    if (task.startsWith('import:')) pages.set(task.slice('import:'.length), total);
   });
   const inFlight = Number(values['in-flight'] ?? availableParallelism() * 2);
   const results: FileResult[] = [];
@@ -145,9 +146,7 @@ async function importAll(files: string[], projectPath: string): Promise<{ result
         const result = await dispatch(ctx, 'sources.import', { fileName, dataBase64: bytes.toString('base64'), batch: 'bench' });
         const seconds = (performance.now() - began) / 1000;
         if (result.ok) {
-          const source = result.value as { id: string };
-          const text = await dispatch(ctx, 'sources.get', { id: source.id });
-          const chars = text.ok ? (text.value as { text: string }).text.length : 0;
+          const chars = (result.value as SourceSummary).length;
           results.push({ file: fileName, bytes: bytes.length, ok: true, message: '', pages: /\.pdf$/i.test(fileName) ? (pages.get(fileName) ?? 0) : 0, chars, seconds });
         } else {
           results.push({ file: fileName, bytes: bytes.length, ok: false, message: `${result.error.code}: ${result.error.message}`, pages: 0, chars: 0, seconds });
