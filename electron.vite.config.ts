@@ -9,8 +9,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          // Search index builds run in worker threads, which load this file beside index.js.
-          'build-worker': resolve(__dirname, 'src/main/services/search/build-worker.ts'),
+          // Worker threads (search index builds, imports, audits) load this file beside index.js.
+          worker: resolve(__dirname, 'src/main/services/workers/worker.ts'),
         },
       },
     },

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffArrays } from 'diff';
 import { auditText, type AuditReport } from '../src/shared/domain/audit/index';
-import { extractBuffer } from '../src/main/services/import/index';
+import { extractBuffer } from '../src/main/services/import/extract';
 
 interface Span {
   start: number;

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { extractBuffer } from '../src/main/services/import/index';
+import { extractBuffer } from '../src/main/services/import/extract';
 import { readGold, scoreImported, type ManuscriptResult } from './audit-gold';
 
 const CHROMIUM = process.env['QUARRY_CHROMIUM'] ?? '/usr/bin/chromium';

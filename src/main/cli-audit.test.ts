@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, FootnoteReferenceRun, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { auditText } from '../shared/domain/audit';
-import { extractBuffer } from './services/import';
+import { extractBuffer } from './services/import/extract';
 import type { ParsedReference } from '../shared/domain/audit';
 import type { DocumentAudit } from '../shared/domain/audit-view';
 
@@ -43,14 +43,20 @@ describe('quarry audit', { timeout: 60_000 }, () => {
     expect(result.stdout).toContain('"Bui (2022)" is cited but has no entry');
   });
 
-  it('fails with one line on stderr and nothing on stdout when the file cannot be read', () => {
+  it('fails with one line on stderr and nothing on stdout when the file cannot be read, without reading what is not a file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'quarry-cli-audit-'));
     const broken = join(dir, 'draft.docx');
     writeFileSync(broken, 'not a zip at all');
+    mkdirSync(join(dir, 'chapter.md'));
+    // Reading either would never end: a FIFO waits for a writer, /dev/zero never runs out.
+    expect(spawnSync('mkfifo', [join(dir, 'pipe.md')]).status).toBe(0);
+    symlinkSync('/dev/zero', join(dir, 'zeros.md'));
     for (const [file, says] of [
-      [join(dir, 'missing.md'), /no such file/],
+      [join(dir, 'missing.md'), /'missing\.md' could not be found/],
       [broken, /draft\.docx/],
-      [dir, /Cannot read/],
+      [join(dir, 'chapter.md'), /'chapter\.md' is a folder/],
+      [join(dir, 'pipe.md'), /'pipe\.md' is a named pipe \(FIFO\), not an ordinary file/],
+      [join(dir, 'zeros.md'), /'zeros\.md' is a device, not an ordinary file/],
     ] as const) {
       const result = cli(['audit', file, '--format', 'json']);
       expect(result.code, file).toBe(1);

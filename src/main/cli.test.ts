@@ -61,7 +61,7 @@ describe('the command line', { timeout: 120_000 }, () => {
     execFileSync(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', 'create', project, '--name', 'X']);
     const missing = cli(['import', '/no/such/file.md', '--project', project]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/no such file/);
+    expect(missing.stderr).toMatch(/'file\.md' could not be found/);
     const unsupported = join(dirname(project), 'data.xlsx');
     writeFileSync(unsupported, 'x');
     const refused = cli(['import', unsupported, '--project', project]);

@@ -1,6 +1,6 @@
 // The command line: argv in, the same dispatch as the app, JSON or readable text out.
 // Results go to stdout and nothing else does, so `--format json` output can be piped.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/api/contract';
@@ -12,6 +12,8 @@ import { referenceLabel } from '../shared/domain/library';
 import type { Code, SourceSummary } from '../shared/domain/model';
 import { AppContext } from './app/context';
 import { dispatch } from './app/dispatch';
+import { checkFileSize } from './services/import/extract';
+import { readImportFile, readRegularFile } from './services/import';
 
 type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
 
@@ -134,16 +136,13 @@ function byIdOrName<T extends { id: string }>(items: T[], key: string, name: (it
   throw new AppError(found.length ? 'CONFLICT' : 'NOT_FOUND', found.length ? `More than one ${what} is called "${key}": use its id.` : `No ${what} is called "${key}".`);
 }
 
-function readInput(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    throw new AppError('NOT_FOUND', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
-  }
+/** A file's bytes as base64 for the API; only a regular file within the import limits is read. */
+async function readDocument(file: string): Promise<string> {
+  return Buffer.from(await readImportFile(file)).toString('base64');
 }
 
 /** The lines of a text file; a final line break does not start another line. */
-function linesOf(bytes: Buffer): string[] {
+function linesOf(bytes: Uint8Array): string[] {
   const text = new TextDecoder('utf-8').decode(bytes);
   return text === '' ? [] : text.replace(/(\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/);
 }
@@ -181,11 +180,11 @@ async function run(ctx: AppContext, command: string, args: string[], options: Op
     case 'import': {
       await openProject(ctx, options);
       const file = need(args[0], 'the file to import');
-      const bytes = readInput(file);
+      const dataBase64 = await readDocument(file);
       const kinds = ['paper', 'transcript', 'note', 'manuscript', 'other'] as const;
       const kind = options.kind === undefined ? undefined : kinds.find((k) => k === options.kind);
       if (options.kind !== undefined && !kind) throw new UsageError(`--kind is one of ${kinds.join(', ')}.`);
-      const source = await call(ctx, 'sources.import', { fileName: basename(file), dataBase64: bytes.toString('base64'), title: options.title, kind });
+      const source = await call(ctx, 'sources.import', { fileName: basename(file), dataBase64, title: options.title, kind });
       return { json: source, text: `Imported ${sourceLine(source)}` };
     }
     case 'sources': {
@@ -217,21 +216,23 @@ async function run(ctx: AppContext, command: string, args: string[], options: Op
     }
     case 'audit': {
       const file = need(args[0], 'the manuscript to audit');
-      const report = await call(ctx, 'audit.analyzeDocument', { fileName: basename(file), dataBase64: readInput(file).toString('base64') });
+      const report = await call(ctx, 'audit.analyzeDocument', { fileName: basename(file), dataBase64: await readDocument(file) });
       return { json: report, text: renderAuditMarkdown(report, report.title) };
     }
     case 'import-references': {
       await openProject(ctx, options);
       const file = need(args[0], 'the reference file (.bib, .ris or .json)');
       const fileName = basename(file);
-      const text = new TextDecoder('utf-8').decode(readInput(file));
+      const text = new TextDecoder('utf-8').decode(await readRegularFile(file, (size) => checkFileSize('txt', size, file)));
       // The files the records attach (a Zotero export's files/…) are read from beside the reference file.
       const preview = await call(ctx, 'library.previewImport', { fileName, text });
       const named = [...new Set(preview.records.flatMap((record) => record.attachments.map((a) => a.path)))];
-      const attachments = named
+      const onDiskFiles = named
         .map((path) => ({ path, onDisk: isAbsolute(path) ? path : join(dirname(resolve(file)), path) }))
-        .filter(({ onDisk }) => existsSync(onDisk))
-        .map(({ path, onDisk }) => ({ path, dataBase64: readFileSync(onDisk).toString('base64') }));
+        .filter(({ onDisk }) => existsSync(onDisk));
+      const attachments = await Promise.all(
+        onDiskFiles.map(async ({ path, onDisk }) => ({ path, dataBase64: Buffer.from(await readImportFile(onDisk)).toString('base64') })),
+      );
       const keepApart = options['keep-duplicates'] ? preview.records.filter((r) => r.duplicateOf || r.repeats !== null).map((r) => r.index) : [];
       const result = await call(ctx, 'library.import', { fileName, text, attachments, keepApart });
       const lines = [
@@ -292,7 +293,8 @@ async function run(ctx: AppContext, command: string, args: string[], options: Op
       return { json, text: `Wrote ${out} (${kind}, ${format}, ${(bytes.length / 1024).toFixed(1)} KB)` };
     }
     case 'parse-references': {
-      const lines = linesOf(readInput(need(args[0], 'the file of references')));
+      const file = need(args[0], 'the file of references');
+      const lines = linesOf(await readRegularFile(file, (size) => checkFileSize('txt', size, file)));
       const parsed = await call(ctx, 'references.parse', { lines });
       return { json: parsed, text: parsed.map(referenceLine).join('\n') };
     }

@@ -9,6 +9,7 @@ export const errorCodes = [
   'PROJECT_TOO_NEW', // the project file was written by a newer Quarry
   'NO_PROJECT', // no project is open
   'UNAUTHORIZED', // a transport refused the caller
+  'CANCELLED', // the caller stopped the work (an import of many files) before it ended
   'INTERNAL', // anything else: details go to the main-process log, never to the user
 ] as const;
 

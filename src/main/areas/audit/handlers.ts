@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/api/errors';
-import { auditText, type AuditReport } from '../../../shared/domain/audit';
-import { extractBuffer } from '../../services/import';
+import type { AuditReport } from '../../../shared/domain/audit';
+import { auditInWorker } from '../../services/audit';
+import { extractInWorker } from '../../services/import';
 import { decodeBase64 } from '../../services/import/base64';
 import { inTwoPhases, type AreaHandlers } from '../kit';
 import { findSourceSummary, sourceText } from '../sources/repository';
@@ -18,9 +19,15 @@ export const auditHandlers: AreaHandlers<'audit.'> = {
       const text = sourceText(ctx.project.db, sourceId);
       if (text === undefined) throw sourceGone();
       const task = `audit:${sourceId}`;
-      ctx.emit('progress', { task, label: 'Checking citations against the reference list', done: 0, total: 2 });
-      const report = auditText(text);
-      ctx.emit('progress', { task, label: `Audit done: ${report.findings.length} findings`, done: 2, total: 2 });
+      let total = 1;
+      ctx.emit('progress', { task, label: 'Checking citations against the reference list', done: 0, total });
+      const report = await auditInWorker(text, {
+        onProgress: (progress) => {
+          total = progress.total;
+          ctx.emit('progress', { task, label: progress.label ?? 'Checking citations', done: progress.done, total });
+        },
+      });
+      ctx.emit('progress', { task, label: `Audit done: ${report.findings.length} findings`, done: total, total });
       return report;
     },
     apply: ({ sourceId }, report, ctx) => {
@@ -60,7 +67,7 @@ export const auditHandlers: AreaHandlers<'audit.'> = {
     return { ...link, verdict: null };
   },
   'audit.analyzeDocument': async ({ fileName, dataBase64 }) => {
-    const doc = await extractBuffer(decodeBase64(dataBase64, fileName), fileName);
-    return { title: doc.title, format: doc.format, ...auditText(doc.text) };
+    const doc = await extractInWorker(decodeBase64(dataBase64, fileName), fileName);
+    return { title: doc.title, format: doc.format, ...(await auditInWorker(doc.text)) };
   },
 };

@@ -2,7 +2,7 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/errors';
 import { cslFromFields, cslFromParsed, identityOf, mergeCsl, referenceLabel, sameWork, type CslItem, type LibraryReference } from '../../../shared/domain/library';
 import { planImport, type ReferenceImportPreview, type ReferenceImportResult } from '../../../shared/domain/library-import';
-import { extractBuffer, type ExtractedDocument } from '../../services/import';
+import { extractInWorker, type ExtractedDocument } from '../../services/import';
 import { decodeBase64 } from '../../services/import/base64';
 import { formatReferences } from '../../services/references/format';
 import { readReferenceFile, type ReadReferences } from '../../services/references/read-file';
@@ -164,7 +164,7 @@ export const libraryHandlers: AreaHandlers<'library.'> = {
         const name = item.attachment.path.split(/[\\/]/).pop()!;
         ctx.emit('progress', { task, label: `Reading ${name}`, done, total: wanted.length });
         try {
-          fullTexts.set(item.index, { fileName: name, doc: await extractBuffer(decodeBase64(item.attachment.dataBase64, name), name) });
+          fullTexts.set(item.index, { fileName: name, doc: await extractInWorker(decodeBase64(item.attachment.dataBase64, name), name) });
         } catch (error) {
           missingFiles.push({ path: item.attachment.path, line: item.line, reason: error instanceof Error ? error.message : String(error) });
         }

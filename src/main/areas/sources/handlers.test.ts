@@ -3,6 +3,7 @@ import type { MethodInput, MethodName } from '../../../shared/api/contract';
 import { callFail, callOk } from '../../test-support/api';
 import { tempProjectPath, testContext } from '../../test-support/context';
 import type { AppContext } from '../../app/context';
+import { dispatch } from '../../app/dispatch';
 
 // Fixture texts, written for these tests: two cases of small sellers in different countries.
 const javaSeller = 'A weaver in Central Java sells scarves through a marketplace app and ships parcels twice a week.';
@@ -78,5 +79,26 @@ describe('source attributes', () => {
     const filtered = await call('search.query', { q: 'parcels', filters: { attributes: [{ name: 'country', value: 'Malaysia' }] } });
     expect(filtered.groups.map((g) => g.sourceId)).toEqual([penang]);
     expect(filtered.total).toBe(1);
+  });
+});
+
+describe('importing many files as a batch', () => {
+  it('stops the batch’s imports still being read when it is cancelled, keeping those saved and others’ imports', async () => {
+    await project();
+    // More files than workers, so some wait in the queue and some are being read when the batch is cancelled.
+    const text = (n: number) => Buffer.from(`Field note ${n}: ${'the harbour traders counted crates. '.repeat(20_000)}`).toString('base64');
+    const batched = Array.from({ length: 6 }, (_, n) => dispatch(ctx, 'sources.import', { fileName: `note-${n}.txt`, dataBase64: text(n), batch: 'batch-1' }));
+    const other = dispatch(ctx, 'sources.import', { fileName: 'other.txt', dataBase64: text(99) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const { cancelled } = await call('sources.cancelImport', { batch: 'batch-1' });
+    const answers = await Promise.all(batched);
+    const stopped = answers.filter((a) => !a.ok);
+    expect(stopped.length).toBe(cancelled);
+    expect(cancelled).toBeGreaterThan(0);
+    for (const answer of stopped) expect(answer).toMatchObject({ ok: false, error: { code: 'CANCELLED', message: expect.stringMatching(/^'note-\d\.txt' was not imported: its import was cancelled\.$/) } });
+    expect((await other).ok).toBe(true);
+    const titles = (await call('sources.list', {})).map((s) => s.fileName).sort();
+    expect(titles).toEqual(['java.txt', 'other.txt', 'penang.txt', ...answers.flatMap((a, n) => (a.ok ? [`note-${n}.txt`] : []))].sort());
+    expect(await call('sources.cancelImport', { batch: 'batch-1' })).toEqual({ cancelled: 0 });
   });
 });

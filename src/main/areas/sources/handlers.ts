@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/api/errors';
-import { extractBuffer } from '../../services/import';
+import { cancelBatch, extractInWorker, joinBatch } from '../../services/import';
 import { decodeBase64 } from '../../services/import/base64';
 import type { ExtractedDocument } from '../../services/import/types';
 import { codingIdsOfSource } from '../codings/repository';
@@ -35,17 +35,28 @@ export const sourcesHandlers: AreaHandlers<'sources.'> = {
   },
   'sources.import': inTwoPhases({
     // Extraction reads an untrusted file and may take long: it runs first, outside the transaction.
-    prepare: async ({ fileName, dataBase64 }, ctx): Promise<ExtractedDocument> => {
+    prepare: async ({ fileName, dataBase64, batch }, ctx): Promise<ExtractedDocument> => {
       const task = `import:${fileName}`;
-      ctx.emit('progress', { task, label: `Reading ${fileName}`, done: 0, total: 2 });
+      const member = batch === undefined ? undefined : joinBatch(batch);
+      // Reading is one step or, for a PDF, one per page, reported by the worker as it reads.
+      let total = 1;
+      ctx.emit('progress', { task, label: `Reading ${fileName}`, done: 0, total });
       try {
-        const doc = await extractBuffer(decodeBase64(dataBase64, fileName), fileName);
-        ctx.emit('progress', { task, label: `Imported ${fileName}`, done: 2, total: 2 });
+        const doc = await extractInWorker(decodeBase64(dataBase64, fileName), fileName, {
+          signal: member?.signal,
+          onProgress: (progress) => {
+            total = progress.total;
+            ctx.emit('progress', { task, label: `Reading ${fileName}${progress.label ? `: ${progress.label.toLowerCase()}` : ''}`, done: progress.done, total });
+          },
+        });
+        ctx.emit('progress', { task, label: `Imported ${fileName}`, done: total, total });
         return doc;
       } catch (error) {
         // End the progress the UI is showing; the error itself travels back as the call's answer.
-        ctx.emit('progress', { task, label: `Could not import ${fileName}`, done: 2, total: 2 });
+        ctx.emit('progress', { task, label: `Could not import ${fileName}`, done: total, total });
         throw error;
+      } finally {
+        member?.leave();
       }
     },
     apply: ({ fileName, title, kind }, doc, ctx) => {
@@ -53,6 +64,7 @@ export const sourcesHandlers: AreaHandlers<'sources.'> = {
       return findSourceSummary(ctx.project.db, id)!;
     },
   }),
+  'sources.cancelImport': ({ batch }) => ({ cancelled: cancelBatch(batch) }),
   'sources.update': ({ id, ...changes }, ctx) => {
     const { db } = ctx.project;
     if (!updateSource(db, id, changes, ctx.clock())) throw sourceGone();

@@ -1,4 +1,5 @@
 import { AppError, type ErrorCode } from '../../../shared/api/errors';
+import { MAX_SOURCE_CHARS, count } from './limits';
 import type { Block, ExtractedDocument, ExtractedPassage, SourceFormat } from './types';
 
 export const PASSAGE_SEPARATOR = '\n\n';
@@ -14,6 +15,16 @@ function stem(fileName: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
+/** Refuses a source whose text has grown past MAX_SOURCE_CHARS; readers call it as the text grows, to stop early. */
+export function checkTextLength(length: number, fileName: string): void {
+  if (length <= MAX_SOURCE_CHARS) return;
+  throw fileError(
+    'UNSUPPORTED',
+    fileName,
+    `holds more than ${count(MAX_SOURCE_CHARS)} characters of text, the most one source may hold in Quarry (about 4,000 pages); split it into parts and import those.`,
+  );
+}
+
 /** An error whose message is one sentence about the file: `'notes.docx' ${predicate}` */
 export function fileError(code: ErrorCode, fileName: string, predicate: string, cause?: unknown): AppError {
   const reason = cause instanceof Error ? cause.message : undefined;
@@ -27,7 +38,8 @@ const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]|[^\P{Cc}\s]/gu;
 
 /** A line set in capitals ("INTRODUCTION"), which plain text and PDFs use for headings. */
 export function isAllCaps(line: string): boolean {
-  return (line.match(/\p{L}/gu) ?? []).length >= 3 && !/\p{Ll}/u.test(line);
+  // Three letters are looked for, not counted: a line may be megabytes long.
+  return !/\p{Ll}/u.test(line) && /^(?:\P{L}*\p{L}){3}/u.test(line);
 }
 
 /** One passage's text: invisible characters removed, whitespace collapsed, trimmed, NFC. */
@@ -48,6 +60,7 @@ export function buildDocument(format: SourceFormat, fileName: string, blocks: re
     const text = normaliseInline(block.text);
     if (!text) continue;
     if (parts.length > 0) length += PASSAGE_SEPARATOR.length;
+    checkTextLength(length + text.length, fileName);
     const heading = block.kind === 'heading';
     passages.push({ kind: block.kind, level: heading ? Math.min(6, Math.max(1, block.level)) : 0, start: length, end: length + text.length });
     parts.push(text);

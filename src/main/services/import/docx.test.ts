@@ -1,7 +1,7 @@
 import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { extractBuffer } from './index';
+import { extractBuffer } from './extract';
 import { appErrorOf, outline } from './test-support';
 
 async function wordFile(): Promise<Uint8Array> {

@@ -1,4 +1,6 @@
 import { Parser } from 'htmlparser2';
+import { fileError } from './document';
+import { MAX_NESTING_DEPTH, count } from './limits';
 import type { Block } from './types';
 
 // Elements whose content is not part of the document's prose.
@@ -11,8 +13,8 @@ const BLOCKS = new Set([
 ]);
 const HEADING = /^h([1-6])$/;
 
-/** Headings and paragraphs of an HTML document, in reading order. */
-export function htmlToBlocks(html: string): Block[] {
+/** Headings and paragraphs of an HTML document, in reading order; `fileName` names the file in errors. */
+export function htmlToBlocks(html: string, fileName: string): Block[] {
   const blocks: Block[] = [];
   let run = '';
   let headingLevel = 0;
@@ -24,6 +26,10 @@ export function htmlToBlocks(html: string): Block[] {
   // A numbered item's number, put before its first text (which may sit in a paragraph of its own).
   let itemNumber = '';
 
+  // The parser's stack of open elements: it does work per level at every tag, so thousands of
+  // levels would make a file quadratic to read. Implied closes are reported too, so this matches.
+  let depth = 0;
+
   const flush = (): void => {
     if (!run.trim()) return;
     blocks.push(headingLevel > 0 ? { kind: 'heading', level: headingLevel, text: run } : { kind: 'paragraph', level: 0, text: itemNumber + run });
@@ -34,6 +40,9 @@ export function htmlToBlocks(html: string): Block[] {
   const parser = new Parser(
     {
       onopentag(name, attributes) {
+        if (++depth > MAX_NESTING_DEPTH) {
+          throw fileError('UNSUPPORTED', fileName, `nests its elements more than ${count(MAX_NESTING_DEPTH)} levels deep, more than Quarry reads; it is probably generated or damaged.`);
+        }
         if (skipDepth > 0 || SKIPPED.has(name) || 'hidden' in attributes) {
           skipDepth++;
           return;
@@ -52,6 +61,7 @@ export function htmlToBlocks(html: string): Block[] {
         if (name === 'br') run += ' ';
       },
       onclosetag(name) {
+        depth--;
         if (skipDepth > 0) {
           skipDepth--;
           return;

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectFormat, extractBuffer, extractFile } from './index';
+import { extractBuffer } from './extract';
+import { detectFormat, extractFile } from './index';
 import { appErrorOf, outline } from './test-support';
 
 describe('detectFormat', () => {

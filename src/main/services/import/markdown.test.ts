@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractBuffer } from './index';
+import { extractBuffer } from './extract';
 import { outline } from './test-support';
 
 const extractMarkdown = (markdown: string) => extractBuffer(new TextEncoder().encode(markdown), 'review.md');

@@ -1,6 +1,6 @@
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { extractBuffer } from './index';
+import { extractBuffer } from './extract';
 import { appErrorOf, outline } from './test-support';
 
 const LEFT = 50;

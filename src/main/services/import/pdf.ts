@@ -1,7 +1,9 @@
 import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
-import { fileError } from './document';
+import { AppError } from '../../../shared/api/errors';
+import { checkTextLength, fileError } from './document';
+import { MAX_PDF_PAGES, count } from './limits';
 import { linesToBlocks, type PdfLine } from './pdf-layout';
-import type { Block } from './types';
+import type { Block, ReportProgress } from './types';
 
 // Loaded on first use: pdf.js is large and most sessions never import a PDF.
 let pdfjsModule: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
@@ -55,8 +57,8 @@ function hasPdfSignature(bytes: Uint8Array): boolean {
   return new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes(PDF_SIGNATURE);
 }
 
-/** Headings and paragraphs of a PDF's text layer. */
-export async function pdfToBlocks(bytes: Uint8Array, fileName: string): Promise<Block[]> {
+/** Headings and paragraphs of a PDF's text layer; reports each page read. */
+export async function pdfToBlocks(bytes: Uint8Array, fileName: string, report: ReportProgress = () => {}): Promise<Block[]> {
   if (!hasPdfSignature(bytes)) throw fileError('UNREADABLE', fileName, 'is not a PDF file (it does not start with a PDF header).');
   const pdfjs = await loadPdfjs();
   // pdf.js takes ownership of (detaches) the buffer it is given, and the caller keeps theirs.
@@ -64,13 +66,23 @@ export async function pdfToBlocks(bytes: Uint8Array, fileName: string): Promise<
   const lines: PdfLine[] = [];
   try {
     const pdf = await task.promise;
+    if (pdf.numPages > MAX_PDF_PAGES) {
+      throw fileError('UNSUPPORTED', fileName, `has ${count(pdf.numPages)} pages; Quarry imports PDFs of up to ${count(MAX_PDF_PAGES)} pages. Split it (by chapter, say) and import the parts.`);
+    }
+    let characters = 0;
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
       const content = await page.getTextContent();
-      lines.push(...itemsToLines(content.items.filter(isTextItem), number));
+      for (const line of itemsToLines(content.items.filter(isTextItem), number)) {
+        lines.push(line);
+        characters += line.text.length + 1;
+      }
       page.cleanup();
+      checkTextLength(characters, fileName);
+      report({ done: number, total: pdf.numPages, label: `Reading page ${number} of ${pdf.numPages}` });
     }
   } catch (error) {
+    if (error instanceof AppError) throw error;
     if ((error as Error | undefined)?.name === 'PasswordException') throw fileError('UNREADABLE', fileName, 'is protected by a password; remove the protection and import it again.', error);
     throw fileError('UNREADABLE', fileName, 'is not a valid PDF file (it is damaged or incomplete).', error);
   } finally {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractBuffer } from './index';
+import { extractBuffer } from './extract';
 import { appErrorOf, outline } from './test-support';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);

@@ -1,3 +1,5 @@
+import type { JobProgress } from '../workers/jobs';
+
 export type SourceFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
 
 /** A heading or paragraph; offsets are UTF-16 code units into `ExtractedDocument.text`, end exclusive. */
@@ -23,3 +25,6 @@ export interface Block {
   level: number;
   text: string;
 }
+
+/** How a reader says how far it has come (a PDF, page by page). */
+export type ReportProgress = (progress: JobProgress) => void;

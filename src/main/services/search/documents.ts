@@ -254,10 +254,17 @@ export function toIndexInput(scanned: ScannedDoc, sources: SourceTexts): IndexIn
  * fingerprint, which the next open will not find and so will re-check.
  */
 export function fingerprintDocs(db: Db, docs: readonly SearchDoc[]): ScannedDoc[] {
-  const row = db.prepare('SELECT p.source_id, s.title, p.start, p.end, octet_length(s.text) FROM passages p JOIN sources s ON s.id = p.source_id WHERE p.id = ?').raw();
+  const passageRow = db.prepare('SELECT source_id, start, end FROM passages WHERE id = ?').raw();
+  // Once per source, not per passage: octet_length reads the whole text, and a book has thousands of passages.
+  const sourceRow = db.prepare('SELECT title, octet_length(text) FROM sources WHERE id = ?').raw();
+  const sources = new Map<string, [string, number] | undefined>();
   return docs.map((doc) => {
-    const found = doc.kind === 'passage' ? (row.get(doc.id) as [string, string, number, number, number] | undefined) : undefined;
-    return { doc: stored(doc), fingerprint: found ? passageFingerprint(doc.id, ...found) : contentFingerprint(doc) };
+    const passage = doc.kind === 'passage' ? (passageRow.get(doc.id) as [string, number, number] | undefined) : undefined;
+    if (!passage) return { doc: stored(doc), fingerprint: contentFingerprint(doc) };
+    const [sourceId, start, end] = passage;
+    if (!sources.has(sourceId)) sources.set(sourceId, sourceRow.get(sourceId) as [string, number] | undefined);
+    const source = sources.get(sourceId);
+    return { doc: stored(doc), fingerprint: source ? passageFingerprint(doc.id, sourceId, source[0], start, end, source[1]) : contentFingerprint(doc) };
   });
 }
 

@@ -178,6 +178,17 @@ describe('filters, paging and hits', () => {
     expect(long.slice(...hit.matches[0]!)).toBe('zeppelin');
   });
 
+  it('answers for a word and a phrase found in 150,000 places of one passage', async () => {
+    const text = 'Freight moved. '.repeat(150_000);
+    await service.upsert([{ id: 'huge', kind: 'memo', sourceId: null, title: 'Huge memo', text }]);
+    const word = service.query('freight').hits.find((h) => h.id === 'huge')!;
+    expect(word.matches).toHaveLength(150_000);
+    expect(text.slice(...word.matches.at(-1)!)).toBe('Freight');
+    const phrase = service.query('"freight moved"').hits.find((h) => h.id === 'huge')!;
+    expect(phrase.matches).toHaveLength(150_000);
+    expect(text.slice(...phrase.matches[0]!)).toBe('Freight moved');
+  });
+
   it('ranks passages by similarity to a claim', () => {
     const result = service.similar('Online sales grew across the region once cross-border trade opened.', { limit: 3 });
     expect(result.hits[0]!.id).toBe('diplomacy-p1');
@@ -198,6 +209,14 @@ describe('keeping the index current', () => {
     await service.remove(passageIds);
     expect(service.query('barley').total).toBe(0);
     expect(service.query('trade').total).toBeGreaterThan(0);
+  });
+
+  it('indexes upserts made while another waits its turn as one delta', async () => {
+    const before = service.segmentCount;
+    const memo = (id: string, word: string) => ({ id, kind: 'memo' as const, sourceId: null, title: id, text: `A note about ${word}.` });
+    await Promise.all([service.upsert([memo('m-a', 'albatross')]), service.upsert([memo('m-b', 'bittern')]), service.upsert([memo('m-c', 'cormorant')])]);
+    expect(service.segmentCount).toBe(before + 1);
+    expect(['albatross', 'bittern', 'cormorant'].map((word) => ids(service.query(word)))).toEqual([['m-a'], ['m-b'], ['m-c']]);
   });
 
   it('merges many small segments in the background without changing results', async () => {

@@ -7,15 +7,16 @@ import { SourceTexts, fingerprintDocs, scanDocuments, textOf, toIndexInput, type
 import { planQuery, planSimilar, type QueryPlan } from './query-plan';
 import { SearchIndex, type LiveSegment, type RankedDoc, type Ranking } from './search-index';
 import { buildSegment, mergeSegments, type IndexInput, type Segment } from './segment';
-import { SEGMENT_FORMAT, checksum, decodePositions, decodeSegment, encodeSegment } from './segment-codec';
+import { SEGMENT_FORMAT, checksum, decodePositions, decodeSegment, storedSegment, type StoredSegment } from './segment-codec';
 import { makeSnippet, matchRangesInText, tokenRangesToOffsets } from './snippet';
-import { buildInWorkers } from './worker-pool';
 import type { QueryOptions, SearchDoc, SearchFilter, SearchHit, SearchResult } from './types';
+import type { BuiltSegment } from '../workers/jobs';
+import { WorkerPool } from '../workers/pool';
 
 export interface SearchServiceOptions {
   /** lunr-languages code; 'en' (lunr's own English pipeline) by default. */
   language?: string;
-  /** Worker threads for full builds; defaults to the machine's cores, at most 4. */
+  /** Worker threads for builds; defaults to the machine's cores, at most 4. */
   threads?: number;
   /** Builds of less text than this run on the calling thread, where starting workers would cost more. */
   inlineBelowChars?: number;
@@ -23,7 +24,11 @@ export interface SearchServiceOptions {
 
 /** Docs per worker job: small enough to report progress often, large enough to amortise messaging. */
 const CHUNK_DOCS = { min: 200, max: 12_500 };
-const INLINE_CHARS = 2_000_000;
+// Indexing this much text takes a few milliseconds: more, and the main thread would stall, so
+// the build (a new source's delta too) goes to the worker threads.
+const INLINE_CHARS = 10_000;
+// Idle build workers give their memory back after this; the next build starts them again.
+const WORKER_IDLE_MS = 30_000;
 /** More segments than this and the small ones are merged; deltas past a fifth of the base merge everything. */
 const MAX_SEGMENTS = 6;
 const DEFAULT_LIMIT = 50;
@@ -63,6 +68,40 @@ function textLength(docs: readonly ScannedDoc[], enough: number): number {
   return sum;
 }
 
+let buildPool: WorkerPool | undefined;
+
+/** The worker threads that build segments, shared by every open index of the process: trusted work, so no memory budget. */
+function builders(): WorkerPool {
+  return (buildPool ??= new WorkerPool({ size: Math.min(4, availableParallelism()), idleMs: WORKER_IDLE_MS }));
+}
+
+/**
+ * Builds one segment per chunk, `threads` chunks at a time in worker threads, handing out chunks
+ * as threads come free and reporting each finished chunk. A chunk's inputs are made only when it
+ * is handed out, so reading texts overlaps with the workers' indexing. Segments come back in
+ * chunk order.
+ */
+async function buildInWorkers(
+  chunkCount: number,
+  chunk: (index: number) => IndexInput[],
+  language: string,
+  threads: number,
+  onChunk: (index: number) => void,
+): Promise<BuiltSegment[]> {
+  const results = new Array<BuiltSegment>(chunkCount);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(threads, chunkCount)) }, async () => {
+      for (let id = next++; id < chunkCount; id = next++) {
+        // A lone chunk is the segment stored; chunks to be merged are encoded after the merge.
+        results[id] = await builders().run('search.build', { language, inputs: chunk(id), store: chunkCount === 1 });
+        onChunk(id);
+      }
+    }),
+  );
+  return results;
+}
+
 /**
  * Full-text search over a project's passages, memos, codes, claims and references: lunr's
  * analysis, query language and BM25 ranking over compact segments persisted in the project file.
@@ -76,6 +115,8 @@ export class SearchService {
   private readonly sourceTexts: SourceTexts;
   /** Mutations run one after another: a background merge never interleaves with an upsert. */
   private queue: Promise<void> = Promise.resolve();
+  /** The upsert queued and not yet started, which later upserts join. */
+  private waitingUpsert: { docs: SearchDoc[]; done: Promise<void> } | null = null;
   private opened = false;
   /** What open() did, for diagnostics and tests. */
   readonly stats = { rebuilds: 0, loads: 0, repairedDocs: 0, merges: 0 };
@@ -106,14 +147,26 @@ export class SearchService {
     });
   }
 
-  /** Adds or replaces documents (e.g. a newly imported source's passages); searchable when this resolves. */
+  /**
+   * Adds or replaces documents (e.g. a newly imported source's passages); searchable when this
+   * resolves. Upserts made while another is waiting its turn join it, so sources imported
+   * together are indexed as one delta rather than one after another.
+   */
   upsert(docs: SearchDoc[]): Promise<void> {
-    return this.enqueue(async () => {
+    if (this.waitingUpsert) {
+      for (const doc of docs) this.waitingUpsert.docs.push(doc);
+      return this.waitingUpsert.done;
+    }
+    const batched = [...docs];
+    const done = this.enqueue(async () => {
+      this.waitingUpsert = null;
       this.assertOpen();
-      for (const doc of docs) if (doc.sourceId !== null) this.sourceTexts.forget(doc.sourceId);
-      await this.addDocs(fingerprintDocs(this.db, docs));
+      for (const doc of batched) if (doc.sourceId !== null) this.sourceTexts.forget(doc.sourceId);
+      await this.addDocs(fingerprintDocs(this.db, batched));
       this.scheduleMerge();
     });
+    this.waitingUpsert = { docs: batched, done };
+    return done;
   }
 
   remove(ids: string[]): Promise<void> {
@@ -213,25 +266,30 @@ export class SearchService {
 
   private async rebuild(docs: ScannedDoc[], onProgress?: (done: number, total: number) => void): Promise<void> {
     onProgress?.(0, docs.length);
-    const segment = await this.buildSegment(docs, (done) => onProgress?.(done, docs.length));
+    const built = await this.buildSegment(docs, (done) => onProgress?.(done, docs.length));
     const index = new SearchIndex();
-    const live = index.addSegment(segment, null, null, docs.map((d) => d.doc));
+    const live = index.addSegment(built.segment, null, null, docs.map((d) => d.doc));
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM search_segments').run();
-      this.insertRow(live);
+      this.insertRow(live, built.stored);
     })();
     this.index = index;
     this.stats.rebuilds++;
   }
 
-  private async buildSegment(docs: readonly ScannedDoc[], onDone: (done: number) => void): Promise<Segment> {
+  /**
+   * Builds a segment of `docs`: on this thread when they are few, else in the build workers, in
+   * chunks (for progress and to use every thread) unless `oneChunk` (a delta: imports running
+   * together already use the threads, and one chunk needs no merging).
+   */
+  private async buildSegment(docs: readonly ScannedDoc[], onDone: (done: number) => void, oneChunk = false): Promise<BuiltSegment> {
     const inputs = (from: number, to: number): IndexInput[] => docs.slice(from, to).map((d) => toIndexInput(d, this.sourceTexts));
     if (this.threads < 1 || textLength(docs, this.inlineBelowChars) < this.inlineBelowChars) {
       const segment = buildSegment(inputs(0, docs.length), this.analyzer);
       onDone(docs.length);
-      return segment;
+      return { segment };
     }
-    const size = Math.min(CHUNK_DOCS.max, Math.max(CHUNK_DOCS.min, Math.ceil(docs.length / (this.threads * 4))));
+    const size = oneChunk ? docs.length : Math.min(CHUNK_DOCS.max, Math.max(CHUNK_DOCS.min, Math.ceil(docs.length / (this.threads * 4))));
     const count = Math.ceil(docs.length / size);
     let done = 0;
     const segments = await buildInWorkers(
@@ -241,14 +299,22 @@ export class SearchService {
       this.threads,
       (i) => onDone((done += Math.min(size, docs.length - i * size))),
     );
-    return segments.length === 1 ? segments[0]! : mergeSegments(segments, segments.map(() => null));
+    return segments.length === 1 ? segments[0]! : this.mergeOffThread(segments.map((s) => s.segment), segments.map(() => null));
   }
 
-  private insertRow(live: LiveSegment): void {
-    const { data, positions } = encodeSegment(live.segment);
+  /** mergeSegments, encoded for storage too, in a build worker when threads are allowed: merging a large index takes seconds. */
+  private mergeOffThread(segments: Segment[], dead: (Uint8Array | null)[]): Promise<BuiltSegment> {
+    if (this.threads < 1) return Promise.resolve({ segment: mergeSegments(segments, dead) });
+    return builders().run('search.merge', { segments, dead });
+  }
+
+  /** Stores a segment, encoding it here unless a worker already has. */
+  private insertRow(live: LiveSegment, stored: StoredSegment = storedSegment(live.segment)): void {
+    // Blobs from a worker arrive as plain Uint8Arrays; better-sqlite3 binds Buffers.
+    const blob = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const result = this.db
       .prepare('INSERT INTO search_segments (format, language, doc_count, checksum, data, positions_checksum, positions, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(SEGMENT_FORMAT, this.language, live.segment.docIds.length, checksum(data), data, checksum(positions), positions, packBits(live.dead));
+      .run(SEGMENT_FORMAT, this.language, live.segment.docIds.length, stored.dataChecksum, blob(stored.data), stored.positionsChecksum, blob(stored.positions), packBits(live.dead));
     live.rowId = Number(result.lastInsertRowid);
   }
 
@@ -284,22 +350,22 @@ export class SearchService {
   private async addDocs(docs: readonly ScannedDoc[]): Promise<void> {
     const unique = [...new Map(docs.map((d) => [d.doc.id, d])).values()];
     if (unique.length === 0) return;
-    this.commitDelta(unique, await this.buildSegment(unique, () => undefined));
+    this.commitDelta(unique, await this.buildSegment(unique, () => undefined, true));
   }
 
   /** Replaces older versions of the docs with a new segment, in memory and on disk together. */
-  private commitDelta(docs: readonly ScannedDoc[], segment: Segment): void {
+  private commitDelta(docs: readonly ScannedDoc[], built: BuiltSegment): void {
     const touched = docs.map((d) => this.index.remove(d.doc.id)).filter((s): s is LiveSegment => s !== null);
-    const live = this.index.addSegment(segment, null, null, docs.map((d) => d.doc));
+    const live = this.index.addSegment(built.segment, null, null, docs.map((d) => d.doc));
     this.db.transaction(() => {
       this.saveDeletions(touched);
-      this.insertRow(live);
+      this.insertRow(live, built.stored);
     })();
   }
 
   /** Queued behind the current mutation, so the upsert that triggers it resolves first. */
   private scheduleMerge(): void {
-    if (this.index.segments.length > MAX_SEGMENTS) void this.enqueue(async () => this.merge());
+    if (this.index.segments.length > MAX_SEGMENTS) void this.enqueue(() => this.merge());
   }
 
   /** Resolves when queued index work (such as a background merge) is done. */
@@ -315,7 +381,7 @@ export class SearchService {
    * Merges the delta segments into one (or everything, once deltas outweigh a fifth of the
    * base), so queries do not slow down as sources are added one by one.
    */
-  private merge(): void {
+  private async merge(): Promise<void> {
     const segments = this.index.segments;
     if (segments.length <= MAX_SEGMENTS) return;
     const [base] = segments;
@@ -324,10 +390,12 @@ export class SearchService {
     const kept = keepBase ? segments.slice(0, 1) : [];
     const merging = segments.slice(kept.length);
     this.index.ensurePositions();
-    const merged = mergeSegments(
+    // Mutations wait in the queue meanwhile, so the segments merged are still the index's when it ends.
+    const { segment: merged, stored } = await this.mergeOffThread(
       merging.map((s) => s.segment),
       merging.map((s) => s.dead),
     );
+    if (!this.opened) return;
     const docs = merged.docIds.map((id) => this.index.doc(id)!);
     const index = new SearchIndex();
     for (const s of kept) index.addSegment(s.segment, s.rowId, s.dead, s.segment.docIds.map((id, d) => (s.dead[d] ? undefined : this.index.doc(id))));
@@ -335,7 +403,7 @@ export class SearchService {
     this.db.transaction(() => {
       const drop = this.db.prepare('DELETE FROM search_segments WHERE id = ?');
       for (const s of merging) if (s.rowId !== null) drop.run(s.rowId);
-      this.insertRow(live);
+      this.insertRow(live, stored);
     })();
     this.index = index;
     this.stats.merges++;

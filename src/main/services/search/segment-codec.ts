@@ -100,6 +100,20 @@ export function checksum(blob: Uint8Array): number {
   return crc32(blob);
 }
 
+/** A segment as it is stored, with the checksums of both blobs. */
+export interface StoredSegment {
+  data: Uint8Array;
+  dataChecksum: number;
+  positions: Uint8Array;
+  positionsChecksum: number;
+}
+
+/** encodeSegment with checksums: what a build worker hands back so the main thread only writes it. */
+export function storedSegment(segment: Segment): StoredSegment {
+  const { data, positions } = encodeSegment(segment);
+  return { data, dataChecksum: checksum(data), positions, positionsChecksum: checksum(positions) };
+}
+
 function splitByLengths(text: string, lengths: UintArray): string[] {
   const out = new Array<string>(lengths.length);
   let at = 0;

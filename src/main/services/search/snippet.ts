@@ -32,7 +32,10 @@ export function matchRangesInText(text: string, terms: ReadonlySet<string>, phra
 export function tokenRangesToOffsets(text: string, ranges: ReadonlyArray<readonly [number, number]>, analyzer: Analyzer): Range[] {
   if (ranges.length === 0) return [];
   const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const { starts, ends } = analyzer.tokenBounds(text, Math.max(...sorted.map((r) => r[1])));
+  // A loop, not Math.max(...): a term in 150,000 places would overflow the call stack as arguments.
+  let lastToken = 0;
+  for (const range of sorted) lastToken = Math.max(lastToken, range[1]);
+  const { starts, ends } = analyzer.tokenBounds(text, lastToken);
   const merged: Range[] = [];
   for (const [first, last] of sorted) {
     const range = trimmed(text, starts[first]!, ends[last]!);

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { change, quoted, read } from '../method';
+import { change, control, quoted, read } from '../method';
 import { sourceKindLabels, sourceKinds, stages, type AttributeValue, type Source, type SourceSummary, type SourceText } from '../../domain/model';
 
 const id = z.string().min(1).max(100);
 const attributeName = z.string().trim().min(1).max(100);
+/** Chosen by the caller, unique to one import of many files (a UUID, say). */
+const batchId = z.string().min(1).max(100);
 /** 200 MB of base64: larger files are refused before any work starts. */
 export const maxBase64Length = 280_000_000;
 
@@ -12,6 +14,10 @@ export const sourcesContract = {
   'sources.get': read<Source>(['sources', 'source-text', 'attributes', 'codings'])(z.object({ id }).strict()),
   /** Only what never changes after import, so the reader does not fetch a long text again after each edit. */
   'sources.text': read<SourceText>(['source-text'])(z.object({ id }).strict()),
+  /**
+   * Imports one file, saved (and undone) on its own. Files imported together may name a batch,
+   * so that sources.cancelImport can stop those not yet saved; such an import answers CANCELLED.
+   */
   'sources.import': change<SourceSummary>()(
     z
       .object({
@@ -19,10 +25,13 @@ export const sourcesContract = {
         dataBase64: z.string().max(maxBase64Length),
         title: z.string().trim().min(1).max(500).optional(),
         kind: z.enum(sourceKinds).optional(),
+        batch: batchId.optional(),
       })
       .strict(),
     { touches: ['sources', 'source-text'], label: (input) => `Import ${quoted(input.fileName)}` },
   ),
+  /** Stops the imports of a batch that are still being read; those already saved stay. */
+  'sources.cancelImport': control<{ cancelled: number }>()(z.object({ batch: batchId }).strict()),
   'sources.update': change<SourceSummary>()(
     z
       .object({ id, title: z.string().trim().min(1).max(500).optional(), kind: z.enum(sourceKinds).optional(), stage: z.enum(stages).optional() })

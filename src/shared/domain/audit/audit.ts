@@ -25,10 +25,19 @@ function authorlessName(raw: string, year: string | null): string[] {
   return before && before.split(/\s+/u).length <= 8 ? [before] : [];
 }
 
-export function auditText(text: string): AuditReport {
+/** How far an audit has come, for a progress bar: `done` of `total` steps, and what it is doing. */
+export type AuditProgress = (progress: { done: number; total: number; label: string }) => void;
+
+// Progress is reported after each this many reference entries: parsing them is most of the work.
+const ENTRIES_PER_REPORT = 25;
+
+export function auditText(text: string, onProgress: AuditProgress = () => {}): AuditReport {
   const list = findReferenceList(text);
   const references: AuditReference[] = [];
+  // One step per reference entry, then citations, claims and findings.
+  const total = list.entries.length + 3;
   list.entries.forEach((entry, index) => {
+    if (index % ENTRIES_PER_REPORT === 0) onProgress({ done: index, total, label: `Reading reference ${index + 1} of ${list.entries.length}` });
     const parsed = parseReference(entry.raw);
     // An edited volume is cited by its editors' names; "———. 2019b." by the names of the entry before it.
     const repeated = REPEATED_AUTHORS.test(entry.raw.trim()) ? references[index - 1]?.authors : undefined;
@@ -36,6 +45,7 @@ export function auditText(text: string): AuditReport {
     references.push({ id: `ref-${index + 1}`, raw: entry.raw, start: entry.start, end: entry.end, label: entry.label, ...parsed, authors });
   });
   const excluded = list.location ? [list.location] : [];
+  onProgress({ done: total - 3, total, label: 'Finding citations' });
   const numbered = isNumbered(references);
   // Notes cite entries of an unnumbered bibliography; in a numbered list, numbered lines are entries.
   const notes = numbered || references.length === 0 ? [] : findNotes(text, excluded);
@@ -51,7 +61,9 @@ export function auditText(text: string): AuditReport {
         { start: list.location.end, end: text.length },
       ]
     : [{ start: 0, end: text.length }];
+  onProgress({ done: total - 2, total, label: 'Finding claims' });
   const claims = buildClaims(text, body, citations);
+  onProgress({ done: total - 1, total, label: 'Checking citations against the references' });
   const findings = buildFindings(citations, detected, references, claims);
 
   const counts: Record<string, number> = {

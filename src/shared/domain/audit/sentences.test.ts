@@ -31,6 +31,14 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('reads the whole run of initials before a full stop, however long', () => {
+    const initials = 'A.B.C.D.E.F.G.H.I.J.K.L.M.N.O.P.Q.R.S.T.U.V.W.X.Y.Z.𝐀.𝐁.𝐂';
+    expect(sentences(`Filed under ${initials}. Next one. Then ${'x.'.repeat(40)}x. Last.`)).toEqual([
+      `Filed under ${initials}. Next one.`,
+      `Then ${'x.'.repeat(40)}x. Last.`,
+    ]);
+  });
+
   it('only covers the given ranges', () => {
     const text = 'Body one. Body two.\nReferences\nLee, K. (2020). Title.';
     expect(splitSentences(text, [{ start: 0, end: text.indexOf('\nReferences') }])).toHaveLength(2);

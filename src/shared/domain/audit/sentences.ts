@@ -36,13 +36,27 @@ function headingText(line: string): string {
   return line.replace(/[#*_]/g, '').trim();
 }
 
+/**
+ * The run of letters and dots that ends at `end`. Looks back only as far as the run goes
+ * (a regex anchored at `$` over the whole block would rescan it from its start at every full
+ * stop, quadratic in a long paragraph); the window grows until the run starts inside it.
+ */
+function wordBefore(block: string, end: number): string {
+  for (let window = 32; ; window *= 2) {
+    const from = Math.max(0, end - window);
+    const word = /[\p{L}.]+$/u.exec(block.slice(from, end))?.[0] ?? '';
+    // One unit of slack: the window may start inside a surrogate pair.
+    if (from === 0 || word.length < end - from - 1) return word;
+  }
+}
+
 function isBoundary(block: string, dotIndex: number): boolean {
   const after = block.slice(dotIndex + 1);
   const next = new RegExp(String.raw`^${CLOSING.source}\s+(\S)`, 'u').exec(after);
   if (!next) return after.trim() === '';
   if (!/[\p{Lu}\d"“‘([]/u.test(next[1] ?? '')) return false;
   if (block[dotIndex] !== '.') return true;
-  const word = /([\p{L}.]+)$/u.exec(block.slice(0, dotIndex))?.[1] ?? '';
+  const word = wordBefore(block, dotIndex);
   if (ABBREVIATIONS.has(word.toLowerCase())) return false;
   if (/^\p{Lu}$/u.test(word)) return false;
   if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return false;
