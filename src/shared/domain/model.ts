@@ -26,25 +26,63 @@ export interface SourceSummary {
   format: SourceFormat;
   fileName: string | null;
   stage: Stage;
+  /** The authors' names as written ("Lim, K."), in order; empty when not known. */
+  authors: string[];
+  /** As written: 2021, 2021a, n.d.; null when not known. */
+  year: string | null;
   length: number;
   codingCount: number;
   createdAt: string;
 }
 
+/**
+ * How a passage divides a text: a heading, a paragraph, an item of a list, a speaker's turn in
+ * a transcript, or a quotation set off from the text.
+ */
+export const passageKinds = ['heading', 'paragraph', 'list-item', 'turn', 'quote'] as const;
+export type PassageKind = (typeof passageKinds)[number];
+
 export interface Passage {
   id: string;
   ordinal: number;
-  kind: 'heading' | 'paragraph';
+  kind: PassageKind;
+  /** A heading's depth 1–6; a list item's nesting depth from 1; 0 otherwise. */
   level: number;
   start: number;
   end: number;
+  /** A bulleted list item's bullet, shown before it ('•'); null where the text carries its own marker ('3.'). */
+  marker: string | null;
+  /** A turn's speaker as the transcript names them ('I', 'Rina'); null for anything else. */
+  speaker: string | null;
+  /** A turn's timestamp as written ('00:12:31'); null when it has none. */
+  timestamp: string | null;
 }
 
-/** What never changes after import: the text and how it divides into passages. */
+/** Inline emphasis of an imported document, kept as data (never as imported HTML) for the reader to show. */
+export const textMarkKinds = ['emphasis', 'strong', 'code', 'link'] as const;
+export type TextMarkKind = (typeof textMarkKinds)[number];
+
+export interface TextMark {
+  kind: TextMarkKind;
+  start: number;
+  end: number;
+  /** A link's target as written; null for other marks. */
+  href: string | null;
+}
+
+/** What never changes after import: the text, how it divides into passages, and its inline emphasis. */
 export interface SourceText {
   id: string;
   text: string;
   passages: Passage[];
+  marks: TextMark[];
+}
+
+/** One speaker of the project's transcripts, with how many turns they take in how many sources. */
+export interface SpeakerSummary {
+  speaker: string;
+  turnCount: number;
+  sourceCount: number;
 }
 
 export interface Source extends SourceSummary {

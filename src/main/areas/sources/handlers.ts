@@ -1,10 +1,11 @@
 import { AppError } from '../../../shared/api/errors';
-import { kindForFile } from '../../../shared/domain/rules/source-kind';
-import { extractBuffer } from '../../services/import';
+import type { SourceKind, SourceSummary } from '../../../shared/domain/model';
+import { guessKind } from '../../../shared/domain/rules/source-kind';
+import { extractBuffer, extractPlainText } from '../../services/import';
 import { decodeBase64 } from '../../services/import/base64';
 import type { ExtractedDocument } from '../../services/import/types';
 import { codingIdsOfSource } from '../codings/repository';
-import { inTwoPhases, type AreaHandlers } from '../kit';
+import { inTwoPhases, type AreaContext, type AreaHandlers } from '../kit';
 import { deleteMemosOf } from '../memos/repository';
 import {
   deleteSource,
@@ -15,12 +16,31 @@ import {
   insertSource,
   listAttributeValues,
   listSources,
+  listSpeakers,
   setSourceAttribute,
   sourceAttributes,
   updateSource,
 } from './repository';
 
 const sourceGone = () => new AppError('NOT_FOUND', 'That source no longer exists in this project.');
+
+/** Adds an extracted document as a new source, its kind guessed from its content unless given. */
+function addSource(ctx: AreaContext, doc: ExtractedDocument, given: { fileName: string | null; title?: string; kind?: SourceKind }): SourceSummary {
+  const { db } = ctx.project;
+  const id = ctx.newId();
+  insertSource(db, {
+    id,
+    title: given.title ?? doc.title,
+    kind: given.kind ?? guessKind({ fileName: given.fileName, text: doc.text, passages: doc.passages }),
+    format: doc.format,
+    fileName: given.fileName,
+    text: doc.text,
+    passages: doc.passages.map((p) => ({ ...p, id: ctx.newId() })),
+    marks: doc.marks,
+    now: ctx.clock(),
+  });
+  return findSourceSummary(db, id)!;
+}
 
 export const sourcesHandlers: AreaHandlers<'sources.'> = {
   'sources.list': (_input, ctx) => listSources(ctx.project.db),
@@ -49,22 +69,10 @@ export const sourcesHandlers: AreaHandlers<'sources.'> = {
         throw error;
       }
     },
-    apply: ({ fileName, title, kind }, doc, ctx) => {
-      const { db } = ctx.project;
-      const id = ctx.newId();
-      insertSource(db, {
-        id,
-        title: title ?? doc.title,
-        kind: kind ?? kindForFile(fileName),
-        format: doc.format,
-        fileName,
-        text: doc.text,
-        passages: doc.passages.map((p) => ({ ...p, id: ctx.newId() })),
-        now: ctx.clock(),
-      });
-      return findSourceSummary(db, id)!;
-    },
+    apply: ({ fileName, title, kind }, doc, ctx) => addSource(ctx, doc, { fileName, title, kind }),
   }),
+  'sources.paste': ({ title, text, kind }, ctx) => addSource(ctx, extractPlainText(text, title), { fileName: null, title, kind }),
+  'sources.listSpeakers': (_input, ctx) => listSpeakers(ctx.project.db),
   'sources.update': ({ id, ...changes }, ctx) => {
     const { db } = ctx.project;
     if (!updateSource(db, id, changes, ctx.clock())) throw sourceGone();

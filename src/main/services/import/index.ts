@@ -55,6 +55,11 @@ export async function extractBuffer(bytes: Uint8Array, fileName: string): Promis
   return buildDocument(format, fileName, await readBlocks(format, bytes, fileName));
 }
 
+/** Reads pasted text as a plain-text file is read; `name` names it in errors (a paste of nothing but spaces). */
+export function extractPlainText(text: string, name: string): ExtractedDocument {
+  return buildDocument('txt', name, plainTextToBlocks(text));
+}
+
 /** Extracts the text of a file on disk. Reads only; nothing is written anywhere. */
 export async function extractFile(filePath: string): Promise<ExtractedDocument> {
   detectFormat(filePath);

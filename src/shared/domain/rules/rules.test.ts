@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { claimWords } from './claim-words';
 import { codeMatrix } from './code-matrix';
 import { codePalette, colourForNewCode } from './palette';
-import { kindForFile } from './source-kind';
+import { guessKind, type KindEvidence } from './source-kind';
 import { stageAfterCoding } from './stage';
 
 describe('stage after coding', () => {
@@ -14,14 +14,42 @@ describe('stage after coding', () => {
   });
 });
 
-describe('kind from a file name', () => {
-  it('guesses transcripts and notes, and takes anything else for a paper', () => {
-    expect(kindForFile('Interview 3 - Rina.docx')).toBe('transcript');
-    expect(kindForFile('focus-group-transcript.txt')).toBe('transcript');
-    expect(kindForFile('field notes, day 2.md')).toBe('note');
-    expect(kindForFile('site-note.txt')).toBe('note');
-    expect(kindForFile('notebook.txt')).toBe('paper');
-    expect(kindForFile('Okafor 2016.pdf')).toBe('paper');
+describe('kind guessed from a source', () => {
+  /** Passages of a text split on blank lines; those shaped like "R: ..." are turns. */
+  function evidence(fileName: string | null, text: string): KindEvidence {
+    const passages: Array<KindEvidence['passages'][number]> = [];
+    let at = 0;
+    for (const part of text.split('\n\n')) {
+      const kind = /^[A-Z][a-z]*: /.test(part) ? 'turn' : 'paragraph';
+      passages.push({ kind, start: at, end: at + part.length });
+      at += part.length + 2;
+    }
+    return { fileName, text, passages };
+  }
+  const prose = 'We walked the market at dawn.\n\nThe stalls opened late.';
+
+  it('takes a text of speaker turns for a transcript, whatever its name', () => {
+    expect(guessKind(evidence('day 2.txt', 'I: Where do you sell?\n\nR: Online.\n\nI: Since when?'))).toBe('transcript');
+  });
+
+  it('takes a file named as an interview for a transcript, and notes for notes', () => {
+    expect(guessKind(evidence('Interview 3 - Rina.docx', prose))).toBe('transcript');
+    expect(guessKind(evidence('focus-group-transcript.txt', prose))).toBe('transcript');
+    expect(guessKind(evidence('field notes, day 2.md', prose))).toBe('note');
+    expect(guessKind(evidence('site-note.txt', prose))).toBe('note');
+    expect(guessKind(evidence('notebook.txt', prose))).toBe('document');
+  });
+
+  it('takes a text with a reference list, an abstract or author–year citations for a paper', () => {
+    expect(guessKind(evidence('Okafor 2016.pdf', `${prose}\n\nReferences\n\nLim, K. (2020). Parcels.`))).toBe('paper');
+    expect(guessKind(evidence(null, `Abstract: We study parcels.\n\n${prose}`))).toBe('paper');
+    expect(guessKind(evidence('x.pdf', 'Costs rose (Lim, 2020), as others found (Tan & Ong 2019) and Ong et al. (2021) confirm.'))).toBe('paper');
+    expect(guessKind(evidence('x.pdf', 'References to the old market were common.\n\nNobody cited anything.'))).toBe('document');
+  });
+
+  it('takes notes that say so in their first lines for field notes, and anything else for a document', () => {
+    expect(guessKind(evidence('day 2.txt', `Field notes, Lombok\n\n${prose}`))).toBe('note');
+    expect(guessKind(evidence('policy.pdf', 'The ministry shall publish tariffs.\n\nArticle 2 applies.'))).toBe('document');
   });
 });
 
