@@ -120,6 +120,17 @@ describe('search.query', () => {
     expect(attributed.groups.map((g) => g.sourceId)).toEqual([official.id]);
   });
 
+  it('filters by speaker: only the turns that speaker takes in a transcript', async () => {
+    await project();
+    const focus = await importText('focus group.txt', ['Moderator: What slows your trade?', 'Ade: Shipping and trade paperwork.', 'Moderator: And trade fairs?', 'Ade: Trade fairs help.', 'Lina: Trade online is easier.'].join('\n'));
+    const turnOf = (speaker: string) => focus.passages.filter((p) => p.speaker === speaker).map((p) => p.id);
+    const ade = await call('search.query', { q: 'trade', filters: { speakers: ['Ade'] } });
+    expect(hitIds(ade).sort()).toEqual(turnOf('Ade').sort());
+    const both = await call('search.query', { q: 'trade', filters: { speakers: ['Ade', 'Lina'], sourceIds: [focus.id] } });
+    expect(hitIds(both).sort()).toEqual([...turnOf('Ade'), ...turnOf('Lina')].sort());
+    expect(await call('search.query', { q: 'trade', filters: { speakers: ['Nobody'] } })).toMatchObject({ total: 0, groups: [] });
+  });
+
   it('filters by code: passages overlapping a coding of the code or of its sub-codes', async () => {
     const { seller, official } = await project();
     const parent = await call('codes.create', { name: 'Obstacles' });

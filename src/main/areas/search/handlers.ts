@@ -17,6 +17,7 @@ import {
   fullTextsOfClaim,
   locations,
   passagesCodedWith,
+  passagesOfSpeakers,
   sourcesAtStages,
   sourcesWithAttribute,
   sourceTitles,
@@ -42,7 +43,8 @@ function intersect(current: Set<string> | null, next: Iterable<string>): Set<str
 /**
  * The engine's filter for the API's filters, or null when no item can pass. Stage and
  * attribute filters become source ids; the code filter becomes the passages overlapping a
- * coding of the codes or their sub-codes. An empty list filters nothing.
+ * coding of the codes or their sub-codes, the speaker filter the turns of those speakers. An
+ * empty list filters nothing.
  */
 function engineFilter(db: Db, filters: Filters): SearchFilter | null {
   let sources: Set<string> | null = given(filters.sourceIds) ? new Set(filters.sourceIds) : null;
@@ -56,10 +58,14 @@ function engineFilter(db: Db, filters: Filters): SearchFilter | null {
   const filter: SearchFilter = {};
   if (sources) filter.sourceIds = [...sources];
   if (given(filters.kinds)) filter.kinds = [...filters.kinds];
-  if (given(filters.codeIds)) {
-    const passages = new Set(passagesCodedWith(db, filters.codeIds));
+  // Only passages pass the code and speaker filters: each names the passages it allows.
+  let passages: Set<string> | null = null;
+  if (given(filters.codeIds)) passages = intersect(passages, passagesCodedWith(db, filters.codeIds));
+  if (given(filters.speakers)) passages = intersect(passages, passagesOfSpeakers(db, filters.speakers));
+  if (passages) {
     if (passages.size === 0) return null;
-    filter.allow = (id) => passages.has(id);
+    const allowed = passages;
+    filter.allow = (id) => allowed.has(id);
   }
   return filter;
 }

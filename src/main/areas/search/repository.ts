@@ -22,6 +22,11 @@ export function passagesCodedWith(db: Db, codeIds: readonly string[]): string[] 
     .all(idsParam(codeIds)) as string[];
 }
 
+/** The turns that one of these speakers takes. */
+export function passagesOfSpeakers(db: Db, speakers: readonly string[]): string[] {
+  return db.prepare('SELECT id FROM passages WHERE speaker IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(speakers)) as string[];
+}
+
 export interface Location {
   start: number;
   end: number;
