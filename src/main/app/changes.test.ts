@@ -31,12 +31,15 @@ async function fixture() {
   const coding = await call('codings.apply', { sourceId: interview.id, codeId: code.id, start: 25, end: 56 });
   const memo = await call('memos.create', { title: 'On shipping', body: 'Costs come up twice.', target: { kind: 'coding', id: coding.id } });
   await call('sources.setAttribute', { id: interview.id, name: 'country', value: 'Indonesia' });
+  const person = await call('cases.create', { name: 'Rina', description: 'A bag seller in Lombok.' });
+  await call('cases.setAttribute', { id: person.id, name: 'age', value: '34', type: 'number' });
+  await call('cases.addMembers', { id: person.id, members: [{ sourceId: interview.id }] });
   const conclusion = await call('conclusions.create', { statement: 'Shipping costs hold sellers back.' });
   const audit: AuditView = await call('audit.run', { sourceId: paper.id });
   const claim = audit.claims.find((c) => c.links.length > 0)!;
   const link = { sourceId: paper.id, claimKey: claim.key, citationKey: claim.links[0]!.citationKey };
   await call('audit.setVerdict', { ...link, verdict: 'supported', note: 'Checked.' });
-  return { interview, paper, parent, code, coding, memo, conclusion, audit, claim, link };
+  return { interview, paper, parent, code, coding, memo, conclusion, audit, claim, link, person: (await call('cases.list', {}))[0]! };
 }
 
 type Fixture = Awaited<ReturnType<typeof fixture>>;
@@ -64,6 +67,16 @@ const examples: { [M in Exclude<MethodName, ControlMethod>]: (f: Fixture) => Met
   'codings.list': (f) => ({ sourceId: f.interview.id }),
   'codings.apply': (f) => ({ sourceId: f.interview.id, codeId: f.parent.id, start: 0, end: 4 }),
   'codings.remove': (f) => ({ ids: [f.coding.id] }),
+  'cases.list': () => ({}),
+  'cases.listAttributes': () => ({}),
+  'cases.create': () => ({ name: 'Harbour office', description: 'Where parcels clear customs.' }),
+  'cases.update': (f) => ({ id: f.person.id, name: 'Rina W.' }),
+  'cases.remove': (f) => ({ id: f.person.id }),
+  'cases.defineAttribute': () => ({ name: 'interviewed', type: 'date' }),
+  'cases.setAttribute': (f) => ({ id: f.person.id, name: 'age', value: '35' }),
+  'cases.removeAttribute': (f) => ({ id: f.person.id, name: 'age' }),
+  'cases.addMembers': (f) => ({ id: f.person.id, members: [{ sourceId: f.paper.id, start: 0, end: 10 }] }),
+  'cases.removeMembers': (f) => ({ id: f.person.id, memberIds: [f.person.members[0]!.id] }),
   'memos.list': () => ({}),
   'memos.create': (f) => ({ title: 'Project memo', body: 'Where this is going.', target: { kind: 'source', id: f.interview.id } }),
   'memos.update': (f) => ({ id: f.memo.id, body: 'Costs come up three times.' }),

@@ -111,7 +111,8 @@ export interface Coding {
   createdAt: string;
 }
 
-export const memoTargetKinds = ['project', 'source', 'code', 'coding'] as const;
+/** What a memo can be written on (the API lets a person write on the first four so far; imports also attach to cases and themes). */
+export const memoTargetKinds = ['project', 'source', 'code', 'coding', 'case', 'theme', 'conclusion', 'display'] as const;
 export type MemoTargetKind = (typeof memoTargetKinds)[number];
 
 export interface Memo {
@@ -153,6 +154,44 @@ export interface Conclusion {
   updatedAt: string;
 }
 
+/** How an attribute's values are read and compared (REFI-QDA's variable types fold into these). */
+export const attributeTypes = ['text', 'number', 'date', 'boolean'] as const;
+export type AttributeType = (typeof attributeTypes)[number];
+
+export const attributeTypeLabels: Record<AttributeType, string> = { text: 'Text', number: 'Number', date: 'Date', boolean: 'Yes or no' };
+
+/** A case attribute's name and type, with how many cases give it a value. */
+export interface AttributeDefinition {
+  name: string;
+  type: AttributeType;
+  caseCount: number;
+}
+
+/** A source, or a stretch of one (start and end set), that belongs to a case. */
+export interface CaseMember {
+  id: string;
+  sourceId: string;
+  sourceTitle: string;
+  start: number | null;
+  end: number | null;
+  /** The start of the segment's words, for lists; null for a whole source. */
+  excerpt: string | null;
+}
+
+/**
+ * A unit of analysis, such as a person, an organisation or a site: it groups sources or
+ * segments of them and carries typed attributes, by which displays and searches can be cut.
+ */
+export interface Case {
+  id: string;
+  name: string;
+  description: string;
+  /** Attribute name to its stored value (see parseAttributeValue); the definitions give the types. */
+  attributes: Record<string, string>;
+  members: CaseMember[];
+  createdAt: string;
+}
+
 /** One attribute value in use, e.g. country = Indonesia, with how many sources carry it. */
 export interface AttributeValue {
   name: string;
@@ -167,7 +206,7 @@ export interface ProjectInfo {
   schemaVersion: number;
   /** The search language code (see search-languages.ts): how words are stemmed when indexed and searched. */
   language: string;
-  counts: { sources: number; codes: number; codings: number; memos: number; claims: number; conclusions: number };
+  counts: { sources: number; codes: number; codings: number; memos: number; cases: number; claims: number; conclusions: number };
 }
 
 /** Where projects may be opened and created: everywhere in the desktop app, only in chosen folders in browser mode. */

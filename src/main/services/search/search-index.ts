@@ -541,7 +541,7 @@ export class SearchIndex {
       if (!doc) continue;
       if (kinds && !kinds.has(doc.kind)) continue;
       if (sources && (doc.sourceId === null || !sources.has(doc.sourceId))) continue;
-      if (filter?.allow && !filter.allow(doc.id)) continue;
+      if (filter?.allow && !filter.allow(doc.id, doc.sourceId)) continue;
       total++;
       heap.offer(global, scores[global]!);
     }

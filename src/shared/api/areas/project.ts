@@ -6,7 +6,7 @@ import { searchLanguageNames, searchLanguages } from '../../domain/search-langua
 const projectPath = z.string().trim().min(1, 'Give the path of a project file.');
 
 export const projectContract = {
-  'project.getInfo': read<ProjectInfo>(['project', 'sources', 'codes', 'codings', 'memos', 'conclusions', 'audit'])(z.object({}).strict()),
+  'project.getInfo': read<ProjectInfo>(['project', 'sources', 'codes', 'codings', 'memos', 'cases', 'conclusions', 'audit'])(z.object({}).strict()),
   /** Which folders project.open and project.create may use here (browser mode limits them). */
   'project.getAccess': read<ProjectAccessInfo>([])(z.object({}).strict()),
   'project.open': control<ProjectInfo>()(z.object({ path: projectPath }).strict()),
@@ -19,7 +19,7 @@ export const projectContract = {
     label: (input) => `Search in ${searchLanguageNames[input.language]}`,
   }),
   /** The whole project as one JSON document (for backups, scripts and other tools). */
-  'project.exportJson': read<Record<string, unknown>>([...['project', 'sources', 'source-text', 'attributes', 'codes', 'codings', 'memos', 'conclusions', 'audit'] as const])(
+  'project.exportJson': read<Record<string, unknown>>(['project', 'sources', 'source-text', 'attributes', 'codes', 'codings', 'memos', 'cases', 'themes', 'displays', 'conclusions', 'audit'])(
     z.object({}).strict(),
   ),
 };

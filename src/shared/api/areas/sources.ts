@@ -72,9 +72,9 @@ export const sourcesContract = {
   }),
   /** Every attribute name = value pair in the project, for filters. */
   'sources.listAttributes': read<AttributeValue[]>(['attributes'])(z.object({}).strict()),
-  /** Deletes a source with everything derived from it: passages, codings, memos on it, its audit. */
+  /** Deletes a source with everything derived from it: passages, codings, memos on it, its audit, its place in cases. */
   'sources.remove': change<{ removed: true; title: string }>()(z.object({ id }).strict(), {
-    touches: ['sources', 'source-text', 'attributes', 'codings', 'memos', 'audit'],
+    touches: ['sources', 'source-text', 'attributes', 'codings', 'memos', 'cases', 'audit'],
     label: (_input, out) => `Delete source ${quoted(out.title)}`,
   }),
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { claimWords } from './claim-words';
 import { codeMatrix } from './code-matrix';
 import { codePalette, colourForNewCode } from './palette';
+import { compareAttributeValues, parseAttributeValue } from './attribute-values';
 import { guessKind, type KindEvidence } from './source-kind';
 import { stageAfterCoding } from './stage';
 
@@ -104,5 +105,28 @@ describe('code × source matrix', () => {
         { codeId: 'cost', counts: [0, 4] },
       ],
     });
+  });
+});
+
+describe('typed attribute values', () => {
+  it('reads numbers, dates and yes/no in one stored spelling, and says what to write instead', () => {
+    expect(parseAttributeValue('number', ' 1,234.50 ')).toEqual({ ok: true, value: '1234.5' });
+    expect(parseAttributeValue('number', '-3e2')).toEqual({ ok: true, value: '-300' });
+    expect(parseAttributeValue('number', 'twelve')).toMatchObject({ ok: false, problem: expect.stringMatching(/not a number/) });
+    expect(parseAttributeValue('date', '2024')).toEqual({ ok: true, value: '2024' });
+    expect(parseAttributeValue('date', '2024-02-29')).toEqual({ ok: true, value: '2024-02-29' });
+    expect(parseAttributeValue('date', '2023-02-29')).toMatchObject({ ok: false });
+    expect(parseAttributeValue('date', '18/03/2024')).toMatchObject({ ok: false, problem: expect.stringMatching(/year-month-day/) });
+    expect(parseAttributeValue('boolean', 'Yes')).toEqual({ ok: true, value: 'true' });
+    expect(parseAttributeValue('boolean', '0')).toEqual({ ok: true, value: 'false' });
+    expect(parseAttributeValue('boolean', 'maybe')).toMatchObject({ ok: false });
+    expect(parseAttributeValue('text', '  Lombok ')).toEqual({ ok: true, value: 'Lombok' });
+    expect(parseAttributeValue('text', '   ')).toMatchObject({ ok: false });
+  });
+
+  it('orders numbers by size and dates by time', () => {
+    expect(['10', '9', '-1'].sort((a, b) => compareAttributeValues('number', a, b))).toEqual(['-1', '9', '10']);
+    expect(['2024-03', '2023-12-31', '2024'].sort((a, b) => compareAttributeValues('date', a, b))).toEqual(['2023-12-31', '2024', '2024-03']);
+    expect(['item 10', 'item 9'].sort((a, b) => compareAttributeValues('text', a, b))).toEqual(['item 9', 'item 10']);
   });
 });
