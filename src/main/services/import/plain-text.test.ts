@@ -130,3 +130,12 @@ describe('transcripts', () => {
     expect(outline(paper).every((line) => line.startsWith('p '))).toBe(true);
   });
 });
+
+describe('short transcripts and numbered steps', () => {
+  it('reads two lines by two speakers as turns, but not numbered steps', async () => {
+    const call = await extractBuffer(encode('Ade: We ship twice a week.\nLina: Only when the ferry runs.'), 'call.txt');
+    expect(outline(call)).toEqual(['turn Ade Ade: We ship twice a week.', 'turn Lina Lina: Only when the ferry runs.']);
+    const steps = await extractBuffer(encode('Step 1: Open the app.\nStep 2: Pay the courier.'), 'how-to.txt');
+    expect(outline(steps)).toEqual(['p Step 1: Open the app.\nStep 2: Pay the courier.']);
+  });
+});

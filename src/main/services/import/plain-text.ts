@@ -24,8 +24,10 @@ const LABELLED_TURN = new RegExp(
 const SPEAKER_AND_TIME = new RegExp(String.raw`^${LABEL}\s+(?:${BRACKETED_TIME}|(${TIME}))$`, 'u');
 const TIMED_LINE = new RegExp(String.raw`^${BRACKETED_TIME}(?=\s|$)`, 'u');
 const MAX_LABEL_LENGTH = 40;
-/** Labels that open lines of ordinary prose far more often than they name a speaker. */
+/** Words that open labels of ordinary prose ("Note:", "Step 2:") far more often than they name a speaker. */
 const NOT_SPEAKERS = new Set(['Note', 'Notes', 'Source', 'Sources', 'Table', 'Figure', 'Fig.', 'Abstract', 'Keywords', 'Summary', 'Example', 'Date', 'Time', 'Subject', 'Re', 'Aim', 'Aims', 'Objective', 'Question', 'Answer', 'Step', 'Tip', 'Warning', 'Location', 'Place']);
+
+const isSpeaker = (label: string): boolean => label.length <= MAX_LABEL_LENGTH && !NOT_SPEAKERS.has(label.split(' ')[0]!);
 
 interface TurnStart {
   speaker?: string;
@@ -39,28 +41,29 @@ function turnStart(line: string): TurnStart | undefined {
   const labelled = LABELLED_TURN.exec(line);
   if (labelled) {
     const [all, before, bareBefore, speaker, after, inWords] = labelled;
-    if (speaker && speaker.length <= MAX_LABEL_LENGTH && !NOT_SPEAKERS.has(speaker)) {
+    if (speaker && isSpeaker(speaker)) {
       return { speaker, timestamp: before ?? bareBefore ?? after ?? inWords, alone: all.length === line.length };
     }
   }
   const named = SPEAKER_AND_TIME.exec(line);
-  if (named?.[1] && named[1].length <= MAX_LABEL_LENGTH && !NOT_SPEAKERS.has(named[1])) return { speaker: named[1], timestamp: named[2] ?? named[3], alone: true };
+  if (named?.[1] && isSpeaker(named[1])) return { speaker: named[1], timestamp: named[2] ?? named[3], alone: true };
   const timed = TIMED_LINE.exec(line);
   if (timed) return { timestamp: timed[1], alone: timed[0].length === line.length };
   return undefined;
 }
 
 /**
- * Whether the text is a transcript: at least two lines open a turn, a speaker (or the clock)
- * recurs, and turns open at least half of the paragraphs that are not headings. A report
- * quoting someone once, or a paper with "Note:" under two tables, stays prose.
+ * Whether the text is a transcript: at least two lines open a turn; a speaker (or the clock)
+ * recurs, or turns open most lines; and turns open at least half of the paragraphs that are
+ * not headings. A report quoting someone once, or a paper with "Note:" under two tables, stays prose.
  */
 function isTranscript(chunks: readonly string[][]): boolean {
-  const starts = chunks.flat().map(turnStart).filter((t): t is TurnStart => t !== undefined);
+  const lines = chunks.flat();
+  const starts = lines.map(turnStart).filter((t): t is TurnStart => t !== undefined);
   if (starts.length < 2) return false;
   const bySpeaker = new Map<string, number>();
   for (const start of starts) if (start.speaker) bySpeaker.set(start.speaker, (bySpeaker.get(start.speaker) ?? 0) + 1);
-  const recurs = [...bySpeaker.values()].some((n) => n >= 2) || starts.filter((s) => s.timestamp).length >= 2;
+  const recurs = [...bySpeaker.values()].some((n) => n >= 2) || starts.filter((s) => s.timestamp).length >= 2 || starts.length * 3 >= lines.length * 2;
   const prose = chunks.filter((lines) => !(lines.length === 1 && headingLevel(lines[0]!) !== undefined));
   const withTurns = prose.filter((lines) => lines.some((line) => turnStart(line) !== undefined));
   return recurs && withTurns.length * 2 >= prose.length;
