@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contract, methodNames, type ControlMethod, type MethodInput, type MethodName } from '../../shared/api/contract';
 import type { EventMap } from '../../shared/api/events';
@@ -22,7 +22,8 @@ const call = <M extends MethodName>(method: M, input: MethodInput<M>) => callOk(
 
 /** A small project with something of everything, built through the API. */
 async function fixture() {
-  ctx = testContext();
+  // As in the desktop app, which has file dialogs; this one is always cancelled.
+  ctx = testContext({ pickPath: () => Promise.resolve(null) });
   await call('project.create', { path: tempProjectPath(), name: 'Walk' });
   const interview = await call('sources.import', { fileName: 'interview.txt', dataBase64: b64('Rina sells bags online.\n\nShipping abroad costs too much.') });
   const paper = await call('sources.import', { fileName: 'review.md', dataBase64: b64(manuscript), kind: 'manuscript' });
@@ -47,6 +48,10 @@ type Fixture = Awaited<ReturnType<typeof fixture>>;
 const examples: { [M in Exclude<MethodName, ControlMethod>]: (f: Fixture) => MethodInput<M> } = {
   'project.getInfo': () => ({}),
   'project.getAccess': () => ({}),
+  'project.listRecent': () => ({}),
+  'project.listFolder': () => ({ folder: dirname(ctx.openPath!) }),
+  'project.choosePath': () => ({ purpose: 'create', suggestedName: 'Review' }),
+  'project.rename': () => ({ name: 'Harbour study' }),
   'project.setLanguage': () => ({ language: 'de' }),
   'project.exportJson': () => ({}),
   'sources.list': () => ({}),

@@ -223,6 +223,37 @@ export interface ProjectAccessInfo {
   howToAllow: string;
 }
 
+/** Where projects are chosen here: with the system's file dialogs (the desktop app), or by typing paths (browser mode). */
+export interface ProjectPlaces extends ProjectAccessInfo {
+  fileDialogs: boolean;
+}
+
+/** A project opened lately, as the start screen lists it. */
+export interface RecentProject {
+  path: string;
+  /** Its name when it was last opened (the open project's as it is now). */
+  name: string;
+  openedAt: string;
+  /** Its file is still where it was. */
+  exists: boolean;
+  /** It may be opened here (browser mode opens projects only in allowed folders). */
+  allowed: boolean;
+}
+
+export interface RecentProjects {
+  /** The open project's file; null when none is open. */
+  openPath: string | null;
+  projects: RecentProject[];
+  /** Folders of recent projects that may be used here, newest first: where a new project likely belongs. */
+  folders: string[];
+}
+
+/** The project files in a folder, for choosing one by its name. */
+export interface FolderListing {
+  folder: string;
+  projects: Array<{ path: string; fileName: string; modifiedAt: string }>;
+}
+
 /** Code-by-source counts for the Display stage. */
 export interface CodeMatrix {
   sources: Array<{ id: string; title: string }>;
