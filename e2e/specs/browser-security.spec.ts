@@ -43,7 +43,7 @@ test('browser mode creates projects only in its own folder and the folders allow
     const created = await call('project.create', { path: join(allowed, 'review.quarry'), name: 'Allowed review' });
     expect(created.status()).toBe(200);
     await page.goto(server.url);
-    await expect(page.getByText('Allowed review')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Allowed review' })).toBeVisible();
   } finally {
     await server.stop();
   }

@@ -1,23 +1,35 @@
 // Browser mode: the same main-process code as the Electron app, with the renderer served
 // on 127.0.0.1. `npm start` falls back to it where the Electron binary is missing.
 import { parseArgs } from 'node:util';
-import { AppContext } from './app/context';
+import { AppContext, consoleLogger } from './app/context';
+import { projectAtLaunch } from './app/launch';
 import { rendererDir, sampleDir, userDataDir } from './app/paths';
 import { ProjectAccess } from './app/project-access';
-import { ensureSampleProject } from './app/sample-project';
+import { RecentProjects } from './app/recent-projects';
+import { sampleProjectIn } from './app/sample-project';
 import { startHttpTransport } from './transports/http';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { project: { type: 'string' }, 'allow-dir': { type: 'string', multiple: true }, port: { type: 'string' }, reason: { type: 'string' } },
   });
-  const projectPath = values.project ?? (await ensureSampleProject(sampleDir(), userDataDir()));
-  const projectAccess = ProjectAccess.forBrowserMode({ dataDir: userDataDir(), launchProjects: [projectPath], allowedDirs: values['allow-dir'] ?? [] });
-  const ctx = new AppContext({ indexOnOpen: true, projectAccess });
-  ctx.openProject(projectPath);
+  const sampleProject = sampleProjectIn(sampleDir(), userDataDir());
+  const recentProjects = new RecentProjects(userDataDir(), (message, error) => consoleLogger.error(message, error));
+  const projectAccess = ProjectAccess.forBrowserMode({ dataDir: userDataDir(), launchProjects: values.project ? [values.project] : [], allowedDirs: values['allow-dir'] ?? [] });
+  const ctx = new AppContext({ indexOnOpen: true, projectAccess, recentProjects, sampleProject });
+  const projectPath = await projectAtLaunch({ given: values.project, recent: recentProjects, access: projectAccess, sample: sampleProject });
+  if (projectPath) {
+    try {
+      ctx.openProject(projectPath);
+    } catch (error) {
+      // A project asked for must open; the one opened last may have broken since, and the start screen lets the person choose.
+      if (values.project) throw error;
+      consoleLogger.error(`The project opened last (${projectPath}) could not be opened`, error);
+    }
+  }
   const transport = await startHttpTransport({ ctx, staticDir: rendererDir(), port: values.port ? Number(values.port) : 0 });
   if (values.reason) console.log(values.reason);
-  console.log(`Quarry is running in browser mode on ${projectPath}`);
+  console.log(ctx.openPath ? `Quarry is running in browser mode on ${ctx.openPath}` : 'Quarry is running in browser mode; the project opened last cannot be opened, so it shows its start screen.');
   console.log(`Projects may be opened and created in ${projectAccess.info.allowedFolders.join(', ')} (add folders with --allow-dir).`);
   console.log(`Open ${transport.url}`);
   const stop = () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contract, methodNames, type ControlMethod, type MethodInput, type MethodName } from '../../shared/api/contract';
 import type { EventMap } from '../../shared/api/events';
@@ -24,7 +24,8 @@ const call = <M extends MethodName>(method: M, input: MethodInput<M>) => callOk(
 
 /** A small project with something of everything, built through the API. */
 async function fixture() {
-  ctx = testContext();
+  // As in the desktop app, which has file dialogs; this one is always cancelled.
+  ctx = testContext({ pickPath: () => Promise.resolve(null) });
   await call('project.create', { path: tempProjectPath(), name: 'Walk' });
   const interview = await call('sources.import', { fileName: 'interview.txt', dataBase64: b64('Rina sells bags online.\n\nShipping abroad costs too much.') });
   const paper = await call('sources.import', { fileName: 'review.md', dataBase64: b64(manuscript), kind: 'manuscript' });
@@ -33,6 +34,9 @@ async function fixture() {
   const coding = await call('codings.apply', { sourceId: interview.id, codeId: code.id, start: 25, end: 56 });
   const memo = await call('memos.create', { title: 'On shipping', body: 'Costs come up twice.', target: { kind: 'coding', id: coding.id } });
   await call('sources.setAttribute', { id: interview.id, name: 'country', value: 'Indonesia' });
+  const person = await call('cases.create', { name: 'Rina', description: 'A bag seller in Lombok.' });
+  await call('cases.setAttribute', { id: person.id, name: 'age', value: '34', type: 'number' });
+  await call('cases.addMembers', { id: person.id, members: [{ sourceId: interview.id }] });
   const conclusion = await call('conclusions.create', { statement: 'Shipping costs hold sellers back.' });
   const audit: AuditView = await call('audit.run', { sourceId: paper.id });
   const claim = audit.claims.find((c) => c.links.length > 0)!;
@@ -40,7 +44,7 @@ async function fixture() {
   await call('audit.setVerdict', { ...link, verdict: 'supported', note: 'Checked.' });
   const reference = await call('library.add', { fields: { type: 'article-journal', title: 'Parcels abroad', authors: ['Lim, Kevin'], year: '2020', container: 'Trade Review' } });
   const twin = await call('library.add', { fields: { type: 'article-journal', title: 'Parcels Abroad.', authors: ['Lim, K.'], year: '2020', doi: '10.1000/parcels' } });
-  return { interview, paper, parent, code, coding, memo, conclusion, audit, claim, link, reference, twin };
+  return { interview, paper, parent, code, coding, memo, conclusion, audit, claim, link, reference, twin, person: (await call('cases.list', {}))[0]! };
 }
 
 type Fixture = Awaited<ReturnType<typeof fixture>>;
@@ -48,13 +52,19 @@ type Fixture = Awaited<ReturnType<typeof fixture>>;
 const examples: { [M in Exclude<MethodName, ControlMethod>]: (f: Fixture) => MethodInput<M> } = {
   'project.getInfo': () => ({}),
   'project.getAccess': () => ({}),
+  'project.listRecent': () => ({}),
+  'project.listFolder': () => ({ folder: dirname(ctx.openPath!) }),
+  'project.choosePath': () => ({ purpose: 'create', suggestedName: 'Review' }),
+  'project.rename': () => ({ name: 'Harbour study' }),
   'project.setLanguage': () => ({ language: 'de' }),
   'project.exportJson': () => ({}),
   'sources.list': () => ({}),
   'sources.get': (f) => ({ id: f.interview.id }),
   'sources.text': (f) => ({ id: f.interview.id }),
   'sources.import': () => ({ fileName: 'field notes.md', dataBase64: b64('# Day 1\n\nA market in Lombok; parcels 🚢 leave on Fridays.') }),
-  'sources.update': (f) => ({ id: f.interview.id, title: 'Interview with Rina', kind: 'note' }),
+  'sources.paste': () => ({ title: 'Phone call with Ade', text: 'I: Do you ship abroad?\nR: Only to Singapore.' }),
+  'sources.update': (f) => ({ id: f.interview.id, title: 'Interview with Rina', kind: 'note', authors: ['Lim, K.'], year: '2024' }),
+  'sources.listSpeakers': () => ({}),
   'sources.setAttribute': (f) => ({ id: f.interview.id, name: 'sector', value: 'crafts' }),
   'sources.removeAttribute': (f) => ({ id: f.interview.id, name: 'country' }),
   'sources.listAttributes': () => ({}),
@@ -66,6 +76,16 @@ const examples: { [M in Exclude<MethodName, ControlMethod>]: (f: Fixture) => Met
   'codings.list': (f) => ({ sourceId: f.interview.id }),
   'codings.apply': (f) => ({ sourceId: f.interview.id, codeId: f.parent.id, start: 0, end: 4 }),
   'codings.remove': (f) => ({ ids: [f.coding.id] }),
+  'cases.list': () => ({}),
+  'cases.listAttributes': () => ({}),
+  'cases.create': () => ({ name: 'Harbour office', description: 'Where parcels clear customs.' }),
+  'cases.update': (f) => ({ id: f.person.id, name: 'Rina W.' }),
+  'cases.remove': (f) => ({ id: f.person.id }),
+  'cases.defineAttribute': () => ({ name: 'interviewed', type: 'date' }),
+  'cases.setAttribute': (f) => ({ id: f.person.id, name: 'age', value: '35' }),
+  'cases.removeAttribute': (f) => ({ id: f.person.id, name: 'age' }),
+  'cases.addMembers': (f) => ({ id: f.person.id, members: [{ sourceId: f.paper.id, start: 0, end: 10 }] }),
+  'cases.removeMembers': (f) => ({ id: f.person.id, memberIds: [f.person.members[0]!.id] }),
   'memos.list': () => ({}),
   'memos.create': (f) => ({ title: 'Project memo', body: 'Where this is going.', target: { kind: 'source', id: f.interview.id } }),
   'memos.update': (f) => ({ id: f.memo.id, body: 'Costs come up three times.' }),

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
 import type { EventName } from '../../shared/api/events';
 import type { HistoryState, HistoryStep } from '../../shared/domain/history';
-import type { ControlContext, Emit } from '../areas/kit';
+import type { ControlContext, Emit, PathPicker, UserHandle } from '../areas/kit';
 import type { SearchHooks } from '../services/search/project-search';
 import { walkHistory } from './changes';
 import { userDataDir } from './paths';
 import { ProjectAccess } from './project-access';
 import { ProjectSession } from './project-session';
+import type { RecentProjects } from './recent-projects';
 
 export interface Logger {
   error(message: string, error?: unknown): void;
@@ -28,6 +29,12 @@ export interface ContextOptions {
   indexOnOpen?: boolean;
   /** Which project paths callers may use; browser mode limits them, the app and the CLI do not. */
   projectAccess?: ProjectAccess;
+  /** The person's list of recent projects, kept as projects open; none in the CLI and tests. */
+  recentProjects?: RecentProjects;
+  /** Where the sample project is (built on first use), for project.openSample. */
+  sampleProject?: () => Promise<string>;
+  /** The system's file dialogs: the desktop app has them, browser mode and the CLI do not. */
+  pickPath?: PathPicker;
 }
 
 /**
@@ -40,7 +47,10 @@ export class AppContext implements ControlContext {
   readonly coder: string;
   readonly logger: Logger;
   readonly projectAccess: ProjectAccess;
+  readonly user: UserHandle;
   private readonly indexOnOpen: boolean;
+  private readonly recentProjects: RecentProjects | null;
+  private readonly sampleProject: (() => Promise<string>) | null;
   private current: ProjectSession | null = null;
   private readonly listeners = new Set<(name: EventName, payload: unknown) => void>();
 
@@ -51,6 +61,9 @@ export class AppContext implements ControlContext {
     this.logger = options.logger ?? consoleLogger;
     this.indexOnOpen = options.indexOnOpen ?? false;
     this.projectAccess = options.projectAccess ?? ProjectAccess.unrestricted(userDataDir());
+    this.recentProjects = options.recentProjects ?? null;
+    this.sampleProject = options.sampleProject ?? null;
+    this.user = { recentProjects: () => this.recentProjects?.list() ?? [], pickPath: options.pickPath ?? null };
   }
 
   /** The open project, or a NO_PROJECT error a user can act on. */
@@ -67,12 +80,25 @@ export class AppContext implements ControlContext {
     return this.current !== null;
   }
 
+  get openPath(): string | null {
+    return this.current?.path ?? null;
+  }
+
   openProject(path: string): void {
     this.replace(ProjectSession.open(path, this.searchHooks));
   }
 
   createProject(path: string, name: string, description: string): void {
     this.replace(ProjectSession.create(path, name, description, this.clock(), this.searchHooks));
+  }
+
+  async openSample(): Promise<void> {
+    if (!this.sampleProject) throw new AppError('UNSUPPORTED', 'There is no sample project here.');
+    this.openProject(await this.sampleProject());
+  }
+
+  forgetRecent(path: string): void {
+    this.recentProjects?.forget(path);
   }
 
   undo(): HistoryStep | null {
@@ -99,6 +125,7 @@ export class AppContext implements ControlContext {
   private replace(next: ProjectSession): void {
     this.current?.close();
     this.current = next;
+    this.recentProjects?.remember(next.path, next.name, this.clock());
     if (this.indexOnOpen) void next.search.start();
     this.emit('project.opened', { path: next.path });
   }

@@ -1,5 +1,6 @@
 import type { Handlers } from '../areas/kit';
 import { auditHandlers } from '../areas/audit/handlers';
+import { casesHandlers } from '../areas/cases/handlers';
 import { codesHandlers } from '../areas/codes/handlers';
 import { codingsHandlers } from '../areas/codings/handlers';
 import { conclusionsHandlers } from '../areas/conclusions/handlers';
@@ -20,6 +21,7 @@ export const handlers: Handlers = {
   ...codesHandlers,
   ...codingsHandlers,
   ...memosHandlers,
+  ...casesHandlers,
   ...displayHandlers,
   ...conclusionsHandlers,
   ...auditHandlers,

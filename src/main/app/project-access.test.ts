@@ -56,9 +56,19 @@ describe('ProjectAccess in browser mode', () => {
     expect(access.refusalFor('project.create', { path: `  ${join(dataDir, 'k.quarry')}  `, name: 'K' })).toBeNull();
     expect(access.refusalFor('project.create', { path: join(outsideDir, 'k.quarry'), name: 'K' })).not.toBeNull();
     expect(access.refusalFor('project.open', { path: join(outsideDir, 'k.quarry') })).not.toBeNull();
+    // A copy is a project file written where the caller says: the same folders bound it.
+    expect(access.refusalFor('project.saveCopy', { path: join(outsideDir, 'copy.quarry'), name: 'Copy' })).not.toBeNull();
+    expect(access.refusalFor('project.saveCopy', { path: join(allowedDir, 'copy.quarry'), name: 'Copy' })).toBeNull();
     // Invalid input is left to dispatch, which answers VALIDATION.
     expect(access.refusalFor('project.open', { path: 42 })).toBeNull();
     expect(access.refusalFor('project.getInfo', {})).toBeNull();
+  });
+
+  it('lists projects only in the allowed folders and below them', () => {
+    expect(access.folderRefusal(dataDir)).toBeNull();
+    expect(access.folderRefusal(join(allowedDir, 'deeper'))).toBeNull();
+    expect(access.folderRefusal(outsideDir)).toContain(`--allow-dir "${outsideDir}"`);
+    expect(access.folderRefusal(join(root, 'launched'))).not.toBeNull();
   });
 
   it('describes itself for the UI', () => {

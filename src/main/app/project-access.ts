@@ -4,7 +4,7 @@ import { contract } from '../../shared/api/contract';
 import type { ProjectAccessInfo } from '../../shared/domain/model';
 
 /** The methods that take a project file's path from the caller. */
-const pathMethods = ['project.open', 'project.create'] as const;
+const pathMethods = ['project.open', 'project.create', 'project.saveCopy'] as const;
 type PathMethod = (typeof pathMethods)[number];
 const takesPath = (method: string): method is PathMethod => (pathMethods as readonly string[]).includes(method);
 
@@ -75,6 +75,17 @@ export class ProjectAccess {
     return (
       `In browser mode Quarry opens and creates projects only in ${this.info.allowedFolders.join(', ')} and the projects it was started with, and ${resolve(path)} is outside them; ` +
       `to use it, start Quarry again with --allow-dir "${dirname(target)}".`
+    );
+  }
+
+  /** Why the project files in `folder` may not be listed, in a sentence saying how to allow it; null when they may. */
+  folderRefusal(folder: string): string | null {
+    if (!this.info.restricted) return null;
+    const target = canonical(folder);
+    if (this.folders.some((allowed) => allowed === target || isInside(allowed, target))) return null;
+    return (
+      `In browser mode Quarry lists projects only in ${this.info.allowedFolders.join(', ')}, and ${resolve(folder)} is outside them; ` +
+      `to use it, start Quarry again with --allow-dir "${target}".`
     );
   }
 

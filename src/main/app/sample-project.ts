@@ -180,3 +180,15 @@ export async function ensureSampleProject(sampleDir: string, dataDir: string): P
   }
   return target;
 }
+
+/** ensureSampleProject once: however often it is asked for, the sample is built at most once at a time. */
+export function sampleProjectIn(sampleDir: string, dataDir: string): () => Promise<string> {
+  let building: Promise<string> | undefined;
+  return () => {
+    building ??= ensureSampleProject(sampleDir, dataDir).catch((error: unknown) => {
+      building = undefined;
+      throw error;
+    });
+    return building;
+  };
+}

@@ -29,10 +29,24 @@ export interface ProjectHandle {
   readonly history: { list(): HistoryState };
 }
 
+/** Shows the system's dialog for choosing a project file; resolves null when the person cancels. */
+export type PathPicker = (purpose: 'open' | 'create' | 'copy', suggestedName: string) => Promise<string | null>;
+
+/** What the person keeps outside any project. */
+export interface UserHandle {
+  /** Projects opened lately, newest first; empty where none are remembered (the CLI, tests). */
+  recentProjects(): Array<{ path: string; name: string; openedAt: string }>;
+  /** The system's file dialogs; null where there are none (browser mode, the CLI). */
+  readonly pickPath: PathPicker | null;
+}
+
 /** Everything a handler may use. Tests build one with a fixed clock and id maker. */
 export interface AreaContext {
   /** The open project, or a NO_PROJECT error a user can act on. */
   readonly project: ProjectHandle;
+  /** The open project's file; null when none is open. */
+  readonly openPath: string | null;
+  readonly user: UserHandle;
   readonly clock: () => string;
   readonly newId: () => string;
   /** Who codes: recorded with each coding. */
@@ -40,13 +54,22 @@ export interface AreaContext {
   /** Progress of long work; changes are announced by dispatch, never by handlers. */
   readonly emit: Emit;
   /** Which project paths callers may open and create here (browser mode limits them). */
-  readonly projectAccess: { readonly info: ProjectAccessInfo };
+  readonly projectAccess: {
+    readonly info: ProjectAccessInfo;
+    /** Why a project file may not be used here, or null when it may. */
+    refusal(path: string): string | null;
+    /** Why a folder's projects may not be listed here, or null when they may. */
+    folderRefusal(folder: string): string | null;
+  };
 }
 
-/** What control methods may do besides: switch projects and walk the undo history. */
+/** What control methods may do besides: switch projects, keep the recent list and walk the undo history. */
 export interface ControlContext extends AreaContext {
   openProject(path: string): void;
   createProject(path: string, name: string, description: string): void;
+  /** Opens the sample project, building it first if need be. */
+  openSample(): Promise<void>;
+  forgetRecent(path: string): void;
   undo(): HistoryStep | null;
   redo(): HistoryStep | null;
   setHistoryDepth(depth: number): HistoryState;

@@ -1,9 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { errorMessage } from './api/use-api';
-import { App } from './app/app';
+import { ProjectScope } from './app/project-scope';
 import { reportError } from './state/status';
-import { WorkspaceProvider } from './state/workspace';
 import './styles/base.css';
 import './styles/app.css';
 
@@ -13,8 +12,6 @@ window.addEventListener('error', (event) => reportError(errorMessage(event.error
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <WorkspaceProvider initialView="collect">
-      <App />
-    </WorkspaceProvider>
+    <ProjectScope />
   </StrictMode>,
 );

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './method';
 import { auditContract } from './areas/audit';
+import { casesContract } from './areas/cases';
 import { codesContract } from './areas/codes';
 import { codingsContract } from './areas/codings';
 import { conclusionsContract } from './areas/conclusions';
@@ -26,6 +27,7 @@ export const contract = {
   ...codesContract,
   ...codingsContract,
   ...memosContract,
+  ...casesContract,
   ...displayContract,
   ...conclusionsContract,
   ...auditContract,

@@ -12,6 +12,11 @@ export interface EventMap {
   'project.changed': { topics: Topic[]; label: string };
   /** Another project was opened or created: everything shown belongs to the old one. */
   'project.opened': { path: string };
+  /**
+   * The desktop app's menu asks the renderer to run a command (see app-menu.ts), which asks
+   * first where that would lose work the window holds; `path` names the recent project to open.
+   */
+  'menu.command': { command: string; path?: string };
 }
 
 export type EventName = keyof EventMap;

@@ -26,25 +26,63 @@ export interface SourceSummary {
   format: SourceFormat;
   fileName: string | null;
   stage: Stage;
+  /** The authors' names as written ("Lim, K."), in order; empty when not known. */
+  authors: string[];
+  /** As written: 2021, 2021a, n.d.; null when not known. */
+  year: string | null;
   length: number;
   codingCount: number;
   createdAt: string;
 }
 
+/**
+ * How a passage divides a text: a heading, a paragraph, an item of a list, a speaker's turn in
+ * a transcript, or a quotation set off from the text.
+ */
+export const passageKinds = ['heading', 'paragraph', 'list-item', 'turn', 'quote'] as const;
+export type PassageKind = (typeof passageKinds)[number];
+
 export interface Passage {
   id: string;
   ordinal: number;
-  kind: 'heading' | 'paragraph';
+  kind: PassageKind;
+  /** A heading's depth 1–6; a list item's nesting depth from 1; 0 otherwise. */
   level: number;
   start: number;
   end: number;
+  /** A bulleted list item's bullet, shown before it ('•'); null where the text carries its own marker ('3.'). */
+  marker: string | null;
+  /** A turn's speaker as the transcript names them ('I', 'Rina'); null for anything else. */
+  speaker: string | null;
+  /** A turn's timestamp as written ('00:12:31'); null when it has none. */
+  timestamp: string | null;
 }
 
-/** What never changes after import: the text and how it divides into passages. */
+/** Inline emphasis of an imported document, kept as data (never as imported HTML) for the reader to show. */
+export const textMarkKinds = ['emphasis', 'strong', 'code', 'link'] as const;
+export type TextMarkKind = (typeof textMarkKinds)[number];
+
+export interface TextMark {
+  kind: TextMarkKind;
+  start: number;
+  end: number;
+  /** A link's target as written; null for other marks. */
+  href: string | null;
+}
+
+/** What never changes after import: the text, how it divides into passages, and its inline emphasis. */
 export interface SourceText {
   id: string;
   text: string;
   passages: Passage[];
+  marks: TextMark[];
+}
+
+/** One speaker of the project's transcripts, with how many turns they take in how many sources. */
+export interface SpeakerSummary {
+  speaker: string;
+  turnCount: number;
+  sourceCount: number;
 }
 
 export interface Source extends SourceSummary {
@@ -73,7 +111,8 @@ export interface Coding {
   createdAt: string;
 }
 
-export const memoTargetKinds = ['project', 'source', 'code', 'coding'] as const;
+/** What a memo can be written on (the API lets a person write on the first four so far; imports also attach to cases and themes). */
+export const memoTargetKinds = ['project', 'source', 'code', 'coding', 'case', 'theme', 'conclusion', 'display'] as const;
 export type MemoTargetKind = (typeof memoTargetKinds)[number];
 
 export interface Memo {
@@ -115,6 +154,44 @@ export interface Conclusion {
   updatedAt: string;
 }
 
+/** How an attribute's values are read and compared (REFI-QDA's variable types fold into these). */
+export const attributeTypes = ['text', 'number', 'date', 'boolean'] as const;
+export type AttributeType = (typeof attributeTypes)[number];
+
+export const attributeTypeLabels: Record<AttributeType, string> = { text: 'Text', number: 'Number', date: 'Date', boolean: 'Yes or no' };
+
+/** A case attribute's name and type, with how many cases give it a value. */
+export interface AttributeDefinition {
+  name: string;
+  type: AttributeType;
+  caseCount: number;
+}
+
+/** A source, or a stretch of one (start and end set), that belongs to a case. */
+export interface CaseMember {
+  id: string;
+  sourceId: string;
+  sourceTitle: string;
+  start: number | null;
+  end: number | null;
+  /** The start of the segment's words, for lists; null for a whole source. */
+  excerpt: string | null;
+}
+
+/**
+ * A unit of analysis, such as a person, an organisation or a site: it groups sources or
+ * segments of them and carries typed attributes, by which displays and searches can be cut.
+ */
+export interface Case {
+  id: string;
+  name: string;
+  description: string;
+  /** Attribute name to its stored value (see parseAttributeValue); the definitions give the types. */
+  attributes: Record<string, string>;
+  members: CaseMember[];
+  createdAt: string;
+}
+
 /** One attribute value in use, e.g. country = Indonesia, with how many sources carry it. */
 export interface AttributeValue {
   name: string;
@@ -129,7 +206,7 @@ export interface ProjectInfo {
   schemaVersion: number;
   /** The search language code (see search-languages.ts): how words are stemmed when indexed and searched. */
   language: string;
-  counts: { sources: number; codes: number; codings: number; memos: number; claims: number; conclusions: number };
+  counts: { sources: number; codes: number; codings: number; memos: number; cases: number; claims: number; conclusions: number };
 }
 
 /** Where projects may be opened and created: everywhere in the desktop app, only in chosen folders in browser mode. */
@@ -144,6 +221,37 @@ export interface ProjectAccessInfo {
   allowedProjects: string[];
   /** A sentence telling the person how to allow another folder ('' when nothing is restricted). */
   howToAllow: string;
+}
+
+/** Where projects are chosen here: with the system's file dialogs (the desktop app), or by typing paths (browser mode). */
+export interface ProjectPlaces extends ProjectAccessInfo {
+  fileDialogs: boolean;
+}
+
+/** A project opened lately, as the start screen lists it. */
+export interface RecentProject {
+  path: string;
+  /** Its name when it was last opened (the open project's as it is now). */
+  name: string;
+  openedAt: string;
+  /** Its file is still where it was. */
+  exists: boolean;
+  /** It may be opened here (browser mode opens projects only in allowed folders). */
+  allowed: boolean;
+}
+
+export interface RecentProjects {
+  /** The open project's file; null when none is open. */
+  openPath: string | null;
+  projects: RecentProject[];
+  /** Folders of recent projects that may be used here, newest first: where a new project likely belongs. */
+  folders: string[];
+}
+
+/** The project files in a folder, for choosing one by its name. */
+export interface FolderListing {
+  folder: string;
+  projects: Array<{ path: string; fileName: string; modifiedAt: string }>;
 }
 
 /** Code-by-source counts for the Display stage. */

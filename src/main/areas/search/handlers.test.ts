@@ -120,6 +120,32 @@ describe('search.query', () => {
     expect(attributed.groups.map((g) => g.sourceId)).toEqual([official.id]);
   });
 
+  it('filters by speaker: only the turns that speaker takes in a transcript', async () => {
+    await project();
+    const focus = await importText('focus group.txt', ['Moderator: What slows your trade?', 'Ade: Shipping and trade paperwork.', 'Moderator: And trade fairs?', 'Ade: Trade fairs help.', 'Lina: Trade online is easier.'].join('\n'));
+    const turnOf = (speaker: string) => focus.passages.filter((p) => p.speaker === speaker).map((p) => p.id);
+    const ade = await call('search.query', { q: 'trade', filters: { speakers: ['Ade'] } });
+    expect(hitIds(ade).sort()).toEqual(turnOf('Ade').sort());
+    const both = await call('search.query', { q: 'trade', filters: { speakers: ['Ade', 'Lina'], sourceIds: [focus.id] } });
+    expect(hitIds(both).sort()).toEqual([...turnOf('Ade'), ...turnOf('Lina')].sort());
+    expect(await call('search.query', { q: 'trade', filters: { speakers: ['Nobody'] } })).toMatchObject({ total: 0, groups: [] });
+  });
+
+  it('filters by case: sources a case holds whole, and only the segments of a source it holds in part', async () => {
+    const { seller, official } = await project();
+    const ministry = await call('cases.create', { name: 'Ministry' });
+    await call('cases.addMembers', { id: ministry.id, members: [{ sourceId: official.id }] });
+    expect((await call('search.query', { q: 'trade', filters: { caseIds: [ministry.id] } })).groups.map((g) => g.sourceId)).toEqual([official.id]);
+
+    const cousin = await call('cases.create', { name: 'Cousin' });
+    const start = seller.text.indexOf('Her cousin');
+    await call('cases.addMembers', { id: cousin.id, members: [{ sourceId: seller.id, start, end: start + 10 }] });
+    expect(hitIds(await call('search.query', { q: 'online', filters: { caseIds: [cousin.id] } }))).toEqual([passageOf(seller, 'coffee').id]);
+    expect(await call('search.query', { q: 'shipping', filters: { caseIds: [cousin.id] } })).toMatchObject({ total: 0 });
+    const both = await call('search.query', { q: 'trade online', filters: { caseIds: [ministry.id, cousin.id] } });
+    expect(new Set(both.groups.map((g) => g.sourceId))).toEqual(new Set([official.id, seller.id]));
+  });
+
   it('filters by code: passages overlapping a coding of the code or of its sub-codes', async () => {
     const { seller, official } = await project();
     const parent = await call('codes.create', { name: 'Obstacles' });

@@ -14,11 +14,13 @@ import { inTwoPhases, type AreaContext, type AreaHandlers } from '../kit';
 import { sourceText } from '../sources/repository';
 import {
   citationSpansOfClaim,
+  caseContents,
   citedEntryCount,
   findClaim,
   fullTextsOfClaim,
   locations,
   passagesCodedWith,
+  passagesOfSpeakers,
   sourcesAtStages,
   sourcesWithAttribute,
   sourceTitles,
@@ -44,7 +46,9 @@ function intersect(current: Set<string> | null, next: Iterable<string>): Set<str
 /**
  * The engine's filter for the API's filters, or null when no item can pass. Stage and
  * attribute filters become source ids; the code filter becomes the passages overlapping a
- * coding of the codes or their sub-codes. An empty list filters nothing.
+ * coding of the codes or their sub-codes, the speaker filter the turns of those speakers, the
+ * case filter the sources the cases hold (and of a source held in part, only those parts). An
+ * empty list filters nothing.
  */
 function engineFilter(db: Db, filters: Filters): SearchFilter | null {
   let sources: Set<string> | null = given(filters.sourceIds) ? new Set(filters.sourceIds) : null;
@@ -54,15 +58,21 @@ function engineFilter(db: Db, filters: Filters): SearchFilter | null {
   for (const { name, value } of filters.attributes ?? []) {
     sources = intersect(sources, sourcesWithAttribute(db, name, value));
   }
+  const cases = given(filters.caseIds) ? caseContents(db, filters.caseIds) : null;
+  if (cases) sources = intersect(sources, [...cases.wholeSources, ...cases.partialSources]);
   if (sources?.size === 0) return null;
   const filter: SearchFilter = {};
   if (sources) filter.sourceIds = [...sources];
   if (given(filters.kinds)) filter.kinds = [...filters.kinds];
-  if (given(filters.codeIds)) {
-    const passages = new Set(passagesCodedWith(db, filters.codeIds));
-    if (passages.size === 0) return null;
-    filter.allow = (id) => passages.has(id);
-  }
+  // Only passages pass the code and speaker filters: each names the passages it allows.
+  let passages: Set<string> | null = null;
+  if (given(filters.codeIds)) passages = intersect(passages, passagesCodedWith(db, filters.codeIds));
+  if (given(filters.speakers)) passages = intersect(passages, passagesOfSpeakers(db, filters.speakers));
+  if (passages?.size === 0) return null;
+  const allowed = passages;
+  // Of a source a case holds only in part, only the passages of its segments belong to the case.
+  const inCase = (id: string, sourceId: string | null) => !cases || sourceId === null || !cases.partialSources.has(sourceId) || cases.passages.has(id);
+  if (allowed || cases) filter.allow = (id, sourceId) => (!allowed || allowed.has(id)) && inCase(id, sourceId);
   return filter;
 }
 

@@ -22,6 +22,28 @@ export function passagesCodedWith(db: Db, codeIds: readonly string[]): string[] 
     .all(idsParam(codeIds)) as string[];
 }
 
+/** The turns that one of these speakers takes. */
+export function passagesOfSpeakers(db: Db, speakers: readonly string[]): string[] {
+  return db.prepare('SELECT id FROM passages WHERE speaker IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(speakers)) as string[];
+}
+
+/**
+ * What cases hold: the sources they hold whole, and the passages overlapping a segment they
+ * hold of another source (where only part of a source belongs to a case, only that part does).
+ */
+export function caseContents(db: Db, caseIds: readonly string[]): { wholeSources: Set<string>; partialSources: Set<string>; passages: Set<string> } {
+  const ids = JSON.stringify(caseIds);
+  const wholeSources = new Set(db.prepare('SELECT DISTINCT source_id FROM case_members WHERE start IS NULL AND case_id IN (SELECT value FROM json_each(?))').pluck().all(ids) as string[]);
+  const segments = db
+    .prepare(
+      `SELECT DISTINCT p.id, p.source_id AS sourceId FROM case_members m JOIN passages p ON p.source_id = m.source_id AND p.start < m.end AND p.end > m.start
+       WHERE m.start IS NOT NULL AND m.case_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(ids) as Array<{ id: string; sourceId: string }>;
+  const partial = segments.filter((s) => !wholeSources.has(s.sourceId));
+  return { wholeSources, partialSources: new Set(partial.map((s) => s.sourceId)), passages: new Set(partial.map((s) => s.id)) };
+}
+
 export interface Location {
   start: number;
   end: number;

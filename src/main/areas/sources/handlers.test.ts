@@ -102,3 +102,57 @@ describe('importing many files as a batch', () => {
     expect(await call('sources.cancelImport', { batch: 'batch-1' })).toEqual({ cancelled: 0 });
   });
 });
+
+describe('structure and metadata of sources', () => {
+  const transcript = ['I: Where do you sell your scarves?', 'R: Mostly through the app.', 'My sister packs the parcels.', '[00:04:10] I: And abroad?', 'R: Shipping costs too much.'].join('\n');
+
+  it('keeps a transcript’s turns with their speakers, guesses its kind from them and lists its speakers', async () => {
+    await project();
+    const id = await importText('call with Ade.txt', transcript);
+    const summary = (await call('sources.list', {})).find((s) => s.id === id)!;
+    expect(summary.kind).toBe('transcript');
+    const { text, passages } = await call('sources.text', { id });
+    expect(passages.map((p) => [p.kind, p.speaker, p.timestamp, text.slice(p.start, p.end)])).toEqual([
+      ['turn', 'I', null, 'I: Where do you sell your scarves?'],
+      ['turn', 'R', null, 'R: Mostly through the app.\nMy sister packs the parcels.'],
+      ['turn', 'I', '00:04:10', '[00:04:10] I: And abroad?'],
+      ['turn', 'R', null, 'R: Shipping costs too much.'],
+    ]);
+    expect(await call('sources.listSpeakers', {})).toEqual([
+      { speaker: 'I', turnCount: 2, sourceCount: 1 },
+      { speaker: 'R', turnCount: 2, sourceCount: 1 },
+    ]);
+  });
+
+  it('keeps lists and emphasis of Markdown as passages and marks', async () => {
+    await project();
+    const id = await importText('stalls.md', '# Stalls\n\n- *fresh* fruit\n- cloth, see [map](https://example.org/map)\n');
+    const { text, passages, marks } = await call('sources.text', { id });
+    expect(passages.map((p) => [p.kind, p.level, p.marker, text.slice(p.start, p.end)])).toEqual([
+      ['heading', 1, null, 'Stalls'],
+      ['list-item', 1, '•', 'fresh fruit'],
+      ['list-item', 1, '•', 'cloth, see map'],
+    ]);
+    expect(marks.map((m) => [m.kind, text.slice(m.start, m.end), m.href])).toEqual([
+      ['emphasis', 'fresh', null],
+      ['link', 'map', 'https://example.org/map'],
+    ]);
+  });
+
+  it('pastes text as a new source, read as a plain-text file, and refuses a paste with no words', async () => {
+    await project();
+    const pasted = await call('sources.paste', { title: 'Call with Ade', text: transcript });
+    expect(pasted).toMatchObject({ title: 'Call with Ade', kind: 'transcript', format: 'txt', fileName: null });
+    expect((await call('sources.text', { id: pasted.id })).passages).toHaveLength(4);
+    expect(await failure('sources.paste', { title: 'Blank', text: ' \n\t ' })).toMatchObject({ code: 'UNREADABLE', message: "'Blank' contains no text to import." });
+  });
+
+  it('edits authors and year, clears the year with null, and refuses an update that changes nothing', async () => {
+    const { java } = await project();
+    const edited = await call('sources.update', { id: java, authors: [' Lim, K. ', 'World Bank'], year: ' 2021a ' });
+    expect(edited).toMatchObject({ authors: ['Lim, K.', 'World Bank'], year: '2021a' });
+    expect((await call('history.list', {})).undo[0]!.label).toBe('Edit the details of ‘java’');
+    expect(await call('sources.update', { id: java, year: null })).toMatchObject({ authors: ['Lim, K.', 'World Bank'], year: null });
+    expect((await failure('sources.update', { id: java })).code).toBe('VALIDATION');
+  });
+});

@@ -1,9 +1,10 @@
 import { AppError } from '../../../shared/api/errors';
-import { cancelBatch, extractInWorker, joinBatch } from '../../services/import';
+import type { SourceKind, SourceSummary } from '../../../shared/domain/model';
+import { cancelBatch, extractInWorker, extractPlainText, joinBatch } from '../../services/import';
 import { decodeBase64 } from '../../services/import/base64';
 import type { ExtractedDocument } from '../../services/import/types';
 import { codingIdsOfSource } from '../codings/repository';
-import { inTwoPhases, type AreaHandlers } from '../kit';
+import { inTwoPhases, type AreaContext, type AreaHandlers } from '../kit';
 import { addExtractedSource } from './add-source';
 import { deleteMemosOf } from '../memos/repository';
 import {
@@ -14,12 +15,19 @@ import {
   findSourceText,
   listAttributeValues,
   listSources,
+  listSpeakers,
   setSourceAttribute,
   sourceAttributes,
   updateSource,
 } from './repository';
 
 const sourceGone = () => new AppError('NOT_FOUND', 'That source no longer exists in this project.');
+
+/** Adds an extracted document as a new source, its kind guessed from its content unless given. */
+function addSource(ctx: AreaContext, doc: ExtractedDocument, given: { fileName: string | null; title?: string; kind?: SourceKind }): SourceSummary {
+  const id = addExtractedSource(ctx.project.db, doc, given, { newId: ctx.newId, now: ctx.clock() });
+  return findSourceSummary(ctx.project.db, id)!;
+}
 
 export const sourcesHandlers: AreaHandlers<'sources.'> = {
   'sources.list': (_input, ctx) => listSources(ctx.project.db),
@@ -59,12 +67,11 @@ export const sourcesHandlers: AreaHandlers<'sources.'> = {
         member?.leave();
       }
     },
-    apply: ({ fileName, title, kind }, doc, ctx) => {
-      const id = addExtractedSource(ctx.project.db, doc, { fileName, title, kind }, { newId: ctx.newId, now: ctx.clock() });
-      return findSourceSummary(ctx.project.db, id)!;
-    },
+    apply: ({ fileName, title, kind }, doc, ctx) => addSource(ctx, doc, { fileName, title, kind }),
   }),
   'sources.cancelImport': ({ batch }) => ({ cancelled: cancelBatch(batch) }),
+  'sources.paste': ({ title, text, kind }, ctx) => addSource(ctx, extractPlainText(text, title), { fileName: null, title, kind }),
+  'sources.listSpeakers': (_input, ctx) => listSpeakers(ctx.project.db),
   'sources.update': ({ id, ...changes }, ctx) => {
     const { db } = ctx.project;
     if (!updateSource(db, id, changes, ctx.clock())) throw sourceGone();

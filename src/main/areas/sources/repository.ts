@@ -1,4 +1,4 @@
-import type { AttributeValue, Passage, Source, SourceFormat, SourceKind, SourceSummary, SourceText, Stage } from '../../../shared/domain/model';
+import type { AttributeValue, Passage, Source, SourceFormat, SourceKind, SourceSummary, SourceText, SpeakerSummary, Stage, TextMark } from '../../../shared/domain/model';
 import type { Db } from '../../services/store/database';
 
 interface SourceRow {
@@ -8,12 +8,14 @@ interface SourceRow {
   format: SourceFormat;
   file_name: string | null;
   stage: Stage;
+  authors: string;
+  year: string | null;
   length: number;
   coding_count: number;
   created_at: string;
 }
 
-const summaryColumns = `s.id, s.title, s.kind, s.format, s.file_name, s.stage, length(s.text) AS length, s.created_at,
+const summaryColumns = `s.id, s.title, s.kind, s.format, s.file_name, s.stage, s.authors, s.year, length(s.text) AS length, s.created_at,
   (SELECT count(*) FROM codings c WHERE c.source_id = s.id) AS coding_count`;
 
 function toSummary(row: SourceRow): SourceSummary {
@@ -24,6 +26,8 @@ function toSummary(row: SourceRow): SourceSummary {
     format: row.format,
     fileName: row.file_name,
     stage: row.stage,
+    authors: JSON.parse(row.authors) as string[],
+    year: row.year,
     length: row.length,
     codingCount: row.coding_count,
     createdAt: row.created_at,
@@ -39,6 +43,7 @@ export interface NewSource {
   text: string;
   stage?: Stage;
   passages: Array<Omit<Passage, 'id' | 'ordinal'> & { id: string }>;
+  marks: readonly TextMark[];
   now: string;
 }
 
@@ -95,18 +100,40 @@ export function insertSource(db: Db, source: NewSource): void {
      VALUES (@id, @title, @kind, @fileName, @format, @text, @stage, @now, @now)`,
   ).run({ ...source, stage: source.stage ?? 'collected' });
   const insertPassage = db.prepare(
-    'INSERT INTO passages (id, source_id, ordinal, kind, level, start, end) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO passages (id, source_id, ordinal, kind, level, start, end, marker, speaker, timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  source.passages.forEach((p, ordinal) => insertPassage.run(p.id, source.id, ordinal, p.kind, p.level, p.start, p.end));
+  source.passages.forEach((p, ordinal) => insertPassage.run(p.id, source.id, ordinal, p.kind, p.level, p.start, p.end, p.marker, p.speaker, p.timestamp));
+  // The same emphasis twice over one span (nested <em>s) is one mark.
+  const insertMark = db.prepare('INSERT OR IGNORE INTO text_marks (source_id, start, end, kind, href) VALUES (?, ?, ?, ?, ?)');
+  for (const mark of source.marks) insertMark.run(source.id, mark.start, mark.end, mark.kind, mark.href);
 }
 
-export function updateSource(db: Db, id: string, changes: { title?: string; kind?: SourceKind; stage?: Stage }, now: string): boolean {
+/** What sources.update may change; absent fields stay as they are, and a null year clears it. */
+export interface SourceChanges {
+  title?: string;
+  kind?: SourceKind;
+  stage?: Stage;
+  authors?: string[];
+  year?: string | null;
+}
+
+export function updateSource(db: Db, id: string, changes: SourceChanges, now: string): boolean {
   const result = db
     .prepare(
-      `UPDATE sources SET title = coalesce(@title, title), kind = coalesce(@kind, kind), stage = coalesce(@stage, stage), updated_at = @now
+      `UPDATE sources SET title = coalesce(@title, title), kind = coalesce(@kind, kind), stage = coalesce(@stage, stage),
+         authors = coalesce(@authors, authors), year = CASE WHEN @setYear THEN @year ELSE year END, updated_at = @now
        WHERE id = @id`,
     )
-    .run({ id, title: changes.title ?? null, kind: changes.kind ?? null, stage: changes.stage ?? null, now });
+    .run({
+      id,
+      title: changes.title ?? null,
+      kind: changes.kind ?? null,
+      stage: changes.stage ?? null,
+      authors: changes.authors ? JSON.stringify(changes.authors) : null,
+      setYear: changes.year !== undefined ? 1 : 0,
+      year: changes.year ?? null,
+      now,
+    });
   return result.changes > 0;
 }
 
@@ -122,8 +149,19 @@ export function setStage(db: Db, id: string, stage: Stage): void {
 export function findSourceText(db: Db, id: string): SourceText | undefined {
   const text = sourceText(db, id);
   if (text === undefined) return undefined;
-  const passages = db.prepare('SELECT id, ordinal, kind, level, start, end FROM passages WHERE source_id = ? ORDER BY ordinal').all(id) as Passage[];
-  return { id, text, passages };
+  const passages = db.prepare('SELECT id, ordinal, kind, level, start, end, marker, speaker, timestamp FROM passages WHERE source_id = ? ORDER BY ordinal').all(id) as Passage[];
+  const marks = db.prepare('SELECT kind, start, end, href FROM text_marks WHERE source_id = ? ORDER BY start, end, kind').all(id) as TextMark[];
+  return { id, text, passages, marks };
+}
+
+/** Every speaker of the project's transcripts, most turns first. */
+export function listSpeakers(db: Db): SpeakerSummary[] {
+  return db
+    .prepare(
+      `SELECT speaker, count(*) AS turnCount, count(DISTINCT source_id) AS sourceCount FROM passages
+       WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY turnCount DESC, speaker`,
+    )
+    .all() as SpeakerSummary[];
 }
 
 /** Sets who wrote a source and when (names as written, year as written), as its reference gives them. */

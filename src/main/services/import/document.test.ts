@@ -3,8 +3,9 @@ import { buildDocument, displayName, normaliseInline } from './document';
 import { appErrorOf, outline } from './test-support';
 
 describe('normaliseInline', () => {
-  it('collapses whitespace, trims, drops invisible characters and composes accents', () => {
-    expect(normaliseInline('  two\t\twords \n here ')).toBe('two words here');
+  it('collapses whitespace but keeps line breaks, trims, drops invisible characters and composes accents', () => {
+    expect(normaliseInline('  two\t\twords \n here ')).toBe('two words\nhere');
+    expect(normaliseInline('one\n\n \n two\u00a0 three\n')).toBe('one\ntwo three');
     expect(normaliseInline('co\u00adoperation\u200b and\u0007 bell')).toBe('cooperation and bell');
     expect(normaliseInline('cafe\u0301')).toBe('caf\u00e9');
   });
@@ -17,10 +18,10 @@ describe('buildDocument', () => {
       { kind: 'paragraph', level: 0, text: ' ' },
       { kind: 'paragraph', level: 0, text: 'We walked\nthe plots.' },
     ]);
-    expect(doc.text).toBe('Field visit\n\nWe walked the plots.');
+    expect(doc.text).toBe('Field visit\n\nWe walked\nthe plots.');
     expect(doc.passages).toEqual([
-      { kind: 'heading', level: 2, start: 0, end: 11 },
-      { kind: 'paragraph', level: 0, start: 13, end: 33 },
+      { kind: 'heading', level: 2, start: 0, end: 11, marker: null, speaker: null, timestamp: null },
+      { kind: 'paragraph', level: 0, start: 13, end: 33, marker: null, speaker: null, timestamp: null },
     ]);
     expect(doc.title).toBe('Field visit');
   });

@@ -2,7 +2,7 @@ import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, Table,
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { extractBuffer } from './extract';
-import { appErrorOf, outline } from './test-support';
+import { appErrorOf, marksOf, outline } from './test-support';
 
 async function wordFile(): Promise<Uint8Array> {
   const doc = new Document({
@@ -39,12 +39,13 @@ describe('docx', () => {
       'h1 Method',
       'p We spoke with twelve traders in Samarinda.[1]',
       'h2 Prices',
-      'p cheaper handsets',
-      'p a) mobile payments',
+      'li1 • cheaper handsets',
+      'li1 • a) mobile payments',
       'p Year',
       'p Sales',
-      'p 1. Two of the interviews were by phone.',
+      'li1 1. Two of the interviews were by phone.',
     ]);
+    expect(marksOf(doc)).toEqual(['strong: twelve']);
     expect(doc).toMatchObject({ format: 'docx', title: 'Market Stalls and Phones' });
   });
 

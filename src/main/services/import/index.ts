@@ -6,9 +6,10 @@ import { open, type FileHandle } from 'node:fs/promises';
 import type { AppError } from '../../../shared/api/errors';
 import type { JobProgress } from '../workers/jobs';
 import { JobStopped, parserPool } from '../workers/pool';
-import { fileError } from './document';
+import { buildDocument, fileError } from './document';
 import { checkFileSize, detectFormat } from './extract';
 import { EXTRACT_DEADLINE_MS, EXTRACT_DEADLINE_PER_PAGE_MS } from './limits';
+import { plainTextToBlocks } from './plain-text';
 import type { ExtractedDocument } from './types';
 
 export { cancelBatch, joinBatch } from './batches';
@@ -56,6 +57,11 @@ export async function extractInWorker(bytes: Uint8Array, fileName: string, optio
   } catch (error) {
     throw error instanceof JobStopped ? stoppedError(error, fileName) : error;
   }
+}
+
+/** Reads pasted text as a plain-text file is read; `name` names it in errors (a paste of nothing but spaces). */
+export function extractPlainText(text: string, name: string): ExtractedDocument {
+  return buildDocument('txt', name, plainTextToBlocks(text));
 }
 
 function fileKind(stats: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractBuffer } from './extract';
-import { outline } from './test-support';
+import { outline, marksOf } from './test-support';
 
 const extractMarkdown = (markdown: string) => extractBuffer(new TextEncoder().encode(markdown), 'review.md');
 
@@ -31,9 +31,9 @@ describe('markdown', () => {
     expect(doc.format).toBe('md');
   });
 
-  it('makes each list item a paragraph without its bullet, keeping enumerators and list numbers', async () => {
+  it('makes each list item a list item with its bullet kept apart, and numbers kept in the text', async () => {
     const doc = await extractMarkdown(['Factors:', '', '- cheap phones', '* a growing', '  middle class', '', '1. ordered one', '2) ordered two', '', 'a) kept as written', '', 'b) also kept'].join('\n'));
-    expect(outline(doc)).toEqual(['p Factors:', 'p cheap phones', 'p a growing middle class', 'p 1. ordered one', 'p 2. ordered two', 'p a) kept as written', 'p b) also kept']);
+    expect(outline(doc)).toEqual(['p Factors:', 'li1 • cheap phones', 'li1 • a growing middle class', 'li1 1. ordered one', 'li1 2. ordered two', 'p a) kept as written', 'p b) also kept']);
   });
 
   it('handles quotes, tables, fenced code, rules, inline HTML, entities and hard breaks', async () => {
@@ -56,11 +56,19 @@ describe('markdown', () => {
         'next line',
       ].join('\n'),
     );
-    expect(outline(doc)).toEqual(['p Quoted words go on.', 'p Year', 'p Share', 'p 2021', 'p 14.3%', 'p const x = 1 < 2;', 'p Bangun1 & Andalia2 © AT&T next line']);
+    expect(outline(doc)).toEqual(['quote Quoted words go on.', 'p Year', 'p Share', 'p 2021', 'p 14.3%', 'p const x = 1 < 2;', 'p Bangun1 & Andalia2 © AT&T\nnext line']);
   });
 
   it('leaves unmatched emphasis characters and bare brackets as literal text', async () => {
     const doc = await extractMarkdown(['p < .05* and 2 * 3 and [sic]', '', '**bold** and _under_ but file_name_here', '', '\\*not emphasis\\*'].join('\n'));
     expect(outline(doc)).toEqual(['p p < .05* and 2 * 3 and [sic]', 'p bold and under but file_name_here', 'p *not emphasis*']);
+  });
+});
+
+describe('markdown emphasis', () => {
+  it('keeps emphasis and links as marks at the right offsets, after accents are composed', async () => {
+    const doc = await extractMarkdown('Cafe\u0301 *owners* said **no** to [the app](https://example.org) and `cash`.');
+    expect(outline(doc)).toEqual(['p Café owners said no to the app and cash.']);
+    expect(marksOf(doc)).toEqual(['emphasis: owners', 'strong: no', 'link: the app -> https://example.org', 'code: cash']);
   });
 });

@@ -13,8 +13,10 @@ export interface TermClause {
   presence: Presence;
   boost: number;
   editDistance: number;
-  /** false for exact terms (after the pipeline); wildcards and fuzzy terms are expanded. */
+  /** false for exact terms (after the pipeline); wildcards and fuzzy terms are expanded (a stem added to a prefix is looked up as it is). */
   expand: boolean;
+  /** Its terms are alternatives (a prefix and the stems of the word before its *): it matches where any of them does. */
+  alternatives: boolean;
 }
 
 /** Terms that must occur at fixed distances from each other in one field: a quoted phrase. */
@@ -83,13 +85,17 @@ export function planQuery(query: string, analyzer: Analyzer): QueryPlan {
   }
   const clauses = parsed.clauses.map((c): TermClause => {
     const editDistance = c.editDistance ?? 0;
+    // The index holds stems, which a whole word typed before the * seldom begins ('shipping*'
+    // against 'ship'): the word's own stems are looked up too, so it finds the word's forms.
+    const prefixOfWord = editDistance === 0 && /^[^*]+\*$/.test(c.term);
     return {
-      terms: c.usePipeline ? analyzer.searchTerms(c.term) : [c.term],
+      terms: c.usePipeline ? analyzer.searchTerms(c.term) : prefixOfWord ? [c.term, ...analyzer.searchTerms(c.term.slice(0, -1))] : [c.term],
       fields: fieldIndexes(c.fields),
       presence: presenceOf(c.presence),
       boost: c.boost,
       editDistance,
       expand: c.term.includes('*') || editDistance > 0,
+      alternatives: prefixOfWord,
     };
   });
   return { clauses, phrases };
@@ -101,7 +107,7 @@ export function planSimilar(text: string, analyzer: Analyzer): QueryPlan {
   const all = FIELDS.map((_, i) => i);
   analyzer.tokenize(text, (lower) => {
     for (const term of analyzer.indexTerms(lower)) {
-      clauses.push({ terms: [term], fields: all, presence: 'optional', boost: 1, editDistance: 0, expand: false });
+      clauses.push({ terms: [term], fields: all, presence: 'optional', boost: 1, editDistance: 0, expand: false, alternatives: false });
     }
   });
   return { clauses, phrases: [] };

@@ -264,7 +264,7 @@ export class SearchIndex {
 
   /** Terms of the dictionary a clause term stands for, as lunr's TokenSet intersection finds them. */
   private expand(term: string, clause: TermClause): string[] {
-    if (!clause.expand) return this.termIds(term).some((t) => t >= 0) ? [term] : [];
+    if (!clause.expand || (clause.editDistance === 0 && !term.includes('*'))) return this.termIds(term).some((t) => t >= 0) ? [term] : [];
     const found = new Set<string>();
     const star = term.indexOf('*');
     if (clause.editDistance === 0 && star === term.length - 1) {
@@ -430,17 +430,19 @@ export class SearchIndex {
     const textTerms = new Set<string>();
     for (const clause of plan.clauses) {
       if (clause.presence === 'required' && clause.terms.length === 0) return empty;
-      const expanded: string[] = [];
+      // A set: a prefix's expansion and the stem of the word before the * may name the same term, which counts once.
+      const expanded = new Set<string>();
       for (const term of clause.terms) {
         const terms = this.expand(term, clause).filter((t) => this.documentFrequency(t) > 0);
-        if (terms.length === 0 && clause.presence === 'required') return empty;
-        expanded.push(...terms);
+        if (terms.length === 0 && clause.presence === 'required' && !clause.alternatives) return empty;
+        for (const t of terms) expanded.add(t);
       }
+      if (expanded.size === 0 && clause.presence === 'required') return empty;
       if (clause.presence === 'prohibited') {
-        prohibited.push({ terms: expanded, fields: clause.fields });
+        prohibited.push({ terms: [...expanded], fields: clause.fields });
         continue;
       }
-      if (clause.presence === 'required') required.push({ terms: expanded, fields: clause.fields });
+      if (clause.presence === 'required') required.push({ terms: [...expanded], fields: clause.fields });
       if (clause.fields.includes(TEXT_FIELD)) for (const term of expanded) textTerms.add(term);
       for (const term of expanded) for (const f of clause.fields) queryVectors[f]!.set(term, (queryVectors[f]!.get(term) ?? 0) + clause.boost);
     }
@@ -539,7 +541,7 @@ export class SearchIndex {
       if (!doc) continue;
       if (kinds && !kinds.has(doc.kind)) continue;
       if (sources && (doc.sourceId === null || !sources.has(doc.sourceId))) continue;
-      if (filter?.allow && !filter.allow(doc.id)) continue;
+      if (filter?.allow && !filter.allow(doc.id, doc.sourceId)) continue;
       total++;
       heap.offer(global, scores[global]!);
     }

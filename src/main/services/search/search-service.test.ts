@@ -91,6 +91,25 @@ describe('query language', () => {
     expect(ids(service.query('comunication~1'))).toEqual(['trade-p2']);
   });
 
+  it('finds the forms of a whole word before a *, though the index holds only stems, and highlights them', async () => {
+    const small = tempProject();
+    try {
+      addSource(small.db, 'ports', 'Ports', ['Shipping rose.', 'Two shippings left late.', 'A shipment came.', 'Shippingcontainers stacked up.', 'Nothing here.']);
+      const search = new SearchService(small.db);
+      await search.open();
+      // Plain lunr finds nothing here: no stem in the index starts with "shipping".
+      expect(ids(search.query('shipping*')).sort()).toEqual(['ports-p0', 'ports-p1', 'ports-p3']);
+      const [hit] = search.query('+shippings* +late').hits;
+      expect(hit!.matches.map(([from, to]) => 'Two shippings left late.'.slice(from, to))).toEqual(['shippings', 'late']);
+      // A prefix that is no word's whole still expands over the stems only, as in lunr.
+      expect(ids(search.query('shipm*'))).toEqual(['ports-p2']);
+      expect(search.query('+shippingz*').total).toBe(0);
+      search.close();
+    } finally {
+      small.dispose();
+    }
+  });
+
   it('stems English words and ignores stop words', () => {
     expect(ids(service.query('+running +merchants'))).toEqual(['trade-p3']);
     expect(service.query('the').total).toBe(0);

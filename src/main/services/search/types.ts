@@ -10,11 +10,11 @@ export interface SearchDoc {
   text: string;
 }
 
-/** Code, stage and attribute filters are resolved by the caller into sourceIds or allow. */
+/** Code, stage, attribute, speaker and case filters are resolved by the caller into sourceIds or allow. */
 export interface SearchFilter {
   kinds?: SearchKind[];
   sourceIds?: string[];
-  allow?: (docId: string) => boolean;
+  allow?: (docId: string, sourceId: string | null) => boolean;
 }
 
 export interface SearchHit {

@@ -1,3 +1,4 @@
+import { keysOf } from '../../../shared/app-menu';
 import { useQuery, walkHistory } from '../api/use-api';
 import { useCommands, type Command } from '../state/commands';
 import { announce } from '../state/status';
@@ -31,7 +32,7 @@ export function useAppCommands(panels: { showPalette(): void; showHistory(): voi
       id: 'history.undo',
       title: nextUndo ? `Undo: ${nextUndo.label}` : 'Undo',
       category: 'Edit',
-      keys: ['Mod+Z'],
+      keys: keysOf('history.undo'),
       when: () => Boolean(nextUndo),
       run: () => stepHistory('undo'),
     },
@@ -39,12 +40,12 @@ export function useAppCommands(panels: { showPalette(): void; showHistory(): voi
       id: 'history.redo',
       title: nextRedo ? `Redo: ${nextRedo.label}` : 'Redo',
       category: 'Edit',
-      keys: ['Mod+Shift+Z', 'Mod+Y'],
+      keys: keysOf('history.redo'),
       when: () => Boolean(nextRedo),
       run: () => stepHistory('redo'),
     },
-    { id: 'history.show', title: 'Show the undo history', category: 'Edit', keys: ['Mod+Shift+H'], inTextFields: true, run: panels.showHistory },
-    { id: 'palette.show', title: 'Show all commands', category: 'Help', keys: ['Mod+Shift+P', 'F1'], inTextFields: true, run: panels.showPalette },
+    { id: 'history.show', title: 'Show the undo history', category: 'Edit', keys: keysOf('history.show'), inTextFields: true, run: panels.showHistory },
+    { id: 'palette.show', title: 'Show all commands', category: 'Help', keys: keysOf('palette.show'), inTextFields: true, run: panels.showPalette },
   ];
   useCommands(commands);
 }

@@ -1,21 +1,38 @@
 import { useEffect, useState } from 'react';
-import { useQuery } from '../api/use-api';
-import { handleKeyDown } from '../state/commands';
+import { keysOf } from '../../../shared/app-menu';
+import { api } from '../api/client';
+import { errorMessage, useQuery } from '../api/use-api';
+import { PasteSourceDialog } from '../features/collect/paste-source-dialog';
+import { openProject } from '../features/projects/project-actions';
+import { RenameProjectDialog, SaveCopyDialog } from '../features/projects/project-dialogs';
+import { formatChord, handleKeyDown, runCommand } from '../state/commands';
+import { announce, reportError } from '../state/status';
 import { useWorkspace } from '../state/workspace';
 import { useAppCommands } from './app-commands';
 import { CommandPalette } from './command-palette';
+import { DropImport } from './drop-import';
 import { HistoryPanel } from './history-panel';
+import { LeaveDialog } from './leave-dialog';
+import { useProjectCommands, type ProjectPanel } from './project-commands';
+import { StartScreen, type StartFocus } from './screens/start-screen';
 import { StageNav } from './stage-nav';
 import { StatusBar } from './status-bar';
 import { topBarItems, views } from './views';
 
-export function App() {
-  const { view, showView } = useWorkspace();
-  const info = useQuery('project.getInfo', {});
+type Panel = 'palette' | 'history' | ProjectPanel;
+
+/** The window for one open project (or none: then the start screen), made anew when another project opens. */
+export function App({ openPath }: { openPath: string | null }) {
+  const { view, showView, openSource } = useWorkspace();
+  const info = useQuery('project.getInfo', openPath ? {} : null);
+  const places = useQuery('project.getAccess', {});
   const current = views.find((v) => v.id === view) ?? views[0]!;
   const Current = current.component;
-  const [panel, setPanel] = useState<'palette' | 'history' | null>(null);
+  const [panel, setPanel] = useState<Panel | null>(null);
+  const [start, setStart] = useState<{ focus: StartFocus } | null>(null);
+  const starting = openPath === null || start !== null;
   useAppCommands({ showPalette: () => setPanel('palette'), showHistory: () => setPanel('history') });
+  useProjectCommands({ projectOpen: openPath !== null, showStart: (focus) => setStart({ focus }), showPanel: setPanel });
 
   useEffect(() => {
     document.title = info.data ? `${info.data.name} — Quarry` : 'Quarry';
@@ -27,34 +44,72 @@ export function App() {
     return () => window.removeEventListener('keydown', handleKeyDown);
   }, []);
 
+  // The desktop app's menu runs commands as the palette does; a recent project comes with its path.
+  useEffect(
+    () =>
+      api.on('menu.command', ({ command, path }) => {
+        if (command === 'project.open' && path) openProject(path).catch((error: unknown) => reportError(errorMessage(error)));
+        else if (!runCommand(command)) announce('That command does not apply here.');
+      }),
+    [],
+  );
+
+  const projectKeys = keysOf('project.showStart');
   return (
     <div className="app">
-      <header className="top-bar">
-        <div className="top-bar__brand">
-          <span className="brand-mark" aria-hidden="true" />
-          <span className="brand-name">Quarry</span>
-        </div>
-        <h1 className="top-bar__project" title={info.data?.path}>
-          {info.data?.name ?? (info.error ? 'No project open' : '…')}
-        </h1>
-        <StageNav views={views} current={current.id} onSelect={showView} />
-        <div className="top-bar__slot">
-          {topBarItems.map((Item, index) => (
-            <Item key={index} />
-          ))}
-        </div>
-      </header>
-      {info.error && (
-        <div className="banner banner--error" role="alert">
-          {info.error}
-        </div>
+      {openPath !== null && (
+        <>
+          <header className="top-bar" hidden={starting}>
+            <div className="top-bar__brand">
+              <span className="brand-mark" aria-hidden="true" />
+              <span className="brand-name">Quarry</span>
+            </div>
+            <h1 className="top-bar__project" title={info.data?.path}>
+              {info.data?.name ?? (info.error ? 'No project open' : '…')}
+            </h1>
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              title={projectKeys ? `New, open and recent projects (${formatChord(projectKeys[0]!)})` : undefined}
+              onClick={() => setStart({ focus: null })}
+            >
+              Projects
+            </button>
+            <StageNav views={views} current={current.id} onSelect={showView} />
+            <div className="top-bar__slot">
+              {topBarItems.map((Item, index) => (
+                <Item key={index} />
+              ))}
+            </div>
+          </header>
+          {info.error && (
+            <div className="banner banner--error" role="alert" hidden={starting}>
+              {info.error}
+            </div>
+          )}
+          {/* Hidden, not unmounted, under the start screen: what the views hold is still there on coming back. */}
+          <main id="view-panel" className="view" role="tabpanel" aria-labelledby={`tab-${current.id}`} hidden={starting}>
+            <Current />
+          </main>
+        </>
       )}
-      <main id="view-panel" className="view" role="tabpanel" aria-labelledby={`tab-${current.id}`}>
-        <Current />
-      </main>
+      {starting && <StartScreen focus={start?.focus ?? null} onClose={openPath === null ? null : () => setStart(null)} />}
       <StatusBar onShowHistory={() => setPanel('history')} />
+      <DropImport enabled={openPath !== null} />
+      <LeaveDialog />
       {panel === 'palette' && <CommandPalette onClose={() => setPanel(null)} />}
       {panel === 'history' && <HistoryPanel onClose={() => setPanel(null)} />}
+      {panel === 'rename' && info.data && <RenameProjectDialog project={info.data} onClose={() => setPanel(null)} />}
+      {panel === 'copy' && info.data && places.data && <SaveCopyDialog project={info.data} places={places.data} onClose={() => setPanel(null)} />}
+      {panel === 'paste' && (
+        <PasteSourceDialog
+          onClose={() => setPanel(null)}
+          onCreated={(source) => {
+            showView('collect');
+            openSource(source.id);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,11 +1,16 @@
+import { counted } from '../../../shared/api/method';
 import { useQuery } from '../api/use-api';
 import { formatChord } from '../state/commands';
+import { useImports } from '../state/imports';
 import { dismissError, useStatus } from '../state/status';
 import { stepHistory } from './app-commands';
 
 /** Long work, unhandled errors, undo and redo, at the bottom of the window like a desktop app's status bar. */
 export function StatusBar({ onShowHistory }: { onShowHistory(): void }) {
-  const { tasks, errors, announcement } = useStatus();
+  const { tasks: allTasks, errors, announcement } = useStatus();
+  const batch = useImports();
+  // While files are imported in a batch, its one bar stands for the file being read.
+  const tasks = batch?.running ? allTasks.filter((task) => !task.task.startsWith('import:')) : allTasks;
   const info = useQuery('project.getInfo', {});
   const history = useQuery('history.list', {});
   const counts = info.data?.counts;
@@ -54,7 +59,13 @@ export function StatusBar({ onShowHistory }: { onShowHistory(): void }) {
             </div>
           );
         })}
-        {tasks.length === 0 && <span className="status-bar__idle">Ready</span>}
+        {batch?.running && (
+          <div className="status-task">
+            <span className="status-task__label">{`Importing ${Math.min(batch.done + 1, batch.total)} of ${batch.total} files`}</span>
+            <progress aria-label="Importing files" max={batch.total} value={batch.done} />
+          </div>
+        )}
+        {tasks.length === 0 && !batch?.running && <span className="status-bar__idle">Ready</span>}
       </div>
       {errors.length > 0 && (
         <div className="status-bar__errors">
@@ -68,9 +79,15 @@ export function StatusBar({ onShowHistory }: { onShowHistory(): void }) {
           ))}
         </div>
       )}
+      {info.data && (
+        <div className="status-bar__project" title={info.data.path}>
+          <span className="visually-hidden">Project: </span>
+          {info.data.name}
+        </div>
+      )}
       {counts && (
         <div className="status-bar__counts" aria-label="Project counts">
-          {counts.sources} sources · {counts.codes} codes · {counts.codings} codings · {counts.memos} memos · {counts.conclusions} conclusions
+          {[counted(counts.sources, 'source'), counted(counts.cases, 'case'), counted(counts.codes, 'code'), counted(counts.codings, 'coding'), counted(counts.memos, 'memo'), counted(counts.conclusions, 'conclusion')].join(' · ')}
         </div>
       )}
     </footer>

@@ -1,69 +1,72 @@
-import { useState } from 'react';
-import { errorMessage, mutate } from '../api/use-api';
-import { dropTask } from '../state/status';
-import { readAsBase64 } from '../lib/files';
+import { useEffect, useRef } from 'react';
+import { keysOf } from '../../../shared/app-menu';
+import { formatChord } from '../state/commands';
+import { dismissImports, importableExtensions, importFiles, registerFileChooser, summarise, useImports } from '../state/imports';
 import { useWorkspace } from '../state/workspace';
+import './source-import.css';
 
-const accepted = '.txt,.md,.markdown,.html,.htm,.docx,.pdf';
-
-interface ImportRow {
-  key: number;
-  name: string;
-  state: 'working' | 'done' | 'failed';
-  message: string;
-}
-
-let nextKey = 1;
-
-/** The import button and the outcome of each file; one broken file does not stop the others. */
+/** The import button, and the batch under way or just finished: one progress bar, each file's outcome, and a summary. */
 export function SourceImport() {
   const { openSource } = useWorkspace();
-  const [rows, setRows] = useState<ImportRow[]>([]);
+  const batch = useImports();
+  const input = useRef<HTMLInputElement>(null);
+  const keys = keysOf('sources.importFiles');
 
-  const update = (key: number, change: Partial<ImportRow>) => setRows((all) => all.map((r) => (r.key === key ? { ...r, ...change } : r)));
+  // While mounted, the Import sources command opens this input's file dialog.
+  useEffect(() => registerFileChooser(input), []);
 
-  const importFiles = async (files: File[]) => {
-    const queued = files.map((file) => ({ file, key: nextKey++ }));
-    setRows((all) => [...queued.map(({ file, key }) => ({ key, name: file.name, state: 'working' as const, message: 'Importing…' })), ...all].slice(0, 8));
-    for (const { file, key } of queued) {
-      try {
-        const summary = await mutate('sources.import', { fileName: file.name, dataBase64: await readAsBase64(file) });
-        update(key, { state: 'done', message: `Imported as “${summary.title}”.` });
-        openSource(summary.id);
-      } catch (error) {
-        // The import handler names its progress task after the file; a failed one would otherwise stay "running".
-        dropTask(`import:${file.name}`);
-        update(key, { state: 'failed', message: errorMessage(error) });
-      }
-    }
-  };
-
+  const failed = batch?.outcomes.filter((o) => !o.ok) ?? [];
   return (
     <div className="source-import">
-      <label className="button button--primary file-button">
+      <label className="button button--primary file-button" title={keys ? `Import sources (${formatChord(keys[0]!)})` : undefined}>
         <input
+          ref={input}
           type="file"
           className="visually-hidden"
           multiple
-          accept={accepted}
+          accept={importableExtensions.join(',')}
           aria-label="Import sources"
           onChange={(event) => {
             const files = [...(event.target.files ?? [])];
             event.target.value = '';
-            if (files.length) void importFiles(files);
+            importFiles(files, (source) => openSource(source.id));
           }}
         />
         <span aria-hidden="true">+ Import sources…</span>
       </label>
-      <p className="muted small">Text, Markdown, HTML, Word (.docx) or PDF</p>
-      {rows.length > 0 && (
-        <ul className="import-log" aria-label="Imports">
-          {rows.map((row) => (
-            <li key={row.key} className={`import-log__row import-log__row--${row.state}`} role={row.state === 'failed' ? 'alert' : 'status'}>
-              <strong>{row.name}</strong> <span>{row.state === 'failed' ? `Could not import: ${row.message}` : row.message}</span>
-            </li>
-          ))}
-        </ul>
+      <p className="muted small">Text, Markdown, HTML, Word (.docx) or PDF — or drop files anywhere on the window</p>
+      {batch && (
+        <section className="import-batch" aria-label="Import">
+          <div className="import-batch__head">
+            <strong>{batch.running ? `Importing ${Math.min(batch.done + 1, batch.total)} of ${batch.total}${batch.current ? `: ${batch.current}` : ''}` : summarise(batch.outcomes)}</strong>
+            {!batch.running && (
+              <button type="button" className="icon-button" aria-label="Dismiss the import summary" onClick={dismissImports}>
+                ×
+              </button>
+            )}
+          </div>
+          <progress max={batch.total} value={batch.done} aria-label={`Files imported: ${batch.done} of ${batch.total}`} />
+          {failed.length > 0 && (
+            <ul className="import-log" aria-label="Files not imported">
+              {failed.map((outcome, index) => (
+                <li key={index} className="import-log__row import-log__row--failed">
+                  <strong>{outcome.name}</strong> <span>{outcome.message}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {!batch.running && batch.outcomes.some((o) => o.ok) && (
+            <ul className="import-log" aria-label="Files imported">
+              {batch.outcomes
+                .filter((o) => o.ok)
+                .map((outcome, index) => (
+                  <li key={index} className="import-log__row import-log__row--done">
+                    <strong>{outcome.name}</strong> <span>{outcome.message}</span>
+                  </li>
+                ))}
+            </ul>
+          )}
+        </section>
       )}
     </div>
   );

@@ -14,6 +14,10 @@ export const searchFilters = z
     codeIds: ids.optional(),
     /** Items of sources at one of these stages. */
     stages: z.array(z.enum(stages)).optional(),
+    /** Passages that are turns of one of these speakers (as transcripts name them). */
+    speakers: z.array(z.string().min(1).max(200)).max(200).optional(),
+    /** Items of sources one of these cases holds; of a source it holds only segments of, the passages of those segments. */
+    caseIds: ids.optional(),
     /** Items of sources carrying every one of these attributes. */
     attributes: z.array(z.object({ name: z.string().min(1).max(200), value: z.string().max(2000) }).strict()).max(50).optional(),
   })

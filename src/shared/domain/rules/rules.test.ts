@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { claimWords } from './claim-words';
 import { codeMatrix } from './code-matrix';
 import { codePalette, colourForNewCode } from './palette';
-import { kindForFile } from './source-kind';
+import { compareAttributeValues, parseAttributeValue } from './attribute-values';
+import { guessKind, type KindEvidence } from './source-kind';
 import { stageAfterCoding } from './stage';
 
 describe('stage after coding', () => {
@@ -14,14 +15,42 @@ describe('stage after coding', () => {
   });
 });
 
-describe('kind from a file name', () => {
-  it('guesses transcripts and notes, and takes anything else for a paper', () => {
-    expect(kindForFile('Interview 3 - Rina.docx')).toBe('transcript');
-    expect(kindForFile('focus-group-transcript.txt')).toBe('transcript');
-    expect(kindForFile('field notes, day 2.md')).toBe('note');
-    expect(kindForFile('site-note.txt')).toBe('note');
-    expect(kindForFile('notebook.txt')).toBe('paper');
-    expect(kindForFile('Okafor 2016.pdf')).toBe('paper');
+describe('kind guessed from a source', () => {
+  /** Passages of a text split on blank lines; those shaped like "R: ..." are turns. */
+  function evidence(fileName: string | null, text: string): KindEvidence {
+    const passages: Array<KindEvidence['passages'][number]> = [];
+    let at = 0;
+    for (const part of text.split('\n\n')) {
+      const kind = /^[A-Z][a-z]*: /.test(part) ? 'turn' : 'paragraph';
+      passages.push({ kind, start: at, end: at + part.length });
+      at += part.length + 2;
+    }
+    return { fileName, text, passages };
+  }
+  const prose = 'We walked the market at dawn.\n\nThe stalls opened late.';
+
+  it('takes a text of speaker turns for a transcript, whatever its name', () => {
+    expect(guessKind(evidence('day 2.txt', 'I: Where do you sell?\n\nR: Online.\n\nI: Since when?'))).toBe('transcript');
+  });
+
+  it('takes a file named as an interview for a transcript, and notes for notes', () => {
+    expect(guessKind(evidence('Interview 3 - Rina.docx', prose))).toBe('transcript');
+    expect(guessKind(evidence('focus-group-transcript.txt', prose))).toBe('transcript');
+    expect(guessKind(evidence('field notes, day 2.md', prose))).toBe('note');
+    expect(guessKind(evidence('site-note.txt', prose))).toBe('note');
+    expect(guessKind(evidence('notebook.txt', prose))).toBe('document');
+  });
+
+  it('takes a text with a reference list, an abstract or author–year citations for a paper', () => {
+    expect(guessKind(evidence('Okafor 2016.pdf', `${prose}\n\nReferences\n\nLim, K. (2020). Parcels.`))).toBe('paper');
+    expect(guessKind(evidence(null, `Abstract: We study parcels.\n\n${prose}`))).toBe('paper');
+    expect(guessKind(evidence('x.pdf', 'Costs rose (Lim, 2020), as others found (Tan & Ong 2019) and Ong et al. (2021) confirm.'))).toBe('paper');
+    expect(guessKind(evidence('x.pdf', 'References to the old market were common.\n\nNobody cited anything.'))).toBe('document');
+  });
+
+  it('takes notes that say so in their first lines for field notes, and anything else for a document', () => {
+    expect(guessKind(evidence('day 2.txt', `Field notes, Lombok\n\n${prose}`))).toBe('note');
+    expect(guessKind(evidence('policy.pdf', 'The ministry shall publish tariffs.\n\nArticle 2 applies.'))).toBe('document');
   });
 });
 
@@ -76,5 +105,28 @@ describe('code × source matrix', () => {
         { codeId: 'cost', counts: [0, 4] },
       ],
     });
+  });
+});
+
+describe('typed attribute values', () => {
+  it('reads numbers, dates and yes/no in one stored spelling, and says what to write instead', () => {
+    expect(parseAttributeValue('number', ' 1,234.50 ')).toEqual({ ok: true, value: '1234.5' });
+    expect(parseAttributeValue('number', '-3e2')).toEqual({ ok: true, value: '-300' });
+    expect(parseAttributeValue('number', 'twelve')).toMatchObject({ ok: false, problem: expect.stringMatching(/not a number/) });
+    expect(parseAttributeValue('date', '2024')).toEqual({ ok: true, value: '2024' });
+    expect(parseAttributeValue('date', '2024-02-29')).toEqual({ ok: true, value: '2024-02-29' });
+    expect(parseAttributeValue('date', '2023-02-29')).toMatchObject({ ok: false });
+    expect(parseAttributeValue('date', '18/03/2024')).toMatchObject({ ok: false, problem: expect.stringMatching(/year-month-day/) });
+    expect(parseAttributeValue('boolean', 'Yes')).toEqual({ ok: true, value: 'true' });
+    expect(parseAttributeValue('boolean', '0')).toEqual({ ok: true, value: 'false' });
+    expect(parseAttributeValue('boolean', 'maybe')).toMatchObject({ ok: false });
+    expect(parseAttributeValue('text', '  Lombok ')).toEqual({ ok: true, value: 'Lombok' });
+    expect(parseAttributeValue('text', '   ')).toMatchObject({ ok: false });
+  });
+
+  it('orders numbers by size and dates by time', () => {
+    expect(['10', '9', '-1'].sort((a, b) => compareAttributeValues('number', a, b))).toEqual(['-1', '9', '10']);
+    expect(['2024-03', '2023-12-31', '2024'].sort((a, b) => compareAttributeValues('date', a, b))).toEqual(['2023-12-31', '2024', '2024-03']);
+    expect(['item 10', 'item 9'].sort((a, b) => compareAttributeValues('text', a, b))).toEqual(['item 9', 'item 10']);
   });
 });

@@ -72,7 +72,7 @@ export function AuditText({ text, passages, citations, focus }: Props) {
   );
   // Passages cover the text; a text imported without passage data is shown as one.
   const shownPassages = useMemo<Passage[]>(
-    () => (passages.length > 0 ? passages : [{ id: 'all', ordinal: 0, kind: 'paragraph', level: 0, start: 0, end: text.length }]),
+    () => (passages.length > 0 ? passages : [{ id: 'all', ordinal: 0, kind: 'paragraph', level: 0, start: 0, end: text.length, marker: null, speaker: null, timestamp: null }]),
     [passages, text.length],
   );
 

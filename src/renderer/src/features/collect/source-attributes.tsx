@@ -38,7 +38,7 @@ export function SourceAttributes({ sourceId }: { sourceId: string }) {
           ))}
         </ul>
       ) : (
-        <p className="source-attributes__empty">None yet. Attributes such as country = Indonesia let searches filter by case.</p>
+        <p className="source-attributes__empty">None yet. The source’s own attributes, such as country = Indonesia, let searches filter by them.</p>
       )}
       <form
         className="source-attributes__form"

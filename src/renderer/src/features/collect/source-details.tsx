@@ -1,52 +1,106 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { sourceKindLabels, sourceKinds, stages, type SourceKind, type SourceSummary, type Stage } from '../../../../shared/domain/model';
 import { errorMessage, mutate } from '../../api/use-api';
 import { useWorkspace } from '../../state/workspace';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { SourceAttributes } from './source-attributes';
 import { InlineError } from '../../components/inline-error';
+import { useUnsavedWork } from '../../state/unsaved';
+import { SourceCases } from './source-cases';
+
+/** Authors as one line: "Lim, K.; World Bank". */
+const authorsText = (names: readonly string[]) => names.join('; ');
+const parseAuthors = (text: string) =>
+  text
+    .split(';')
+    .map((name) => name.trim())
+    .filter(Boolean);
 
 const stageLabels: Record<Stage, string> = { collected: 'Collected', reduced: 'Reduced', displayed: 'Displayed', concluded: 'Concluded' };
 
-/** Title, kind, stage and attributes of the open source, and its removal. */
+interface SavedFieldProps {
+  label: string;
+  /** When the label alone would not say whose field it is. */
+  accessibleName?: string;
+  hint?: string;
+  placeholder?: string;
+  maxLength?: number;
+  value: string;
+  onChange(value: string): void;
+  onSave(): void;
+}
+
+/** A text field saved when Enter is pressed in it or focus leaves it: a form of its own, so Enter submits just it. */
+function SavedField({ label, accessibleName, hint, placeholder, maxLength, value, onChange, onSave }: SavedFieldProps) {
+  const hintId = useId();
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave();
+      }}
+    >
+      <label className="field">
+        <span className="field__label">{label}</span>
+        <input
+          className="input"
+          value={value}
+          aria-label={accessibleName}
+          aria-describedby={hint ? hintId : undefined}
+          placeholder={placeholder}
+          maxLength={maxLength}
+          onChange={(event) => onChange(event.target.value)}
+          onBlur={onSave}
+        />
+        {hint && (
+          <span id={hintId} className="muted small">
+            {hint}
+          </span>
+        )}
+      </label>
+    </form>
+  );
+}
+
+/** Title, authors, year, kind, stage, cases and attributes of the open source, and its removal. */
 export function SourceDetails({ source }: { source: SourceSummary }) {
   const { openSource } = useWorkspace();
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [title, setTitle] = useState(source.title);
-  const [editedFor, setEditedFor] = useState(source.id);
-  if (editedFor !== source.id) {
-    // Another source was opened: start from its title.
-    setEditedFor(source.id);
+  const [authors, setAuthors] = useState(authorsText(source.authors));
+  const [year, setYear] = useState(source.year ?? '');
+  const saved = JSON.stringify([source.id, source.title, source.authors, source.year]);
+  const [editedFor, setEditedFor] = useState(saved);
+  if (editedFor !== saved) {
+    // Another source was opened, or this one's details changed (saved, or undone): start from what it holds now.
+    setEditedFor(saved);
     setTitle(source.title);
+    setAuthors(authorsText(source.authors));
+    setYear(source.year ?? '');
   }
+  useUnsavedWork(
+    title !== source.title || authors !== authorsText(source.authors) || year !== (source.year ?? '') ? `changes to the details of “${source.title}”` : null,
+  );
 
-  const save = (change: { title?: string; kind?: SourceKind; stage?: Stage }) => {
+  const save = (change: { title?: string; kind?: SourceKind; stage?: Stage; authors?: string[]; year?: string | null }) => {
     setError(null);
     mutate('sources.update', { id: source.id, ...change }).catch((err: unknown) => setError(errorMessage(err)));
+  };
+  const saveAuthors = () => {
+    const names = parseAuthors(authors);
+    if (authorsText(names) !== authorsText(source.authors)) save({ authors: names });
+  };
+  const saveYear = () => {
+    if (year.trim() !== (source.year ?? '')) save({ year: year.trim() || null });
   };
 
   return (
     <section className="panel" aria-label="Source details">
       <h2 className="panel__title">Source</h2>
-      <form
-        className="stack"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (title.trim() && title !== source.title) save({ title });
-        }}
-      >
-        <label className="field">
-          <span className="field__label">Title</span>
-          <input
-            className="input"
-            value={title}
-            aria-label="Source title"
-            onChange={(event) => setTitle(event.target.value)}
-            onBlur={() => title.trim() && title !== source.title && save({ title })}
-          />
-        </label>
-      </form>
+      <SavedField label="Title" accessibleName="Source title" value={title} onChange={setTitle} onSave={() => title.trim() && title !== source.title && save({ title })} />
+      <SavedField label="Authors" hint="Separate names with semicolons." placeholder="Lim, K.; World Bank" value={authors} onChange={setAuthors} onSave={saveAuthors} />
+      <SavedField label="Year" placeholder="2024, 2024a or n.d." maxLength={20} value={year} onChange={setYear} onSave={saveYear} />
       <label className="field">
         <span className="field__label">Kind</span>
         <select className="input" value={source.kind} onChange={(event) => save({ kind: event.target.value as SourceKind })}>
@@ -79,6 +133,7 @@ export function SourceDetails({ source }: { source: SourceSummary }) {
         <dt>Added</dt>
         <dd>{new Date(source.createdAt).toLocaleDateString()}</dd>
       </dl>
+      <SourceCases source={source} />
       <SourceAttributes sourceId={source.id} />
       <InlineError message={error} />
       <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>

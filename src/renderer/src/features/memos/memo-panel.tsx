@@ -4,6 +4,7 @@ import { errorMessage, mutate, useQuery } from '../../api/use-api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import './memos.css';
 import { InlineError } from '../../components/inline-error';
+import { useUnsavedWork } from '../../state/unsaved';
 
 export type MemoTarget = { kind: 'project'; label: string } | { kind: 'source' | 'code' | 'coding'; id: string; label: string };
 
@@ -54,6 +55,7 @@ function NewMemoForm({ target }: { target: MemoTarget }) {
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
+  useUnsavedWork(open && (title.trim() || body.trim()) ? `a memo being written (“${title.trim() || 'untitled'}”)` : null);
 
   if (!open) {
     return (
@@ -99,6 +101,7 @@ function MemoItem({ memo }: { memo: Memo }) {
   const [body, setBody] = useState(memo.body);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  useUnsavedWork(editing && (title !== memo.title || body !== memo.body) ? `changes to the memo “${memo.title}”` : null);
 
   const fail = (err: unknown) => setError(errorMessage(err));
 

@@ -6,6 +6,7 @@ import { useWorkspace } from '../../state/workspace';
 import { withAlpha } from '../../lib/colour';
 import { codePath } from '../../lib/code-tree';
 import { segmentRange, type Segment } from '../../lib/segments';
+import { inlinePieces, marksByPassage, speakerLabel, type InlineMark } from '../../lib/text-marks';
 import { CodePicker } from './code-picker';
 import { applyCode, createCodeAndApply, type TextSelection } from './coding-actions';
 import { useSearchHighlights } from './search-highlights';
@@ -53,9 +54,26 @@ function segmentStyle(segment: Segment<Coding>, codeById: Map<string, Code>): CS
 /** A segment with its text, so a passage renders without the whole source. */
 type TextSegment = Segment<Coding> & { text: string };
 
-function PassageText({ passage, segments, codeById, codes }: { passage: Passage; segments: TextSegment[]; codeById: Map<string, Code>; codes: Code[] }) {
+const markTags = { emphasis: 'em', strong: 'strong', code: 'code', link: 'span', speaker: 'span' } as const;
+
+/** A stretch of text with its emphasis drawn as elements around it: never as the imported document's markup. */
+function Emphasised({ text, start, marks }: { text: string; start: number; marks: readonly InlineMark[] }): ReactNode {
+  if (marks.length === 0) return text;
+  return inlinePieces(start, start + text.length, marks).map((piece) =>
+    piece.marks.reduceRight<ReactNode>((inner, mark) => {
+      const Tag = markTags[mark.kind];
+      return (
+        <Tag key={piece.start} className={`text-mark text-mark--${mark.kind}`} title={mark.href ?? undefined}>
+          {inner}
+        </Tag>
+      );
+    }, text.slice(piece.start - start, piece.end - start)),
+  );
+}
+
+function PassageText({ passage, segments, marks, codeById, codes }: { passage: Passage; segments: TextSegment[]; marks: readonly InlineMark[]; codeById: Map<string, Code>; codes: Code[] }) {
   const children = segments.map((segment) => {
-    const { text } = segment;
+    const text = <Emphasised key={segment.start} text={segment.text} start={segment.start} marks={marks} />;
     if (segment.spans.length === 0) return text;
     const names = [...new Set(segment.spans.map((s) => (codeById.has(s.codeId) ? codePath(codes, s.codeId) : 'Unknown code')))];
     return (
@@ -82,8 +100,22 @@ function PassageText({ passage, segments, codeById, codes }: { passage: Passage;
       </Heading>
     );
   }
+  if (passage.kind === 'quote') {
+    return (
+      <blockquote className="passage passage--quote" {...props}>
+        {children}
+      </blockquote>
+    );
+  }
+  // A bullet is drawn by CSS from data-marker, so the element's text stays exactly the source's.
   return (
-    <p className="passage" {...props}>
+    <p
+      className={`passage passage--${passage.kind}`}
+      {...props}
+      data-marker={passage.marker ?? undefined}
+      data-speaker={passage.speaker ?? undefined}
+      style={passage.kind === 'list-item' ? ({ '--level': passage.level } as CSSProperties) : undefined}
+    >
       {children}
     </p>
   );
@@ -114,13 +146,19 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
     () => (codings.data ?? []).filter((c) => !filterCode || c.codeId === filterCode),
     [codings.data, filterCode],
   );
+  const marks = useMemo(() => marksByPassage(source.data?.passages ?? [], source.data?.marks ?? []), [source.data]);
   const passages = useMemo(
     () =>
-      (source.data?.passages ?? []).map((passage) => ({
-        passage,
-        segments: segmentRange(passage, shown).map((s) => ({ ...s, text: text.slice(s.start, s.end) })),
-      })),
-    [source.data, shown, text],
+      (source.data?.passages ?? []).map((passage) => {
+        const label = speakerLabel(text, passage);
+        const own = marks.get(passage.id) ?? [];
+        return {
+          passage,
+          marks: label ? [label, ...own] : own,
+          segments: segmentRange(passage, shown).map((s) => ({ ...s, text: text.slice(s.start, s.end) })),
+        };
+      }),
+    [source.data, shown, text, marks],
   );
 
   const positionIn = (rect: DOMRect): Anchor | null => {
@@ -318,8 +356,8 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
               else setMenu(null);
             }}
           >
-            {passages.map(({ passage, segments }) => (
-              <PassageText key={passage.id} passage={passage} segments={segments} codeById={codeById} codes={codes} />
+            {passages.map(({ passage, segments, marks: inline }) => (
+              <PassageText key={passage.id} passage={passage} segments={segments} marks={inline} codeById={codeById} codes={codes} />
             ))}
             {passages.length === 0 && <p className="empty-state">This source has no text.</p>}
           </article>

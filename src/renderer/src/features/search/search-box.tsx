@@ -24,6 +24,9 @@ interface FilterChoice {
   stage: Stage | '';
   /** A name = value pair as JSON [name, value], since an option's value is one string; '' for any. */
   attribute: string;
+  /** A transcript speaker's turns only; '' for any passage. */
+  speaker: string;
+  caseId: string;
 }
 
 type Filters = NonNullable<MethodInput<'search.query'>['filters']>;
@@ -49,10 +52,12 @@ function toFilters(choice: FilterChoice): Filters {
     ...(choice.codeId ? { codeIds: [choice.codeId] } : {}),
     ...(choice.stage ? { stages: [choice.stage] } : {}),
     ...(choice.attribute ? { attributes: [attributeOf(choice.attribute)] } : {}),
+    ...(choice.speaker ? { speakers: [choice.speaker] } : {}),
+    ...(choice.caseId ? { caseIds: [choice.caseId] } : {}),
   };
 }
 
-const noFilter: FilterChoice = { kind: '', sourceId: '', codeId: '', stage: '', attribute: '' };
+const noFilter: FilterChoice = { kind: '', sourceId: '', codeId: '', stage: '', attribute: '', speaker: '', caseId: '' };
 
 /** The search box in the top bar: search as you type, filters, grouped results, "Code all hits" and "Find support". */
 export function SearchBox() {
@@ -73,10 +78,14 @@ export function SearchBox() {
   const sources = useQuery('sources.list', {});
   const codes = useQuery('codes.list', {});
   const attributes = useQuery('sources.listAttributes', {});
+  const speakers = useQuery('sources.listSpeakers', {});
+  const cases = useQuery('cases.list', {});
   // A pair removed from every source (in Collect, say) would otherwise filter out everything unseen.
   if (choice.attribute && attributes.data && !attributes.data.some((a) => JSON.stringify([a.name, a.value]) === choice.attribute)) {
     setChoice({ ...choice, attribute: '' });
   }
+  if (choice.caseId && cases.data && !cases.data.some((c) => c.id === choice.caseId)) setChoice({ ...choice, caseId: '' });
+  if (choice.speaker && speakers.data && !speakers.data.some((s) => s.speaker === choice.speaker)) setChoice({ ...choice, speaker: '' });
   const codeNodes = useMemo(() => allNodes(buildCodeTree(codes.data ?? [])), [codes.data]);
   const openHit = useOpenHit();
 
@@ -224,6 +233,26 @@ export function SearchBox() {
                 </option>
               ))}
             </select>
+            {(speakers.data?.length ?? 0) > 0 && (
+              <select className="input input--compact" aria-label="Filter by speaker" value={choice.speaker} onChange={(e) => setFilter('speaker', e.target.value)}>
+                <option value="">Any speaker</option>
+                {(speakers.data ?? []).map(({ speaker, turnCount }) => (
+                  <option key={speaker} value={speaker}>
+                    {`${speaker} (${turnCount} ${turnCount === 1 ? 'turn' : 'turns'})`}
+                  </option>
+                ))}
+              </select>
+            )}
+            {(cases.data?.length ?? 0) > 0 && (
+              <select className="input input--compact" aria-label="Filter by case" value={choice.caseId} onChange={(e) => setFilter('caseId', e.target.value)}>
+                <option value="">Any case</option>
+                {(cases.data ?? []).map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            )}
           </div>
           <div className="search-panel__summary">
             <span role="status" aria-live="polite" className="search-panel__count">
