@@ -8,6 +8,7 @@ import { historyHandlers } from '../areas/history/handlers';
 import { memosHandlers } from '../areas/memos/handlers';
 import { projectHandlers } from '../areas/project/handlers';
 import { referencesHandlers } from '../areas/references/handlers';
+import { refiHandlers } from '../areas/refi/handlers';
 import { searchHandlers } from '../areas/search/handlers';
 import { sourcesHandlers } from '../areas/sources/handlers';
 
@@ -22,6 +23,7 @@ export const handlers: Handlers = {
   ...conclusionsHandlers,
   ...auditHandlers,
   ...referencesHandlers,
+  ...refiHandlers,
   ...searchHandlers,
   ...historyHandlers,
 };

@@ -8,6 +8,7 @@ import { displayContract } from './areas/display';
 import { historyContract } from './areas/history';
 import { memosContract } from './areas/memos';
 import { projectContract } from './areas/project';
+import { refiContract } from './areas/refi';
 import { referencesContract } from './areas/references';
 import { searchContract } from './areas/search';
 import { sourcesContract } from './areas/sources';
@@ -28,6 +29,7 @@ export const contract = {
   ...conclusionsContract,
   ...auditContract,
   ...referencesContract,
+  ...refiContract,
   ...searchContract,
   ...historyContract,
 };

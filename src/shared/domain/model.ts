@@ -71,9 +71,12 @@ export interface Coding {
   end: number;
   coder: string;
   createdAt: string;
+  /** The researcher's condensed summary of the segment; empty until written. */
+  summary: string;
 }
 
-export const memoTargetKinds = ['project', 'source', 'code', 'coding'] as const;
+/** What a memo can be written on (the API lets a person write on the first four so far; imports also attach to cases and themes). */
+export const memoTargetKinds = ['project', 'source', 'code', 'coding', 'case', 'theme', 'conclusion', 'display'] as const;
 export type MemoTargetKind = (typeof memoTargetKinds)[number];
 
 export interface Memo {
@@ -115,6 +118,10 @@ export interface Conclusion {
   updatedAt: string;
 }
 
+/** How an attribute's values are read and compared (REFI-QDA's variable types fold into these). */
+export const attributeTypes = ['text', 'number', 'date', 'boolean'] as const;
+export type AttributeType = (typeof attributeTypes)[number];
+
 /** One attribute value in use, e.g. country = Indonesia, with how many sources carry it. */
 export interface AttributeValue {
   name: string;
@@ -129,7 +136,7 @@ export interface ProjectInfo {
   schemaVersion: number;
   /** The search language code (see search-languages.ts): how words are stemmed when indexed and searched. */
   language: string;
-  counts: { sources: number; codes: number; codings: number; memos: number; claims: number; conclusions: number };
+  counts: { sources: number; codes: number; codings: number; memos: number; cases: number; claims: number; conclusions: number };
 }
 
 /** Where projects may be opened and created: everywhere in the desktop app, only in chosen folders in browser mode. */

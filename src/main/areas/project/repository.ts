@@ -16,7 +16,7 @@ export function writeMetas(db: Db, entries: Record<string, string>): void {
   })();
 }
 
-const countedTables = ['sources', 'codes', 'codings', 'memos', 'claims', 'conclusions'] as const;
+const countedTables = ['sources', 'codes', 'codings', 'memos', 'cases', 'claims', 'conclusions'] as const;
 
 export function countRows(db: Db): Record<(typeof countedTables)[number], number> {
   return db.prepare(`SELECT ${countedTables.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(', ')}`).get() as Record<(typeof countedTables)[number], number>;

@@ -1,4 +1,4 @@
-import type { AttributeValue, Passage, Source, SourceFormat, SourceKind, SourceSummary, SourceText, Stage } from '../../../shared/domain/model';
+import type { AttributeType, AttributeValue, Passage, Source, SourceFormat, SourceKind, SourceSummary, SourceText, Stage } from '../../../shared/domain/model';
 import type { Db } from '../../services/store/database';
 
 interface SourceRow {
@@ -124,4 +124,28 @@ export function findSourceText(db: Db, id: string): SourceText | undefined {
   if (text === undefined) return undefined;
   const passages = db.prepare('SELECT id, ordinal, kind, level, start, end FROM passages WHERE source_id = ? ORDER BY ordinal').all(id) as Passage[];
   return { id, text, passages };
+}
+
+/** Every source with its text, for exchange with other tools. */
+export function listSourceTexts(db: Db): Array<{ id: string; title: string; text: string; createdAt: string; updatedAt: string }> {
+  return db.prepare('SELECT id, title, text, created_at AS createdAt, updated_at AS updatedAt FROM sources ORDER BY created_at, title').all() as Array<{
+    id: string;
+    title: string;
+    text: string;
+    createdAt: string;
+    updatedAt: string;
+  }>;
+}
+
+export function listAllSourceAttributes(db: Db): Array<{ sourceId: string; name: string; value: string }> {
+  return db.prepare('SELECT source_id AS sourceId, name, value FROM source_attributes ORDER BY source_id, name').all() as Array<{ sourceId: string; name: string; value: string }>;
+}
+
+export function listAttributeDefinitions(db: Db): Array<{ name: string; type: AttributeType }> {
+  return db.prepare('SELECT name, type FROM attribute_definitions ORDER BY name').all() as Array<{ name: string; type: AttributeType }>;
+}
+
+/** Declares an attribute's type unless it is declared already. */
+export function defineAttribute(db: Db, name: string, type: AttributeType): void {
+  db.prepare('INSERT INTO attribute_definitions (name, type) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(name, type);
 }

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { change, quoted, read } from '../method';
-import { memoTargetKinds, type Memo } from '../../domain/model';
+import type { Memo } from '../../domain/model';
 
 const id = z.string().min(1).max(100);
 const memoTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('project') }).strict(),
-  z.object({ kind: z.enum(memoTargetKinds.filter((k) => k !== 'project') as ['source', 'code', 'coding']), id }).strict(),
+  z.object({ kind: z.enum(['source', 'code', 'coding']), id }).strict(),
 ]);
 
 export const memosContract = {
