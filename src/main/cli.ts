@@ -1,25 +1,58 @@
 // The command line: argv in, the same dispatch as the app, JSON or readable text out.
 // Results go to stdout and nothing else does, so `--format json` output can be piped.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/api/contract';
 import { renderAuditMarkdown, type ParsedReference } from '../shared/domain/audit';
 import { AppError } from '../shared/api/errors';
 import type { Code, SourceSummary } from '../shared/domain/model';
+import type { RefiImportSummary } from '../shared/domain/refi/import-plan';
 import { AppContext } from './app/context';
 import { dispatch } from './app/dispatch';
+
+/**
+ * `export <kind> <project-file> <out>`: every kind of file the command line writes, in this one
+ * table, so the usage lists them all and each is written and reported the same way.
+ */
+const exportKinds: Record<string, { describe: string; write(ctx: AppContext, options: Options): Promise<{ bytes: Uint8Array; json: unknown; text: string }> }> = {
+  qdpx: {
+    describe: 'the project as REFI-QDA (.qdpx), for NVivo, ATLAS.ti, MAXQDA and QualCoder',
+    write: async (ctx) => {
+      const { dataBase64, counts } = await call(ctx, 'refi.exportProject', {});
+      const text = `${counts.codes} codes, ${counts.sources} sources, ${counts.codings} codings, ${counts.memos} memos, ${counts.cases} cases, ${counts.sets} sets`;
+      return { bytes: Buffer.from(dataBase64, 'base64'), json: counts, text };
+    },
+  },
+  qdc: {
+    describe: 'the codebook as REFI-QDA (.qdc)',
+    write: async (ctx) => {
+      const { dataBase64 } = await call(ctx, 'refi.exportCodebook', {});
+      const codes = (await call(ctx, 'codes.list', {})).length;
+      return { bytes: Buffer.from(dataBase64, 'base64'), json: { codes }, text: `${codes} codes` };
+    },
+  },
+};
 
 const usage = `Usage: npm run --silent cli -- <command> [arguments] [--format json|text]
 
 Projects
   create <project.quarry> --name <name>      create a project file
   open <project.quarry>                      show a project's summary
+  stats <project.quarry>                     count sources, codes, codings, memos and cases
   export-json --project <file>               the whole project as JSON
-Sources and coding (each takes --project <file>)
+Exchange
+  import-qdpx <file.qdpx|.qdc> <project.quarry>
+                                             a new project from a REFI-QDA project or codebook
+  export <kind> <project.quarry> <out>       write a file of one of these kinds:
+${Object.entries(exportKinds)
+  .map(([kind, k]) => `    ${kind.padEnd(39)}${k.describe}`)
+  .join('\n')}
+Sources and coding (each takes --project <file>, or the project file as its first argument where shown)
   import <file> [--title T] [--kind K]       import a .txt, .md, .html, .docx or .pdf source
   sources                                    list sources
   codes                                      list the codebook
+  segments <project.quarry>                  every coded segment: source, code, text, start, end, coder
   new-code <name> [--parent P] [--color #rrggbb]
   code <source> <start> <end> --code <code>  apply a code to a span (source/code by id or name)
 Citation audit (no project needed)
@@ -51,9 +84,28 @@ function need<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-function openProject(ctx: AppContext, options: Options): Promise<unknown> {
-  const path = need(options.project ?? process.env.QUARRY_PROJECT, '--project <file> (or QUARRY_PROJECT)');
+function openProject(ctx: AppContext, options: Options, given?: string): Promise<unknown> {
+  const path = need(given ?? options.project ?? process.env.QUARRY_PROJECT, 'the project file (or --project <file>, or QUARRY_PROJECT)');
   return call(ctx, 'project.open', { path: resolve(path) });
+}
+
+function writeOutput(file: string, bytes: Uint8Array): void {
+  try {
+    writeFileSync(file, bytes);
+  } catch (error) {
+    throw new AppError('UNREADABLE', `Cannot write ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message}.`);
+  }
+}
+
+/** An import as a person reads it: what came in, and a line for each thing left out or worth checking. */
+function importLines(summary: RefiImportSummary, path: string): string {
+  const merged = summary.codes.merged ? ` (${summary.codes.merged} merged with codes already there)` : '';
+  return [
+    `Imported ${summary.fileName}${summary.origin ? ` from ${summary.origin}` : ''} into ${path}:`,
+    `  ${summary.codes.created + summary.codes.merged} codes${merged}, ${summary.sources} sources, ${summary.codings} codings, ${summary.memos} memos,`,
+    `  ${summary.cases.created + summary.cases.merged} cases, ${summary.themes.created + summary.themes.merged} themes, ${summary.attributes} attribute values`,
+    ...summary.notes.map((note) => `- ${note}`),
+  ].join('\n');
 }
 
 function byIdOrName<T extends { id: string }>(items: T[], key: string, name: (item: T) => string, what: string): T {
@@ -101,6 +153,48 @@ async function run(ctx: AppContext, command: string, args: string[], options: Op
       const info = await call(ctx, 'project.open', { path: resolve(need(args[0] ?? options.project, 'the project file')) });
       const c = info.counts;
       return { json: info, text: `${info.name}\n${info.path}\n${c.sources} sources, ${c.codes} codes, ${c.codings} codings, ${c.memos} memos, ${c.claims} claims, ${c.conclusions} conclusions` };
+    }
+    case 'stats': {
+      await openProject(ctx, options, args[0]);
+      const info = await call(ctx, 'project.getInfo', {});
+      const { sources, codes, codings, memos, cases } = info.counts;
+      return { json: { project: info.name, ...info.counts }, text: `${info.name}: ${sources} sources, ${codes} codes, ${codings} codings, ${memos} memos, ${cases} cases` };
+    }
+    case 'segments': {
+      await openProject(ctx, options, args[0]);
+      const [sources, codes, codings] = await Promise.all([call(ctx, 'sources.list', {}), call(ctx, 'codes.list', {}), call(ctx, 'codings.list', {})]);
+      const titles = new Map(sources.map((s) => [s.id, s.title]));
+      const names = new Map(codes.map((c) => [c.id, c.name]));
+      const texts = new Map<string, string>();
+      for (const id of new Set(codings.map((c) => c.sourceId))) texts.set(id, (await call(ctx, 'sources.text', { id })).text);
+      const segments = codings.map((c) => ({ source: titles.get(c.sourceId)!, code: names.get(c.codeId)!, text: texts.get(c.sourceId)!.slice(c.start, c.end), start: c.start, end: c.end, coder: c.coder }));
+      return { json: segments, text: segments.map((s) => `${s.source} [${s.start}–${s.end}] ${s.code} (${s.coder}): ${s.text.replace(/\s+/g, ' ')}`).join('\n') || 'No coded segments yet.' };
+    }
+    case 'import-qdpx': {
+      const file = need(args[0], 'the REFI-QDA file (.qdpx, .qde or .qdc)');
+      const path = resolve(need(args[1], 'the project file to create'));
+      if (existsSync(path)) throw new AppError('CONFLICT', `${path} already exists: give the name of a new project file.`);
+      const bytes = readInput(file);
+      await call(ctx, 'project.create', { path, name: basename(file).replace(/\.[^.]+$/, '') });
+      try {
+        const summary = await call(ctx, 'refi.import', { fileName: basename(file), dataBase64: bytes.toString('base64'), adoptProjectDetails: true });
+        return { json: { project: path, ...summary }, text: importLines(summary, path) };
+      } catch (error) {
+        // A file that cannot be imported leaves no half-made project behind.
+        ctx.close();
+        for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+        throw error;
+      }
+    }
+    case 'export': {
+      const [kind = '', project, out] = args;
+      const exporter = exportKinds[kind];
+      if (!exporter) throw new UsageError(`export writes one of: ${Object.keys(exportKinds).join(', ')}${kind ? `, not "${kind}"` : ''}.`);
+      await openProject(ctx, options, need(project, 'the project file'));
+      const target = resolve(need(out, 'the file to write'));
+      const written = await exporter.write(ctx, options);
+      writeOutput(target, written.bytes);
+      return { json: { file: target, kind, bytes: written.bytes.length, ...(written.json as object) }, text: `Wrote ${target}: ${written.text}` };
     }
     case 'export-json': {
       await openProject(ctx, options);
