@@ -4,6 +4,7 @@ import { CollectView } from './screens/collect-screen';
 import { ConcludeScreen } from './screens/conclude-screen';
 import { DisplayView } from '../features/display/display-view';
 import { ReduceView } from './screens/reduce-screen';
+import { ExchangeMenu } from '../features/exchange/exchange-menu';
 import { SearchBox } from '../features/search/search-box';
 
 export interface ViewDefinition {
@@ -28,4 +29,4 @@ export const views: ViewDefinition[] = [
 ];
 
 /** Widgets shown at the right of the top bar, such as a search box. */
-export const topBarItems: ComponentType[] = [SearchBox];
+export const topBarItems: ComponentType[] = [SearchBox, ExchangeMenu];

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { errorMessage, mutate } from '../api/use-api';
+import { readAsBase64 } from '../lib/files';
 import { dropTask } from '../state/status';
 import { useWorkspace } from '../state/workspace';
 
@@ -10,15 +11,6 @@ interface ImportRow {
   name: string;
   state: 'working' | 'done' | 'failed';
   message: string;
-}
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).split(',')[1] ?? '');
-    reader.onerror = () => reject(new Error(`${file.name} could not be read from disk.`));
-    reader.readAsDataURL(file);
-  });
 }
 
 let nextKey = 1;
