@@ -1,17 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli } from './test-support/cli';
 import type { ParsedReference } from '../shared/domain/audit';
 import type { DocumentAudit } from '../shared/domain/audit-view';
 
 const fixtures = join(import.meta.dirname, 'test-support/fixtures');
-
-function cli(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 // Each case starts Node with tsx, which takes seconds on a busy machine.
 describe('quarry audit', { timeout: 60_000 }, () => {

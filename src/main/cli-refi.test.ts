@@ -1,22 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { cli, json } from './test-support/cli';
 import { nvivoWindowsLike, qdpx, schemaErrors } from './services/refi/test-support';
 import { tempProjectPath } from './test-support/context';
-
-function cli(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function json<T = unknown>(args: string[]): T {
-  const result = cli([...args, '--format', 'json']);
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  return JSON.parse(result.stdout) as T;
-}
 
 interface Segment {
   source: string;
