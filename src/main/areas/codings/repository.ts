@@ -40,10 +40,16 @@ export function findSameCoding(db: Db, sourceId: string, codeId: string, start: 
 }
 
 export function insertCoding(db: Db, coding: Coding): void {
-  db.prepare(
+  insertCodings(db, [coding]);
+}
+
+/** Inserts many codings with one prepared statement (an import brings tens of thousands). */
+export function insertCodings(db: Db, codings: readonly Coding[]): void {
+  const insert = db.prepare(
     `INSERT INTO codings (id, source_id, code_id, start, end, coder, created_at, summary)
      VALUES (@id, @sourceId, @codeId, @start, @end, @coder, @createdAt, @summary)`,
-  ).run(coding);
+  );
+  for (const coding of codings) insert.run(coding);
 }
 
 export function deleteCodings(db: Db, ids: readonly string[]): number {

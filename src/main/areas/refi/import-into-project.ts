@@ -7,7 +7,7 @@ import type { PreparedImport, PreparedTarget } from '../../services/refi/read-re
 import type { Db } from '../../services/store/database';
 import { addCaseAttribute, addCaseMember, findCaseByName, insertCase } from '../cases/repository';
 import { countCodes, fillEmptyCriteria, insertCode, listCodes } from '../codes/repository';
-import { insertCoding } from '../codings/repository';
+import { insertCodings } from '../codings/repository';
 import type { AreaContext } from '../kit';
 import { insertMemo } from '../memos/repository';
 import { writeMeta } from '../project/repository';
@@ -106,20 +106,23 @@ export function importIntoProject(ctx: AreaContext, prepared: PreparedImport, ad
   }
 
   const codingIds = new Map<string, string>();
-  for (const coding of prepared.codings) {
-    const id = ctx.newId();
-    codingIds.set(coding.key, id);
-    insertCoding(db, {
-      id,
-      sourceId: sourceIds.get(coding.sourceKey)!,
-      codeId: codeIds.get(coding.codeKey)!,
-      start: coding.start,
-      end: coding.end,
-      coder: coding.coder,
-      createdAt: coding.createdAt,
-      summary: coding.summary,
-    });
-  }
+  insertCodings(
+    db,
+    prepared.codings.map((coding) => {
+      const id = ctx.newId();
+      codingIds.set(coding.key, id);
+      return {
+        id,
+        sourceId: sourceIds.get(coding.sourceKey)!,
+        codeId: codeIds.get(coding.codeKey)!,
+        start: coding.start,
+        end: coding.end,
+        coder: coding.coder,
+        createdAt: coding.createdAt,
+        summary: coding.summary,
+      };
+    }),
+  );
 
   const caseIds = new Map<string, string>();
   for (const c of prepared.cases) {
