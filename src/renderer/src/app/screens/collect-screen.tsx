@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '../../api/use-api';
 import { useWorkspace } from '../../state/workspace';
 import type { TextSelection } from '../../features/reader/coding-actions';
@@ -10,6 +10,7 @@ import { SourceImport } from '../../components/source-import';
 import { SourceList } from '../../features/collect/source-list';
 import '../../features/collect/collect.css';
 import { InlineError } from '../../components/inline-error';
+import { useFirstSourceWhenNoneOpen } from './open-first-source';
 
 export function CollectView() {
   const { sourceId, openSource } = useWorkspace();
@@ -18,11 +19,7 @@ export function CollectView() {
   const list = sources.data ?? [];
   const current = list.find((s) => s.id === sourceId) ?? null;
 
-  // Open the first source when none is open, so the reader is never blank without reason.
-  const first = list[0]?.id;
-  useEffect(() => {
-    if (!sourceId && first) openSource(first);
-  }, [sourceId, first, openSource]);
+  useFirstSourceWhenNoneOpen(sources);
 
   return (
     <div className="layout layout--three">
