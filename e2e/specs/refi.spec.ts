@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { nvivoWindowsLike, qdpx, schemaErrors } from '../../src/main/services/refi/test-support';
+import { nvivoWindowsLike, qcLike, qdpx, schemaErrors } from '../../src/main/services/refi/test-support';
 import { expect, test } from '../fixtures';
 
 const folder = mkdtempSync(join(tmpdir(), 'quarry-refi-e2e-'));
@@ -24,11 +24,11 @@ test('a researcher imports an NVivo project (.qdpx) after a preview, finds its c
   await importThroughMenu(page, file);
   const dialog = page.getByRole('dialog', { name: 'Import Interview study.qdpx' });
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('“Interview study”, written by NVivo 12.6.0.959, brings into this project:');
+  await expect(dialog).toContainText('“Interview study”, written by NVivo 12.6.0.959, brings:');
   await expect(dialog.getByRole('list', { name: 'What the import brings' })).toContainText('4 codes');
   await expect(dialog.getByRole('list', { name: 'What the import brings' })).toContainText('1 source with 6 codings');
   await expect(dialog.getByRole('list', { name: 'To know before importing' })).toContainText('counted in UTF-16 code units');
-  await dialog.getByRole('button', { name: 'Import' }).click();
+  await dialog.getByRole('button', { name: 'Import into this project' }).click();
   await expect(dialog).toBeHidden();
 
   // The codes sit in the codebook with their codings; the reader shows the exact passages coded.
@@ -57,6 +57,26 @@ test('a researcher imports an NVivo project (.qdpx) after a preview, finds its c
   // The import was one step: undo takes all of it back.
   await page.keyboard.press('Control+z');
   await expect(codebook.getByRole('treeitem', { name: /^Shipping costs/ })).toHaveCount(0);
+});
+
+test('a QualCoder-style project imported as a new project opens in its own file, leaving the sample as it was', async ({ page, quarry }) => {
+  expect(quarry.url).toContain('token=');
+  const before = await page.request.post(`${quarry.origin}/api/project.getInfo`, { data: {}, headers: { authorization: `Bearer ${quarry.token}` } });
+  const sample = (await before.json()).value as { path: string; counts: { codes: number } };
+  const file = join(folder, 'qc.qdpx');
+  writeFileSync(file, qdpx(qcLike()));
+  await importThroughMenu(page, file);
+  const dialog = page.getByRole('dialog', { name: 'Import qc.qdpx' });
+  await dialog.getByRole('button', { name: 'Import as a new project' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('qc project');
+  await page.getByRole('tab', { name: 'Reduce' }).click();
+  await expect(page.getByRole('tree', { name: 'Codebook' }).getByRole('treeitem', { name: /^programming, 1 coding/ })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Text of board_2017' }).locator('mark.coded[title*="framings"]')).toContainText('This district goal is to engage every student 🎓.');
+  const after = await page.request.post(`${quarry.origin}/api/project.getInfo`, { data: {}, headers: { authorization: `Bearer ${quarry.token}` } });
+  const imported = (await after.json()).value as { path: string; counts: { codes: number; codings: number } };
+  expect(imported.path).not.toBe(sample.path);
+  expect(imported.counts).toMatchObject({ codes: 4, codings: 3 });
 });
 
 test('a file that is not a REFI-QDA project is refused with a sentence, and nothing is imported', async ({ page, quarry }) => {

@@ -12,10 +12,12 @@ interface Props {
   /** 'danger' (the default) for what destroys, 'primary' for what adds; 'busy' while the action runs. */
   tone?: 'danger' | 'primary';
   busy?: boolean;
+  /** A second way to go ahead, offered beside the first ("Import as a new project"). */
+  alternative?: { label: string; onSelect(): void };
 }
 
 /** A modal question before an action that cannot be taken back lightly; the native dialog traps focus and closes on Escape. */
-export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, onCancel, children, tone = 'danger', busy = false }: Props) {
+export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, onCancel, children, tone = 'danger', busy = false, alternative }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -34,6 +36,11 @@ export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, o
         <button type="button" className="button" onClick={onCancel} autoFocus>
           Cancel
         </button>
+        {alternative && (
+          <button type="button" className="button" onClick={alternative.onSelect} disabled={busy}>
+            {alternative.label}
+          </button>
+        )}
         <button type="button" className={`button ${tone === 'danger' ? 'button--danger-solid' : 'button--primary'}`} onClick={onConfirm} disabled={busy}>
           {confirmLabel}
         </button>

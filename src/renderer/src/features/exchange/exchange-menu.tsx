@@ -76,11 +76,19 @@ export function ExchangeMenu() {
     }
   };
 
-  const confirmImport = async () => {
+  /** Imports into the open project, or into a new project in Quarry's folder named after the file's project. */
+  const confirmImport = async (into: 'open' | 'new') => {
     if (!pending) return;
     setBusy(`Importing ${pending.fileName}…`);
     try {
-      const result = await mutate('refi.import', { fileName: pending.fileName, dataBase64: pending.dataBase64 });
+      if (into === 'new') {
+        const { projectsFolder } = await api.call('project.getAccess', {});
+        // A new file: the time of the import makes its name unique (creating opens a file that exists).
+        const stamp = new Date().toISOString().slice(0, 19).replace('T', ' ').replace(/:/g, '-');
+        const name = pending.preview.projectName.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'Imported project';
+        await mutate('project.create', { path: `${projectsFolder}/${name} (imported ${stamp}).quarry`, name: pending.preview.projectName || name });
+      }
+      const result = await mutate('refi.import', { fileName: pending.fileName, dataBase64: pending.dataBase64, adoptProjectDetails: into === 'new' });
       announce(`Imported ${result.fileName}: ${summaryLines(result).join(', ')}. Undo takes it all back.`);
       setPending(null);
     } catch (err) {
@@ -163,13 +171,14 @@ export function ExchangeMenu() {
         title={`Import ${pending?.fileName ?? ''}`}
         message={
           pending
-            ? `${pending.preview.kind === 'codebook' ? 'A codebook' : `“${pending.preview.projectName}”`}${pending.preview.origin ? `, written by ${pending.preview.origin}` : ''}, brings into this project:`
+            ? `${pending.preview.kind === 'codebook' ? 'A codebook' : `“${pending.preview.projectName}”`}${pending.preview.origin ? `, written by ${pending.preview.origin}` : ''}, brings:`
             : ''
         }
-        confirmLabel="Import"
+        confirmLabel="Import into this project"
         tone="primary"
         busy={Boolean(busy)}
-        onConfirm={() => void confirmImport()}
+        alternative={{ label: 'Import as a new project', onSelect: () => void confirmImport('new') }}
+        onConfirm={() => void confirmImport('open')}
         onCancel={() => setPending(null)}
       >
         {pending && <ImportPreview summary={pending.preview} busy={busy} />}
@@ -206,7 +215,7 @@ function ImportPreview({ summary, busy }: { summary: RefiImportSummary; busy: st
           </ul>
         </>
       )}
-      <p className="muted small">The import is one step: undo takes all of it back.</p>
+      <p className="muted small">Into this project, the import is one step that undo takes back whole; as a new project, it leaves this one as it is.</p>
       {busy && (
         <p className="muted small" role="status">
           {busy}
