@@ -6,15 +6,11 @@ import { Document, FootnoteReferenceRun, Packer, Paragraph, TextRun } from 'docx
 import { describe, expect, it } from 'vitest';
 import { auditText } from '../shared/domain/audit';
 import { extractBuffer } from './services/import/extract';
+import { cli } from './test-support/cli';
 import type { ParsedReference } from '../shared/domain/audit';
 import type { DocumentAudit } from '../shared/domain/audit-view';
 
 const fixtures = join(import.meta.dirname, 'test-support/fixtures');
-
-function cli(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 // Each case starts Node with tsx, which takes seconds on a busy machine.
 describe('quarry audit', { timeout: 60_000 }, () => {

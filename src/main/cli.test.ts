@@ -1,22 +1,11 @@
 import Database from 'better-sqlite3';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli, json } from './test-support/cli';
 import { latestVersion } from './services/store/database';
 import { tempProjectPath } from './test-support/context';
-
-function cli(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function json<T = unknown>(args: string[]): T {
-  const result = cli([...args, '--format', 'json']);
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  return JSON.parse(result.stdout) as T;
-}
 
 // Each case starts several real CLI processes, seconds apiece on a loaded machine: the timeout is a harness limit, not a target.
 describe('the command line', { timeout: 120_000 }, () => {

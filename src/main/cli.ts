@@ -1,6 +1,6 @@
 // The command line: argv in, the same dispatch as the app, JSON or readable text out.
 // Results go to stdout and nothing else does, so `--format json` output can be piped.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/api/contract';
@@ -10,6 +10,7 @@ import type { ExportFile } from '../shared/api/areas/exports';
 import { citationStyleIds, type CitationStyle } from '../shared/domain/citation-styles';
 import { referenceLabel } from '../shared/domain/library';
 import type { Code, SourceSummary } from '../shared/domain/model';
+import type { RefiImportSummary } from '../shared/domain/refi/import-plan';
 import { AppContext } from './app/context';
 import { dispatch } from './app/dispatch';
 import { checkFileSize } from './services/import/extract';
@@ -22,7 +23,7 @@ interface ExportKind {
   about: string;
   /** Output file extensions and the format each writes; the first is the default. */
   formats: Readonly<Record<string, string>>;
-  write(call: Call, format: string, choice: ExportChoice): Promise<ExportFile>;
+  write(call: Call, format: string, choice: ExportChoice): Promise<ExportFile & { counts?: Record<string, number> }>;
 }
 
 /** What the options of `export` narrow, resolved to ids. */
@@ -36,7 +37,7 @@ interface ExportChoice {
 
 /**
  * Every kind of export the CLI writes, in one table: the usage, the check of the output's
- * extension and the call each makes all come from it. (REFI-QDA's qdpx and qdc join it here.)
+ * extension and the call each makes all come from it.
  */
 const exportKinds: Readonly<Record<string, ExportKind>> = {
   summary: {
@@ -59,6 +60,12 @@ const exportKinds: Readonly<Record<string, ExportKind>> = {
   bibtex: { about: 'the reference library as BibTeX (--sources: the works they cite)', formats: { bib: 'bibtex' }, write: (call, _f, c) => call('exports.references', { format: 'bibtex', citedBy: c.sourceIds }) },
   ris: { about: 'the reference library as RIS (--sources: the works they cite)', formats: { ris: 'ris' }, write: (call, _f, c) => call('exports.references', { format: 'ris', citedBy: c.sourceIds }) },
   'csl-json': { about: 'the reference library as CSL-JSON (--sources: the works they cite)', formats: { json: 'csl-json' }, write: (call, _f, c) => call('exports.references', { format: 'csl-json', citedBy: c.sourceIds }) },
+  qdpx: {
+    about: 'the project as REFI-QDA, for NVivo, ATLAS.ti, MAXQDA and QualCoder',
+    formats: { qdpx: 'qdpx' },
+    write: (call) => call('refi.exportProject', {}),
+  },
+  qdc: { about: 'the codebook as REFI-QDA', formats: { qdc: 'qdc' }, write: (call) => call('refi.exportCodebook', {}) },
   bibliography: {
     about: 'a formatted bibliography (--style; --sources: the works they cite)',
     formats: { md: 'md', markdown: 'md', html: 'html', htm: 'html' },
@@ -75,11 +82,17 @@ const usage = () => `Usage: npm run --silent cli -- <command> [arguments] [--for
 Projects
   create <project.quarry> --name <name>      create a project file
   open <project.quarry>                      show a project's summary
+  stats <project.quarry>                     count sources, codes, codings, memos and cases
   export-json --project <file>               the whole project as JSON
-Sources and coding (each takes --project <file>)
+Exchange
+  import-qdpx <file.qdpx|.qdc> <project.quarry>
+                                             a new project from a REFI-QDA project or codebook
+                                             (export qdpx and qdc write REFI-QDA files; see Exports)
+Sources and coding (each takes --project <file>, or the project file as its first argument where shown)
   import <file> [--title T] [--kind K]       import a .txt, .md, .html, .docx or .pdf source
   sources                                    list sources
   codes                                      list the codebook
+  segments <project.quarry>                  every coded segment: source, code, text, start, end, coder
   new-code <name> [--parent P] [--color #rrggbb]
   code <source> <start> <end> --code <code>  apply a code to a span (source/code by id or name)
 Reference library (each takes --project <file>)
@@ -124,9 +137,28 @@ function need<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-function openProject(ctx: AppContext, options: Options): Promise<unknown> {
-  const path = need(options.project ?? process.env.QUARRY_PROJECT, '--project <file> (or QUARRY_PROJECT)');
+function openProject(ctx: AppContext, options: Options, given?: string): Promise<unknown> {
+  const path = need(given ?? options.project ?? process.env.QUARRY_PROJECT, 'the project file (or --project <file>, or QUARRY_PROJECT)');
   return call(ctx, 'project.open', { path: resolve(path) });
+}
+
+function writeOutput(file: string, bytes: Uint8Array): void {
+  try {
+    writeFileSync(file, bytes);
+  } catch (error) {
+    throw new AppError('UNREADABLE', `Cannot write ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message}.`);
+  }
+}
+
+/** An import as a person reads it: what came in, and a line for each thing left out or worth checking. */
+function importLines(summary: RefiImportSummary, path: string): string {
+  const merged = summary.codes.merged ? ` (${summary.codes.merged} merged with codes already there)` : '';
+  return [
+    `Imported ${summary.fileName}${summary.origin ? ` from ${summary.origin}` : ''} into ${path}:`,
+    `  ${summary.codes.created + summary.codes.merged} codes${merged}, ${summary.sources} sources, ${summary.codings} codings, ${summary.memos} memos,`,
+    `  ${summary.cases.created + summary.cases.merged} cases, ${summary.themes.created + summary.themes.merged} themes, ${summary.attributes} attribute values`,
+    ...summary.notes.map((note) => `- ${note}`),
+  ].join('\n');
 }
 
 function byIdOrName<T extends { id: string }>(items: T[], key: string, name: (item: T) => string, what: string): T {
@@ -171,6 +203,38 @@ async function run(ctx: AppContext, command: string, args: string[], options: Op
       const info = await call(ctx, 'project.open', { path: resolve(need(args[0] ?? options.project, 'the project file')) });
       const c = info.counts;
       return { json: info, text: `${info.name}\n${info.path}\n${c.sources} sources, ${c.codes} codes, ${c.codings} codings, ${c.memos} memos, ${c.claims} claims, ${c.conclusions} conclusions` };
+    }
+    case 'stats': {
+      await openProject(ctx, options, args[0]);
+      const info = await call(ctx, 'project.getInfo', {});
+      const { sources, codes, codings, memos, cases } = info.counts;
+      return { json: { project: info.name, ...info.counts }, text: `${info.name}: ${sources} sources, ${codes} codes, ${codings} codings, ${memos} memos, ${cases} cases` };
+    }
+    case 'segments': {
+      await openProject(ctx, options, args[0]);
+      const [sources, codes, codings] = await Promise.all([call(ctx, 'sources.list', {}), call(ctx, 'codes.list', {}), call(ctx, 'codings.list', {})]);
+      const titles = new Map(sources.map((s) => [s.id, s.title]));
+      const names = new Map(codes.map((c) => [c.id, c.name]));
+      const texts = new Map<string, string>();
+      for (const id of new Set(codings.map((c) => c.sourceId))) texts.set(id, (await call(ctx, 'sources.text', { id })).text);
+      const segments = codings.map((c) => ({ source: titles.get(c.sourceId)!, code: names.get(c.codeId)!, text: texts.get(c.sourceId)!.slice(c.start, c.end), start: c.start, end: c.end, coder: c.coder }));
+      return { json: segments, text: segments.map((s) => `${s.source} [${s.start}–${s.end}] ${s.code} (${s.coder}): ${s.text.replace(/\s+/g, ' ')}`).join('\n') || 'No coded segments yet.' };
+    }
+    case 'import-qdpx': {
+      const file = need(args[0], 'the REFI-QDA file (.qdpx, .qde or .qdc)');
+      const path = resolve(need(args[1], 'the project file to create'));
+      if (existsSync(path)) throw new AppError('CONFLICT', `${path} already exists: give the name of a new project file.`);
+      const bytes = Buffer.from(await readRegularFile(file, (size) => checkFileSize('docx', size, file)));
+      await call(ctx, 'project.create', { path, name: basename(file).replace(/\.[^.]+$/, '') });
+      try {
+        const summary = await call(ctx, 'refi.import', { fileName: basename(file), dataBase64: bytes.toString('base64'), adoptProjectDetails: true });
+        return { json: { project: path, ...summary }, text: importLines(summary, path) };
+      } catch (error) {
+        // A file that cannot be imported leaves no half-made project behind.
+        ctx.close();
+        for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+        throw error;
+      }
     }
     case 'export-json': {
       await openProject(ctx, options);
@@ -284,13 +348,11 @@ async function run(ctx: AppContext, command: string, args: string[], options: Op
       });
       const written = await spec.write(<M extends MethodName>(method: M, input: MethodInput<M>) => call(ctx, method, input), format, choice).finally(stopProgress);
       const bytes = Buffer.from(written.dataBase64, 'base64');
-      try {
-        writeFileSync(out, bytes);
-      } catch (error) {
-        throw new AppError('UNREADABLE', `Cannot write ${out}: ${(error as Error).message}.`);
-      }
-      const json = { kind, format, path: resolve(out), bytes: bytes.length };
-      return { json, text: `Wrote ${out} (${kind}, ${format}, ${(bytes.length / 1024).toFixed(1)} KB)` };
+      writeOutput(out, bytes);
+      const counts = written.counts ?? {};
+      const json = { kind, format, path: resolve(out), bytes: bytes.length, ...counts };
+      const contents = Object.entries(counts).map(([what, n]) => `${n} ${what}`).join(', ');
+      return { json, text: `Wrote ${out} (${kind}, ${format}, ${(bytes.length / 1024).toFixed(1)} KB${contents ? `: ${contents}` : ''})` };
     }
     case 'parse-references': {
       const file = need(args[0], 'the file of references');

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { contract, methodNames, type ControlMethod, type MethodInput, type MethodName } from '../../shared/api/contract';
 import type { EventMap } from '../../shared/api/events';
 import type { AuditView } from '../../shared/domain/audit-view';
+import { nvivoWindowsLike, qdpx } from '../services/refi/test-support';
 import { callOk } from '../test-support/api';
 import { tempProjectPath, testContext } from '../test-support/context';
 import type { AppContext } from './context';
@@ -100,6 +101,11 @@ const examples: { [M in Exclude<MethodName, ControlMethod>]: (f: Fixture) => Met
   'audit.setVerdict': (f) => ({ ...f.link, verdict: 'not-supported', note: 'The source says otherwise.' }),
   'audit.clearVerdict': (f) => f.link,
   'audit.analyzeDocument': () => ({ fileName: 'short.md', dataBase64: b64(manuscript) }),
+  'refi.exportProject': () => ({}),
+  'refi.exportCodebook': () => ({}),
+  'refi.previewImport': () => ({ fileName: 'study.qdpx', dataBase64: b64(qdpx(nvivoWindowsLike())) }),
+  // Merges into the fixture's ‘Barriers / Shipping costs’ and fills its empty criteria, besides adding everything else.
+  'refi.import': () => ({ fileName: 'study.qdpx', dataBase64: b64(qdpx(nvivoWindowsLike())) }),
   'references.parse': () => ({ lines: ['Lim, K. (2020). Parcels abroad. Trade Review, 3(1), 4–9.'] }),
   'references.linkFullText': (f) => ({ referenceId: f.audit.references[0]!.id, sourceId: f.interview.id }),
   'library.list': () => ({}),

@@ -11,6 +11,7 @@ import { libraryHandlers } from '../areas/library/handlers';
 import { memosHandlers } from '../areas/memos/handlers';
 import { projectHandlers } from '../areas/project/handlers';
 import { referencesHandlers } from '../areas/references/handlers';
+import { refiHandlers } from '../areas/refi/handlers';
 import { searchHandlers } from '../areas/search/handlers';
 import { sourcesHandlers } from '../areas/sources/handlers';
 
@@ -28,6 +29,7 @@ export const handlers: Handlers = {
   ...referencesHandlers,
   ...libraryHandlers,
   ...exportsHandlers,
+  ...refiHandlers,
   ...searchHandlers,
   ...historyHandlers,
 };

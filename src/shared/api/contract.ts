@@ -11,6 +11,7 @@ import { historyContract } from './areas/history';
 import { libraryContract } from './areas/library';
 import { memosContract } from './areas/memos';
 import { projectContract } from './areas/project';
+import { refiContract } from './areas/refi';
 import { referencesContract } from './areas/references';
 import { searchContract } from './areas/search';
 import { sourcesContract } from './areas/sources';
@@ -34,6 +35,7 @@ export const contract = {
   ...referencesContract,
   ...libraryContract,
   ...exportsContract,
+  ...refiContract,
   ...searchContract,
   ...historyContract,
 };

@@ -109,6 +109,8 @@ export interface Coding {
   end: number;
   coder: string;
   createdAt: string;
+  /** The researcher's condensed summary of the segment; empty until written. */
+  summary: string;
 }
 
 /** What a memo can be written on (the API lets a person write on the first four so far; imports also attach to cases and themes). */

@@ -56,13 +56,47 @@ export function ancestorIds(db: Db, id: string): string[] {
 
 export function insertCode(
   db: Db,
-  code: { id: string; parentId: string | null; name: string; color: string; definition: string; now: string },
+  code: { id: string; parentId: string | null; name: string; color: string; definition: string; now: string } & Partial<CodeCriteriaFields>,
 ): void {
   const position = (db.prepare('SELECT coalesce(max(position) + 1, 0) FROM codes WHERE parent_id IS ?').pluck().get(code.parentId) as number) ?? 0;
   db.prepare(
-    `INSERT INTO codes (id, parent_id, name, color, definition, position, created_at)
-     VALUES (@id, @parentId, @name, @color, @definition, @position, @now)`,
-  ).run({ ...code, position });
+    `INSERT INTO codes (id, parent_id, name, color, definition, inclusion, exclusion, example, position, created_at)
+     VALUES (@id, @parentId, @name, @color, @definition, @inclusion, @exclusion, @example, @position, @now)`,
+  ).run({ inclusion: '', exclusion: '', example: '', ...code, position });
+}
+
+interface CodeCriteriaFields {
+  inclusion: string;
+  exclusion: string;
+  example: string;
+}
+
+/** A code with everything the codebook says about it, for exchange with other tools. */
+export interface CodebookEntry extends CodeCriteriaFields {
+  id: string;
+  parentId: string | null;
+  name: string;
+  color: string;
+  definition: string;
+}
+
+/** The whole codebook, parents' order kept (position, then name). */
+export function listCodebook(db: Db): CodebookEntry[] {
+  return db
+    .prepare('SELECT id, parent_id AS parentId, name, color, definition, inclusion, exclusion, example FROM codes ORDER BY position, name')
+    .all() as CodebookEntry[];
+}
+
+/** Fills a code's definition and criteria where they are empty; what a person wrote is never overwritten. */
+export function fillEmptyCriteria(db: Db, id: string, criteria: { definition: string } & CodeCriteriaFields): void {
+  db.prepare(
+    `UPDATE codes SET
+       definition = CASE WHEN definition = '' THEN @definition ELSE definition END,
+       inclusion = CASE WHEN inclusion = '' THEN @inclusion ELSE inclusion END,
+       exclusion = CASE WHEN exclusion = '' THEN @exclusion ELSE exclusion END,
+       example = CASE WHEN example = '' THEN @example ELSE example END
+     WHERE id = @id`,
+  ).run({ ...criteria, id });
 }
 
 export function updateCode(

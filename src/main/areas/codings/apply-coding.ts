@@ -28,7 +28,7 @@ export function applyCoding(
   }
   const existing = findSameCoding(db, input.sourceId, input.codeId, input.start, input.end);
   if (existing) return existing;
-  const coding: Coding = { id: ctx.newId(), ...input, coder: ctx.coder, createdAt: ctx.clock() };
+  const coding: Coding = { id: ctx.newId(), ...input, coder: ctx.coder, createdAt: ctx.clock(), summary: '' };
   insertCoding(db, coding);
   const stage = stageAfterCoding(source.stage);
   if (stage !== source.stage) setStage(db, input.sourceId, stage);

@@ -9,16 +9,17 @@ interface CodingRow {
   end: number;
   coder: string;
   created_at: string;
+  summary: string;
 }
 
 function toCoding(row: CodingRow): Coding {
-  return { id: row.id, sourceId: row.source_id, codeId: row.code_id, start: row.start, end: row.end, coder: row.coder, createdAt: row.created_at };
+  return { id: row.id, sourceId: row.source_id, codeId: row.code_id, start: row.start, end: row.end, coder: row.coder, createdAt: row.created_at, summary: row.summary };
 }
 
 export function listCodings(db: Db, filter: { sourceId?: string; codeId?: string } = {}): Coding[] {
   const rows = db
     .prepare(
-      `SELECT id, source_id, code_id, start, end, coder, created_at FROM codings
+      `SELECT id, source_id, code_id, start, end, coder, created_at, summary FROM codings
        WHERE (@sourceId IS NULL OR source_id = @sourceId) AND (@codeId IS NULL OR code_id = @codeId)
        ORDER BY source_id, start, end`,
     )
@@ -27,22 +28,28 @@ export function listCodings(db: Db, filter: { sourceId?: string; codeId?: string
 }
 
 export function findCoding(db: Db, id: string): Coding | undefined {
-  const row = db.prepare('SELECT id, source_id, code_id, start, end, coder, created_at FROM codings WHERE id = ?').get(id) as CodingRow | undefined;
+  const row = db.prepare('SELECT id, source_id, code_id, start, end, coder, created_at, summary FROM codings WHERE id = ?').get(id) as CodingRow | undefined;
   return row && toCoding(row);
 }
 
 export function findSameCoding(db: Db, sourceId: string, codeId: string, start: number, end: number): Coding | undefined {
   const row = db
-    .prepare('SELECT id, source_id, code_id, start, end, coder, created_at FROM codings WHERE source_id = ? AND code_id = ? AND start = ? AND end = ?')
+    .prepare('SELECT id, source_id, code_id, start, end, coder, created_at, summary FROM codings WHERE source_id = ? AND code_id = ? AND start = ? AND end = ?')
     .get(sourceId, codeId, start, end) as CodingRow | undefined;
   return row && toCoding(row);
 }
 
 export function insertCoding(db: Db, coding: Coding): void {
-  db.prepare(
-    `INSERT INTO codings (id, source_id, code_id, start, end, coder, created_at)
-     VALUES (@id, @sourceId, @codeId, @start, @end, @coder, @createdAt)`,
-  ).run(coding);
+  insertCodings(db, [coding]);
+}
+
+/** Inserts many codings with one prepared statement (an import brings tens of thousands). */
+export function insertCodings(db: Db, codings: readonly Coding[]): void {
+  const insert = db.prepare(
+    `INSERT INTO codings (id, source_id, code_id, start, end, coder, created_at, summary)
+     VALUES (@id, @sourceId, @codeId, @start, @end, @coder, @createdAt, @summary)`,
+  );
+  for (const coding of codings) insert.run(coding);
 }
 
 export function deleteCodings(db: Db, ids: readonly string[]): number {

@@ -168,3 +168,18 @@ export function listSpeakers(db: Db): SpeakerSummary[] {
 export function setSourceAuthorship(db: Db, id: string, authors: readonly string[], year: string | null, now: string): void {
   db.prepare('UPDATE sources SET authors = ?, year = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(authors), year, now, id);
 }
+
+/** Every source with its text, for exchange with other tools. */
+export function listSourceTexts(db: Db): Array<{ id: string; title: string; text: string; createdAt: string; updatedAt: string }> {
+  return db.prepare('SELECT id, title, text, created_at AS createdAt, updated_at AS updatedAt FROM sources ORDER BY created_at, title').all() as Array<{
+    id: string;
+    title: string;
+    text: string;
+    createdAt: string;
+    updatedAt: string;
+  }>;
+}
+
+export function listAllSourceAttributes(db: Db): Array<{ sourceId: string; name: string; value: string }> {
+  return db.prepare('SELECT source_id AS sourceId, name, value FROM source_attributes ORDER BY source_id, name').all() as Array<{ sourceId: string; name: string; value: string }>;
+}

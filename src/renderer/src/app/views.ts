@@ -6,6 +6,7 @@ import { DisplayView } from '../features/display/display-view';
 import { ReduceView } from './screens/reduce-screen';
 import { ExportMenu } from '../features/exports/export-dialog';
 import { LibraryView } from '../features/library/library-view';
+import { ExchangeMenu } from '../features/exchange/exchange-menu';
 import { SearchBox } from '../features/search/search-box';
 
 export interface ViewDefinition {
@@ -31,4 +32,4 @@ export const views: ViewDefinition[] = [
 ];
 
 /** Widgets shown at the right of the top bar, such as a search box. */
-export const topBarItems: ComponentType[] = [SearchBox, ExportMenu];
+export const topBarItems: ComponentType[] = [SearchBox, ExchangeMenu, ExportMenu];

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 interface Props {
   open: boolean;
@@ -7,10 +7,17 @@ interface Props {
   confirmLabel: string;
   onConfirm(): void;
   onCancel(): void;
+  /** What the user is asked to confirm in detail, below the message. */
+  children?: ReactNode;
+  /** 'danger' (the default) for what destroys, 'primary' for what adds; 'busy' while the action runs. */
+  tone?: 'danger' | 'primary';
+  busy?: boolean;
+  /** A second way to go ahead, offered beside the first ("Import as a new project"). */
+  alternative?: { label: string; onSelect(): void };
 }
 
-/** A modal question for destructive actions; the native dialog traps focus and closes on Escape. */
-export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, onCancel }: Props) {
+/** A modal question before an action that cannot be taken back lightly; the native dialog traps focus and closes on Escape. */
+export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, onCancel, children, tone = 'danger', busy = false, alternative }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -24,11 +31,17 @@ export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, o
     <dialog ref={dialog} className="confirm-dialog" aria-label={title} onCancel={onCancel}>
       <h2 className="confirm-dialog__title">{title}</h2>
       <p>{message}</p>
+      {children}
       <div className="button-row button-row--end">
         <button type="button" className="button" onClick={onCancel} autoFocus>
           Cancel
         </button>
-        <button type="button" className="button button--danger-solid" onClick={onConfirm}>
+        {alternative && (
+          <button type="button" className="button" onClick={alternative.onSelect} disabled={busy}>
+            {alternative.label}
+          </button>
+        )}
+        <button type="button" className={`button ${tone === 'danger' ? 'button--danger-solid' : 'button--primary'}`} onClick={onConfirm} disabled={busy}>
           {confirmLabel}
         </button>
       </div>

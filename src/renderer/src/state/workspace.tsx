@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api } from '../api/client';
 
 /** Where the reader should look: only `codeId`'s codings when set, scrolled to `codingId` or that code's first coding. */
 export interface ReaderFocus {
@@ -32,6 +33,17 @@ export function WorkspaceProvider({ initialView, children }: { initialView: stri
   const [sourceId, setSourceId] = useState<string | null>(null);
   const [codeId, selectCode] = useState<string | null>(null);
   const [readerFocus, setReaderFocus] = useState<ReaderFocus>({ codeId: null, codingId: null, request: 0, highlights: [] });
+
+  // What is selected belongs to the project it is in: another project opens with nothing chosen, and each screen opens its first source.
+  useEffect(
+    () =>
+      api.on('project.opened', () => {
+        setSourceId(null);
+        selectCode(null);
+        setReaderFocus((focus) => ({ codeId: null, codingId: null, request: focus.request + 1, highlights: [] }));
+      }),
+    [],
+  );
 
   // The view lives in the URL hash so a reload (or the back button) keeps the user's place.
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useQuery } from '../../api/use-api';
 import { useCommands } from '../../state/commands';
 import { useWorkspace } from '../../state/workspace';
@@ -13,6 +13,7 @@ import { SourceImport } from '../../components/source-import';
 import { SourceList } from '../../features/collect/source-list';
 import '../../features/collect/collect.css';
 import { InlineError } from '../../components/inline-error';
+import { useFirstSourceWhenNoneOpen } from './open-first-source';
 
 type Tab = 'sources' | 'cases';
 const tabs: Array<{ id: Tab; label: string }> = [
@@ -33,11 +34,7 @@ export function CollectView() {
   const current = list.find((s) => s.id === sourceId) ?? null;
   const showingCase = tab === 'cases' && caseId !== null;
 
-  // Open the first source when none is open, so the reader is never blank without reason.
-  const first = list[0]?.id;
-  useEffect(() => {
-    if (!sourceId && first) openSource(first);
-  }, [sourceId, first, openSource]);
+  useFirstSourceWhenNoneOpen(sources);
 
   useCommands([
     {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useQuery } from '../../api/use-api';
 import { useWorkspace } from '../../state/workspace';
 import { Codebook } from '../../features/codebook/codebook';
@@ -8,9 +8,10 @@ import { MemoPanel, type MemoTarget } from '../../features/memos/memo-panel';
 import { Reader } from '../../features/reader/reader';
 import { SourceSwitcher } from '../../features/reader/source-switcher';
 import { InlineError } from '../../components/inline-error';
+import { useFirstSourceWhenNoneOpen } from './open-first-source';
 
 export function ReduceView() {
-  const { sourceId, openSource, codeId } = useWorkspace();
+  const { sourceId, codeId } = useWorkspace();
   const codesQuery = useQuery('codes.list', {});
   const sources = useQuery('sources.list', {});
   const codes = useMemo(() => codesQuery.data ?? [], [codesQuery.data]);
@@ -18,10 +19,7 @@ export function ReduceView() {
   const pickerInput = useRef<HTMLInputElement>(null);
   const readerText = useRef<HTMLElement | null>(null);
 
-  const first = sources.data?.[0]?.id;
-  useEffect(() => {
-    if (!sourceId && first) openSource(first);
-  }, [sourceId, first, openSource]);
+  useFirstSourceWhenNoneOpen(sources);
 
   const onCoded = useCallback(() => {
     window.getSelection()?.removeAllRanges();
