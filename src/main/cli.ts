@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/api/contract';
 import { renderAuditMarkdown, type ParsedReference } from '../shared/domain/audit';
 import { AppError } from '../shared/api/errors';
+import { counted } from '../shared/api/method';
+import type { BackupInfo } from '../shared/domain/backups';
 import type { Code, SourceSummary } from '../shared/domain/model';
 import { AppContext } from './app/context';
 import { dispatch } from './app/dispatch';
@@ -16,8 +18,14 @@ Projects
   create <project.quarry> --name <name>      create a project file
   open <project.quarry>                      show a project's summary
   export-json --project <file>               the whole project as JSON
+Backups (kept in <project.quarry>-backups/ beside the project)
+  backups <project.quarry>                   list a project's backups, newest first
+  backup <project.quarry>                    take a backup now
+  restore <backup> <project.quarry>          put a backup in the project's place; the file it
+                                             replaces is kept among the backups
 Sources and coding (each takes --project <file>)
-  import <file> [--title T] [--kind K]       import a .txt, .md, .html, .docx or .pdf source
+  import <file>... [--title T] [--kind K]    import .txt, .md, .html, .docx or .pdf sources, each
+                                             saved (and printed) as soon as it is imported
   sources                                    list sources
   codes                                      list the codebook
   new-code <name> [--parent P] [--color #rrggbb]
@@ -82,6 +90,8 @@ function referenceLine(reference: ParsedReference): string {
   return `${reference.authors.join('; ') || '?'} (${reference.year ?? 'n.d.?'}) ${reference.title ?? ''}`.trim();
 }
 
+const backupLine = (b: BackupInfo) => `${b.at.replace('T', ' ').slice(0, 19)} UTC  ${b.reason.padEnd(8)}  ${(b.bytes / 1e6).toFixed(1).padStart(7)} MB  ${b.path}`;
+
 const sourceLine = (s: SourceSummary) => `${s.id}  ${s.title}  [${s.kind}, ${s.stage}, ${s.codingCount} coding${s.codingCount === 1 ? '' : 's'}]`;
 
 function codeLines(codes: Code[], parentId: string | null = null, depth = 0): string[] {
@@ -90,8 +100,11 @@ function codeLines(codes: Code[], parentId: string | null = null, depth = 0): st
     .flatMap((c) => [`${'  '.repeat(depth)}${c.name}  ${c.color}  (${c.codingCount})  ${c.id}`, ...codeLines(codes, c.id, depth + 1)]);
 }
 
-/** Runs one command; returns what to print as JSON and as text. */
-async function run(ctx: AppContext, command: string, args: string[], options: Options): Promise<{ json: unknown; text: string }> {
+/**
+ * Runs one command; returns what to print as JSON and as text. `say` prints a line of text at
+ * once, for work done in steps (each import is saved as it finishes, and says so).
+ */
+async function run(ctx: AppContext, command: string, args: string[], options: Options, say: (line: string) => void): Promise<{ json: unknown; text: string | null }> {
   switch (command) {
     case 'create': {
       const info = await call(ctx, 'project.create', { path: resolve(need(args[0], 'the project file')), name: need(options.name, '--name') });
@@ -108,14 +121,25 @@ async function run(ctx: AppContext, command: string, args: string[], options: Op
       return { json: data, text: JSON.stringify(data, null, 2) };
     }
     case 'import': {
-      await openProject(ctx, options);
-      const file = need(args[0], 'the file to import');
-      const bytes = readInput(file);
+      need(args[0], 'the file to import');
+      if (args.length > 1 && options.title) throw new UsageError('--title names one source: import one file with it.');
       const kinds = ['paper', 'transcript', 'note', 'manuscript', 'other'] as const;
       const kind = options.kind === undefined ? undefined : kinds.find((k) => k === options.kind);
       if (options.kind !== undefined && !kind) throw new UsageError(`--kind is one of ${kinds.join(', ')}.`);
-      const source = await call(ctx, 'sources.import', { fileName: basename(file), dataBase64: bytes.toString('base64'), title: options.title, kind });
-      return { json: source, text: `Imported ${sourceLine(source)}` };
+      await openProject(ctx, options);
+      // One file, one transaction: what was imported before a failure (or a crash) stays imported.
+      const imported: SourceSummary[] = [];
+      for (const file of args) {
+        try {
+          const bytes = readInput(file);
+          imported.push(await call(ctx, 'sources.import', { fileName: basename(file), dataBase64: bytes.toString('base64'), title: options.title, kind }));
+        } catch (error) {
+          if (!(error instanceof AppError) || args.length === 1) throw error;
+          throw new AppError(error.code, `${error.message} The import stopped at ${file}; the ${counted(imported.length, 'file')} before it ${imported.length === 1 ? 'is' : 'are'} imported.`);
+        }
+        say(`Imported ${sourceLine(imported.at(-1)!)}`);
+      }
+      return { json: args.length === 1 ? imported[0] : imported, text: null };
     }
     case 'sources': {
       await openProject(ctx, options);
@@ -143,6 +167,22 @@ async function run(ctx: AppContext, command: string, args: string[], options: Op
       if (!Number.isInteger(start) || !Number.isInteger(end)) throw new UsageError('Offsets are whole numbers.');
       const coding = await call(ctx, 'codings.apply', { sourceId: source.id, codeId: code.id, start, end });
       return { json: coding, text: `Coded ${source.title} ${start}–${end} with ${code.name} (${coding.id})` };
+    }
+    case 'backups': {
+      const backups = await call(ctx, 'backups.list', { project: resolve(need(args[0] ?? options.project, 'the project file')) });
+      return { json: backups, text: backups.map(backupLine).join('\n') || 'This project has no backups yet.' };
+    }
+    case 'backup': {
+      await call(ctx, 'project.open', { path: resolve(need(args[0] ?? options.project, 'the project file')) });
+      const backup = await call(ctx, 'backups.create', {});
+      return { json: backup, text: `Backed up to ${backup.path}` };
+    }
+    case 'restore': {
+      const backup = resolve(need(args[0], 'the backup to restore'));
+      const project = resolve(need(args[1] ?? options.project, 'the project file'));
+      const restored = await call(ctx, 'backups.restore', { backup, project });
+      const kept = restored.kept ? `; the file it replaced is kept as ${restored.kept.path}` : '';
+      return { json: restored, text: `Restored ${project} from ${backup}${kept}` };
     }
     case 'audit': {
       const file = need(args[0], 'the manuscript to audit');
@@ -194,8 +234,12 @@ async function main(argv: string[]): Promise<number> {
   const ctx = new AppContext({ coder: process.env.USER ?? 'cli', logger: { error: (m, e) => process.stderr.write(`${m}: ${String(e)}\n`), info: () => {} } });
   try {
     const [command = '', ...args] = positionals;
-    const output = await run(ctx, command, args, options);
-    process.stdout.write(options.format === 'json' ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+    const say = (line: string) => options.format === 'text' && process.stdout.write(`${line}\n`);
+    const output = await run(ctx, command, args, options, say);
+    if (options.format === 'json') process.stdout.write(`${JSON.stringify(output.json, null, 2)}\n`);
+    else if (output.text !== null) process.stdout.write(`${output.text}\n`);
+    // A backup begun on opening the project is finished before the process ends.
+    await ctx.settle();
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

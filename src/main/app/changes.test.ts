@@ -79,6 +79,7 @@ const examples: { [M in Exclude<MethodName, ControlMethod>]: (f: Fixture) => Met
   'references.parse': () => ({ lines: ['Lim, K. (2020). Parcels abroad. Trade Review, 3(1), 4–9.'] }),
   'references.linkFullText': (f) => ({ referenceId: f.audit.references[0]!.id, sourceId: f.interview.id }),
   'search.query': () => ({ q: 'shipping' }),
+  'backups.list': () => ({}),
   'search.previewCodeHits': (f) => ({ q: 'shipping', codeId: f.parent.id, scope: 'passage' }),
   'search.codeHits': (f) => ({ q: 'shipping', codeId: f.parent.id, scope: 'match' }),
   'search.findSupport': (f) => ({ claimId: f.claim.id }),

@@ -33,7 +33,8 @@ export async function dispatch(ctx: AppContext, methodName: string, rawInput: un
         ? await runChange(ctx, methodName as ChangeMethod, parsed.data)
         : await (handlers[methodName] as (input: unknown, ctx: AppContext) => unknown)(parsed.data, ctx);
     return { ok: true, value };
-  } catch (error) {
+  } catch (thrown) {
+    const error = ctx.explainFailure(thrown);
     if (error instanceof AppError) return { ok: false, error: error.toPayload() };
     ctx.logger.error(`${methodName} failed`, error);
     return { ok: false, error: { code: 'INTERNAL', message: `Quarry hit an unexpected problem in ${methodName}. Details are in the log; your project was not changed by the failed step.` } };

@@ -1,5 +1,6 @@
 import type { Handlers } from '../areas/kit';
 import { auditHandlers } from '../areas/audit/handlers';
+import { backupsHandlers } from '../areas/backups/handlers';
 import { codesHandlers } from '../areas/codes/handlers';
 import { codingsHandlers } from '../areas/codings/handlers';
 import { conclusionsHandlers } from '../areas/conclusions/handlers';
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...referencesHandlers,
   ...searchHandlers,
   ...historyHandlers,
+  ...backupsHandlers,
 };

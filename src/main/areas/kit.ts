@@ -3,6 +3,7 @@
 // the handlers (src/main/app/dispatch.ts); areas never import the app.
 import type { ChangeMethod, ControlMethod, MethodName, MethodOutput, ParsedInput, ReadMethod } from '../../shared/api/contract';
 import type { EventMap, EventName } from '../../shared/api/events';
+import type { BackupInfo } from '../../shared/domain/backups';
 import type { HistoryState, HistoryStep } from '../../shared/domain/history';
 import type { ProjectAccessInfo } from '../../shared/domain/model';
 import type { SearchStatus } from '../../shared/domain/search';
@@ -43,14 +44,18 @@ export interface AreaContext {
   readonly projectAccess: { readonly info: ProjectAccessInfo };
 }
 
-/** What control methods may do besides: switch projects and walk the undo history. */
+/** What control methods may do besides: switch projects, walk the undo history, back up and restore. */
 export interface ControlContext extends AreaContext {
   openProject(path: string): void;
   createProject(path: string, name: string, description: string): void;
-  undo(): HistoryStep | null;
-  redo(): HistoryStep | null;
-  setHistoryDepth(depth: number): HistoryState;
-  clearHistory(): HistoryState;
+  undo(): Promise<HistoryStep | null>;
+  redo(): Promise<HistoryStep | null>;
+  setHistoryDepth(depth: number): Promise<HistoryState>;
+  clearHistory(): Promise<HistoryState>;
+  /** A backup of the open project, taken now and checked. */
+  backUp(): Promise<BackupInfo>;
+  /** Puts `backup` in the place of the project file at `path` (the open one by default) and opens it; answers the file it replaced, kept as a backup. */
+  restoreBackup(backup: string, path?: string): Promise<BackupInfo | null>;
 }
 
 type Input<M extends MethodName> = ParsedInput<M>;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './method';
 import { auditContract } from './areas/audit';
+import { backupsContract } from './areas/backups';
 import { codesContract } from './areas/codes';
 import { codingsContract } from './areas/codings';
 import { conclusionsContract } from './areas/conclusions';
@@ -30,6 +31,7 @@ export const contract = {
   ...referencesContract,
   ...searchContract,
   ...historyContract,
+  ...backupsContract,
 };
 
 export type Contract = typeof contract;

@@ -19,6 +19,7 @@ export const topics = [
   'conclusions', // conclusions, their evidence and verification tactics
   'audit', // reference lists, citations, claims, findings and verdicts of audited manuscripts
   'history', // the undo and redo steps
+  'backups', // copies of the project file in the folder beside it (not in the file itself)
 ] as const;
 export type Topic = (typeof topics)[number];
 

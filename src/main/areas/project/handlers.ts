@@ -1,18 +1,7 @@
-import type { ProjectInfo } from '../../../shared/domain/model';
 import { latestVersion } from '../../services/store/database';
-import type { AreaHandlers, ProjectHandle } from '../kit';
-import { countRows, dumpTables, readMeta, writeMeta } from './repository';
-
-function projectInfo(project: ProjectHandle): ProjectInfo {
-  return {
-    path: project.path,
-    name: project.name,
-    description: readMeta(project.db, 'description') ?? '',
-    schemaVersion: latestVersion,
-    language: project.language,
-    counts: countRows(project.db),
-  };
-}
+import type { AreaHandlers } from '../kit';
+import { projectInfo } from './project-info';
+import { dumpTables, writeMeta } from './repository';
 
 export const projectHandlers: AreaHandlers<'project.'> = {
   'project.getInfo': (_input, ctx) => projectInfo(ctx.project),
