@@ -28,7 +28,7 @@ export class ProjectSession implements ProjectHandle {
     this.db = db;
     this.search = new ProjectSearch(db, () => this.language, setup.search);
     this.history = new History(db);
-    this.backups = new AutoBackup(db, path, setup.now, setup.backups, setup.backupHooks);
+    this.backups = new AutoBackup(path, setup.now, setup.backups, setup.backupHooks);
   }
 
   /** Opens a project file, taking its lock (see openDatabase), and starts its backup on opening. */

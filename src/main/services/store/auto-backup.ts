@@ -1,6 +1,5 @@
 import type { BackupInfo, BackupReason } from '../../../shared/domain/backups';
-import { lastOpenBackup, listBackups, rememberOpenBackup, writeBackup } from './backups';
-import type { Db } from './database';
+import { lastOpenBackup, listBackups, rememberOpenBackup, startBackup, type BackupRun } from './backups';
 
 export interface AutoBackupOptions {
   /** Minutes of editing after which a backup is taken; 0 turns the timed backups off. */
@@ -23,22 +22,21 @@ export interface AutoBackupHooks {
 /**
  * When an open project is backed up: on opening (so the project as it was before this session
  * can always be restored) and after every `everyMinutes` minutes of editing. Backups run one at
- * a time in the background; changes wait for the opening backup, so it holds the project
- * exactly as it was opened.
+ * a time in a worker thread; changes wait until the opening backup has fixed its snapshot (a
+ * moment), so it holds the project exactly as it was opened.
  */
 export class AutoBackup {
-  private readonly db: Db;
   private readonly path: string;
   private readonly now: () => Date;
   private readonly options: AutoBackupOptions;
   private readonly hooks: AutoBackupHooks;
   private queue: Promise<unknown> = Promise.resolve();
   private opening: Promise<unknown> = Promise.resolve();
+  private running: BackupRun | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
 
-  constructor(db: Db, path: string, now: () => Date, options: AutoBackupOptions, hooks: AutoBackupHooks) {
-    this.db = db;
+  constructor(path: string, now: () => Date, options: AutoBackupOptions, hooks: AutoBackupHooks) {
     this.path = path;
     this.now = now;
     this.options = options;
@@ -56,13 +54,15 @@ export class AutoBackup {
     if (last?.fingerprint === print && backups.some((b) => b.name === last.name)) return;
     const newest = backups.find((b) => b.reason !== 'replaced');
     if (newest && this.now().getTime() - Date.parse(newest.at) < openGapMs) return;
-    this.opening = this.take('open').then(
+    let snapshot!: () => void;
+    this.opening = new Promise<void>((resolve) => (snapshot = resolve));
+    this.take('open', snapshot).then(
       (info) => rememberOpenBackup(this.path, print, info.name),
       () => undefined,
     );
   }
 
-  /** Resolves once the opening backup is written (or failed): a change waits for it. */
+  /** Resolves once the opening backup has fixed what it copies (or failed): a change waits for it. */
   beforeChange(): Promise<unknown> {
     return this.opening;
   }
@@ -79,9 +79,17 @@ export class AutoBackup {
   }
 
   /** Takes a backup after any running one; reports it to the hooks too. */
-  take(reason: BackupReason): Promise<BackupInfo> {
-    const run = this.queue.then(() => writeBackup(this.db, this.path, reason, this.now(), () => this.stopped));
-    this.queue = run.catch(() => undefined);
+  take(reason: BackupReason, onSnapshot: () => void = () => {}): Promise<BackupInfo> {
+    const run = this.queue.then(() => {
+      if (this.stopped) throw new Error('The project was closed before its backup began.');
+      this.running = startBackup(this.path, reason, this.now());
+      void this.running.snapshot.then(onSnapshot);
+      return this.running.done;
+    });
+    this.queue = run.catch(() => undefined).finally(() => {
+      this.running = null;
+      onSnapshot();
+    });
     return run.then(
       (info) => {
         this.hooks.taken(info);
@@ -108,5 +116,6 @@ export class AutoBackup {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.running?.cancel();
   }
 }

@@ -3,9 +3,10 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { basename, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/api/errors';
+import type { BackupReason } from '../../../shared/domain/backups';
 import { tempProjectPath } from '../../test-support/context';
 import { damageTable, fileState } from '../../test-support/damage';
-import { backupsFolderOf, keepDays, keepRecent, latestGoodBackup, listBackups, restoreBackup, rotate, writeBackup } from './backups';
+import { backupsFolderOf, keepDays, keepRecent, latestGoodBackup, listBackups, restoreBackup, rotate, startBackup } from './backups';
 import { createDatabase, openDatabase, type Db } from './database';
 
 function projectNamed(name: string): string {
@@ -34,6 +35,8 @@ function fillMemos(path: string): void {
 
 const rename = (db: Db, name: string) => db.prepare("UPDATE project_meta SET value = ? WHERE key = 'name'").run(name);
 
+const backUp = (path: string, reason: BackupReason, at: Date) => startBackup(path, reason, at).done;
+
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   try {
     await promise;
@@ -45,11 +48,14 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe('backups', () => {
-  it('are taken from the open project into a folder beside it, checked, named by time and reason, and open as the project did', async () => {
+  it('are taken from the open project into a folder beside it, checked, named by time and reason, and hold the project as it was when they began', async () => {
     const path = projectNamed('Before');
     const db = openDatabase(path);
-    const info = await writeBackup(db, path, 'manual', new Date('2026-03-04T05:06:07.089Z'));
+    const run = startBackup(path, 'manual', new Date('2026-03-04T05:06:07.089Z'));
+    await run.snapshot;
+    // The project is written on while the worker copies it; the copy keeps the state it began with.
     rename(db, 'After');
+    const info = await run.done;
     db.close();
     expect(info).toMatchObject({ name: '2026-03-04T05-06-07.089Z-manual.quarry', at: '2026-03-04T05:06:07.089Z', reason: 'manual' });
     expect(info.path).toBe(`${backupsFolderOf(path)}/${info.name}`);
@@ -64,24 +70,21 @@ describe('backups', () => {
   it('of a damaged project are refused and dropped, so a damaged copy never takes a good one’s place', async () => {
     const path = projectNamed('Good');
     const db = openDatabase(path);
-    const good = await writeBackup(db, path, 'open', new Date('2026-01-01T00:00:00Z'));
+    const good = await backUp(path, 'open', new Date('2026-01-01T00:00:00Z'));
     db.close();
     fillMemos(path);
     // Opened before the damage, as a session would be when its disk fails under it.
     const open = openDatabase(path);
     open.close();
     damageTable(path, 'memos');
-    const raw = new Database(path);
-    raw.pragma('locking_mode = EXCLUSIVE');
-    const error = await refusal(writeBackup(raw, path, 'timed', new Date('2026-01-01T00:10:00Z')));
-    raw.close();
+    const error = await refusal(backUp(path, 'timed', new Date('2026-01-01T00:10:00Z')));
     expect(error).toMatchObject({ code: 'UNREADABLE', details: { problem: 'damaged' } });
     expect(error.message).toMatch(/is damaged \(SQLite's check found: /);
     expect(listBackups(path)).toEqual([good]);
     expect(latestGoodBackup(path)).toEqual(good);
   });
 
-  it('rotate: the newest ten stay, then the newest of each day for a month; replaced files and running copies are never removed', () => {
+  it('rotate: the newest ten stay, then the newest of each day for a month; replaced files and running copies are never removed', async () => {
     const path = projectNamed('Many');
     const folder = backupsFolderOf(path);
     const now = new Date('2026-06-30T12:00:00Z');
@@ -94,7 +97,7 @@ describe('backups', () => {
     for (const at of stamps) writeFileSync(`${folder}/${at.replace(/:/g, '-')}-timed.quarry`, 'x');
     writeFileSync(`${folder}/2025-01-01T00-00-00.000Z-replaced.quarry`, 'x');
     writeFileSync(`${folder}/2026-06-30T11-30-00.000Z-timed.quarry.partial`, 'x');
-    rotate(folder, now);
+    await rotate(folder, now);
     const left = listBackups(path);
     const automatic = left.filter((b) => b.reason !== 'replaced');
     expect(automatic.slice(0, keepRecent).map((b) => b.at)).toEqual(stamps.slice(0, keepRecent));
@@ -114,7 +117,7 @@ describe('restoring a backup', () => {
   it('puts the backup in the project’s place and keeps the file it replaced, write-ahead log and all', async () => {
     const path = projectNamed('Monday');
     const db = openDatabase(path);
-    const monday = await writeBackup(db, path, 'timed', new Date('2026-01-05T10:00:00Z'));
+    const monday = await backUp(path, 'timed', new Date('2026-01-05T10:00:00Z'));
     rename(db, 'Tuesday');
     // The process is killed here: its last change is only in the write-ahead log.
     const wal = `${path}-wal`;
@@ -142,7 +145,7 @@ describe('restoring a backup', () => {
   it('is refused while another connection has the project open, leaving both files as they were', async () => {
     const path = projectNamed('Busy');
     const db = openDatabase(path);
-    const backup = await writeBackup(db, path, 'manual', new Date('2026-01-05T10:00:00Z'));
+    const backup = await backUp(path, 'manual', new Date('2026-01-05T10:00:00Z'));
     const error = await refusal(restoreBackup(path, backup.path, new Date('2026-01-05T11:00:00Z')));
     expect(error).toMatchObject({ code: 'CONFLICT', details: { problem: 'in-use' } });
     rename(db, 'Still mine');
@@ -154,7 +157,7 @@ describe('restoring a backup', () => {
   it('replaces a damaged or foreign file, keeping it as it was', async () => {
     const path = projectNamed('Good');
     const db = openDatabase(path);
-    const backup = await writeBackup(db, path, 'open', new Date('2026-01-05T10:00:00Z'));
+    const backup = await backUp(path, 'open', new Date('2026-01-05T10:00:00Z'));
     db.close();
     writeFileSync(path, 'the disk returned garbage here');
     const { kept } = await restoreBackup(path, backup.path, new Date('2026-01-05T11:00:00Z'));

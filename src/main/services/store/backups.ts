@@ -2,24 +2,22 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/api/errors';
 import { backupReasons, type BackupInfo, type BackupReason } from '../../../shared/domain/backups';
-import { asProjectFileError, assertChecked, checkProject, inspectFile, nativeBinding, type Db } from './database';
+import { asProjectFileError, assertChecked, assertProject, inspectFile, lockProject, nativeBinding } from './database';
 
 // Rotating backups of a project file, in a folder beside it (review.quarry-backups/). A backup
-// is taken with SQLite's online backup API from the project's own connection — the only one its
-// exclusive lock allows — a few hundred pages per step, so the event loop keeps running; it is
-// written under a temporary name, checked by SQLite in a worker thread, and only then given its
-// name, so every backup listed is whole and good. Restoring keeps the current file as a backup
-// of its own ('replaced') before the restored one takes its place.
+// is taken in a worker thread with SQLite's online backup API, from a snapshot, while the main
+// thread goes on; it is written under a temporary name, checked by SQLite, and only then given
+// its name, so every backup listed is whole and good. Restoring keeps the current file as a
+// backup of its own ('replaced') before the restored one takes its place.
 
 /** The newest backups kept, whatever their age. */
 export const keepRecent = 10;
 /** Older ones: the newest of each day, for this many days. */
 export const keepDays = 30;
-/** Pages copied per step: about 1 MB, a few milliseconds of the main thread. */
-const pagesPerStep = 256;
 
 export const backupsFolderOf = (projectPath: string): string => `${resolve(projectPath)}-backups`;
 
@@ -62,42 +60,75 @@ function freeName(folder: string, at: Date, reason: BackupReason): string {
 
 const sqliteModule = createRequire(import.meta.url).resolve('better-sqlite3');
 
-// CommonJS evaluated in a worker: SQLite's page-by-page check of a whole file, off the main thread.
-const quickCheckSource = `
+// CommonJS evaluated in a worker thread, so that no part of a backup holds up the main thread.
+// Given a `source`, it first copies the project: a read transaction fixes the snapshot (and says
+// so), then SQLite's backup API copies it while the main thread goes on writing. Then it makes
+// the copy a file of its own (a rollback journal, any write-ahead log folded in, so that a
+// read-only connection can open it later), reads its schema version and tables, and runs
+// SQLite's check of every page.
+const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.module);
-const db = new Database(workerData.path, { readonly: true, fileMustExist: true, nativeBinding: workerData.binding });
-try { parentPort.postMessage(db.pragma('quick_check(3)').map((row) => row.quick_check)); } finally { db.close(); }`;
+const open = (path, readonly) => new Database(path, { readonly, fileMustExist: true, nativeBinding: workerData.binding });
+async function copy() {
+  const source = open(workerData.source, true);
+  try {
+    source.pragma('busy_timeout = 5000');
+    source.exec('BEGIN');
+    source.prepare('SELECT count(*) FROM sqlite_schema').get();
+    parentPort.postMessage({ snapshot: true });
+    await source.backup(workerData.path, { progress: () => 2 ** 30 });
+    source.exec('COMMIT');
+  } finally {
+    source.close();
+  }
+}
+function settle() {
+  const db = open(workerData.path, false);
+  try {
+    db.pragma('journal_mode = DELETE');
+    const version = db.pragma('user_version', { simple: true });
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all();
+    const findings = db.pragma('quick_check(3)').map((row) => row.quick_check);
+    return { version, tables, findings };
+  } finally {
+    db.close();
+  }
+}
+(workerData.source ? copy() : Promise.resolve())
+  .then(() => parentPort.postMessage(settle()))
+  .catch((error) => parentPort.postMessage({ failed: { code: error.code, message: error.message } }));`;
 
-/** SQLite's quick_check of a closed file (rollback journal), in a worker thread; resolves with its findings, ['ok'] when good. */
-function quickCheckInWorker(path: string): Promise<string[]> {
-  return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(quickCheckSource, { eval: true, workerData: { module: sqliteModule, path, binding: nativeBinding() } });
-    worker.once('message', (findings: string[]) => resolvePromise(findings));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the check of ${basename(path)} ended early (${code})`)));
-  });
+type Settled = { version: number; tables: string[]; findings: string[] } | { failed: { code?: string; message: string } };
+
+/** The worker's job; `cancel` ends it (the copy it was making is then left unfinished). */
+interface Job {
+  settled: Promise<Settled>;
+  cancel(): void;
 }
 
-/**
- * Makes a copy a file of its own that a read-only connection can open (a rollback journal, with
- * any write-ahead log folded in), refusing what is not a Quarry project Quarry can read, then
- * checks every page of it off the main thread.
- */
-async function settleAndCheck(copy: string, shownAs: string): Promise<void> {
+function startWorker(path: string, source: string | null, onSnapshot: () => void): Job {
+  const worker = new Worker(workerSource, { eval: true, workerData: { module: sqliteModule, binding: nativeBinding(), path, source } });
+  const settled = new Promise<Settled>((resolvePromise, reject) => {
+    worker.on('message', (message: Settled | { snapshot: true }) => {
+      if ('snapshot' in message) onSnapshot();
+      else resolvePromise(message);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the backup worker for ${basename(path)} ended early (${code})`)));
+  });
+  return { settled, cancel: () => void worker.terminate() };
+}
+
+/** Refuses a settled copy that is not a Quarry project this Quarry can read, or is damaged, naming `shownAs`, the file the user knows. */
+function assertGood(copy: string, shownAs: string, settled: Settled): void {
   try {
-    inspectFile(copy);
-    const db = new Database(copy, { nativeBinding: nativeBinding() });
-    try {
-      checkProject(db, copy, true);
-      db.pragma('journal_mode = DELETE');
-    } finally {
-      db.close();
-    }
+    if ('failed' in settled) throw Object.assign(new Error(settled.failed.message), { code: settled.failed.code });
+    assertProject(settled.version, settled.tables, copy);
+    assertChecked(settled.findings, copy);
   } catch (error) {
     throw relabel(asProjectFileError(error, copy), copy, shownAs);
   }
-  assertChecked(await quickCheckInWorker(copy), shownAs);
 }
 
 /** An error about a temporary copy, told about the file the user knows. */
@@ -110,33 +141,42 @@ function relabel(error: unknown, copy: string, shownAs: string): unknown {
 /** Partial copies being written by this process right now, which rotation must leave alone. */
 const inFlight = new Set<string>();
 
+/** A backup being taken: `snapshot` resolves once the state it copies is fixed, `done` once it is checked and named. */
+export interface BackupRun {
+  snapshot: Promise<void>;
+  done: Promise<BackupInfo>;
+  /** Drops the backup unfinished (the project is closing). */
+  cancel(): void;
+}
+
 /**
- * Takes a backup of the open project through its connection, checks it and keeps it under its
- * name; then thins out old backups. Throws the project's 'damaged' error if the copy fails its
- * check (the copy is dropped, so no damaged backup ever replaces a good one).
+ * Takes a backup of a project in a worker thread, checks it and keeps it under its name; then
+ * thins out old backups. The copy is of the project as committed when the worker's read began;
+ * the main thread writes on meanwhile. `done` fails with the project's 'damaged' error if the copy
+ * fails SQLite's check: the copy is dropped, so no damaged backup ever takes a good one's place.
  */
-export async function writeBackup(db: Db, projectPath: string, reason: BackupReason, at: Date, cancelled: () => boolean = () => false): Promise<BackupInfo> {
+export function startBackup(projectPath: string, reason: BackupReason, at: Date): BackupRun {
   const folder = backupsFolderOf(projectPath);
   mkdirSync(folder, { recursive: true });
   const name = freeName(folder, at, reason);
   const partial = join(folder, `${name}${partialSuffix}`);
   inFlight.add(partial);
-  try {
-    await db.backup(partial, {
-      progress: () => {
-        if (cancelled()) throw new Error('The backup was cancelled: the project was closed.');
-        return pagesPerStep;
-      },
+  let snapshotTaken!: () => void;
+  const snapshot = new Promise<void>((resolvePromise) => (snapshotTaken = resolvePromise));
+  const job = startWorker(partial, projectPath, snapshotTaken);
+  const done = job.settled
+    .then((settled) => {
+      assertGood(partial, projectPath, settled);
+      renameSync(partial, join(folder, name));
+      return rotate(folder, at).then(() => infoOf(folder, name)!);
+    })
+    .finally(() => {
+      snapshotTaken();
+      inFlight.delete(partial);
+      rmSync(partial, { force: true });
+      rmSync(`${partial}-journal`, { force: true });
     });
-    await settleAndCheck(partial, projectPath);
-    renameSync(partial, join(folder, name));
-  } finally {
-    inFlight.delete(partial);
-    rmSync(partial, { force: true });
-    rmSync(`${partial}-journal`, { force: true });
-  }
-  rotate(folder, at);
-  return infoOf(folder, name)!;
+  return { snapshot, done, cancel: job.cancel };
 }
 
 /**
@@ -144,9 +184,9 @@ export async function writeBackup(db: Db, projectPath: string, reason: BackupRea
  * `keepDays` days; the files restores replaced are kept until the user deletes them. Stray
  * partial copies (of a process that crashed mid-backup) go too.
  */
-export function rotate(folder: string, now: Date): void {
+export async function rotate(folder: string, now: Date): Promise<void> {
   const names = readdirSync(folder);
-  for (const name of names) if (name.endsWith(partialSuffix) && !inFlight.has(join(folder, name))) rmSync(join(folder, name), { force: true });
+  const doomed = names.filter((name) => name.endsWith(partialSuffix) && !inFlight.has(join(folder, name))).map((name) => join(folder, name));
   const automatic = names
     .map((name) => infoOf(folder, name))
     .filter((b): b is BackupInfo => b !== null && b.reason !== 'replaced')
@@ -157,8 +197,10 @@ export function rotate(folder: string, now: Date): void {
   for (const backup of automatic.slice(keepRecent)) {
     const day = backup.at.slice(0, 10);
     if (!daysKept.has(day) && Date.parse(backup.at) >= oldest) daysKept.add(day);
-    else rmSync(backup.path, { force: true });
+    else doomed.push(backup.path);
   }
+  // Deleting a large file takes the file system a while: not on the main thread.
+  await Promise.all(doomed.map((path) => rm(path, { force: true })));
 }
 
 /** What a restore did: the backup now in place, and the file it replaced, kept as a backup. */
@@ -184,7 +226,12 @@ export async function restoreBackup(projectPath: string, backupPath: string, at:
   try {
     copyFileSync(backup, staging);
     if (existsSync(`${backup}-wal`)) copyFileSync(`${backup}-wal`, `${staging}-wal`);
-    await settleAndCheck(staging, backup);
+    try {
+      inspectFile(staging);
+    } catch (error) {
+      throw relabel(error, staging, backup);
+    }
+    assertGood(staging, backup, await startWorker(staging, null, () => {}).settled);
     if (!existsSync(project)) {
       moveIn();
       return { restored: backup, kept: null };
@@ -197,42 +244,39 @@ export async function restoreBackup(projectPath: string, backupPath: string, at:
 
 /**
  * Keeps the project's current file in its backups folder as a 'replaced' backup (with its
- * write-ahead log, if one is left) and then runs `replace`, holding the project's lock all the
- * while, so no other process writes it meanwhile and no log is left to be mistaken for the new
- * file's. A file too damaged for SQLite to lock is kept as it is: no Quarry can have it open.
+ * write-ahead log folded in, or beside it if it cannot be) and then runs `replace`, holding the
+ * project's lock all the while, so no other Quarry opens it meanwhile, and leaving no log behind
+ * to be mistaken for the new file's.
  */
 function keepAndReplace(project: string, at: Date, replace: () => void): BackupInfo {
   const folder = backupsFolderOf(project);
   mkdirSync(folder, { recursive: true });
   const target = join(folder, freeName(folder, at, 'replaced'));
-  const lock = lockForReplacing(project);
+  const lock = lockProject(project);
   try {
+    foldLog(project);
     copyFileSync(project, target);
     if (existsSync(`${project}-wal`)) copyFileSync(`${project}-wal`, `${target}-wal`);
     rmSync(`${project}-wal`, { force: true });
     rmSync(`${project}-shm`, { force: true });
     replace();
   } finally {
-    if (lock?.inTransaction) lock.exec('ROLLBACK');
-    lock?.close();
+    lock.close();
   }
   return infoOf(folder, basename(target))!;
 }
 
-/** An exclusive transaction on the project, its log folded in first; null when the file is too damaged to lock. */
-function lockForReplacing(project: string): Db | null {
-  let db: Db | undefined;
+/** Folds a project's write-ahead log into its file; a file too damaged for that keeps its log. */
+function foldLog(project: string): void {
   try {
-    db = new Database(project, { nativeBinding: nativeBinding() });
-    db.pragma('busy_timeout = 1000');
-    db.pragma('journal_mode = DELETE');
-    db.exec('BEGIN EXCLUSIVE');
-    return db;
-  } catch (error) {
-    db?.close();
-    const explained = asProjectFileError(error, project);
-    if (explained instanceof AppError && (explained.details as { problem?: string } | undefined)?.problem === 'in-use') throw explained;
-    return null;
+    const db = new Database(project, { nativeBinding: nativeBinding() });
+    try {
+      db.pragma('journal_mode = DELETE');
+    } finally {
+      db.close();
+    }
+  } catch {
+    // The log is then copied beside the kept file, so nothing in it is lost.
   }
 }
 

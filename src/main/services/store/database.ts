@@ -106,31 +106,80 @@ export function inspectFile(path: string): void {
 }
 
 /**
- * Opens a project file for this process alone, refusing files from a newer Quarry, files that
- * are not projects and damaged ones — all before anything is written — and migrates older ones.
+ * The lock that makes one process at a time the writer of a project: SQLite's exclusive lock
+ * (locking_mode=EXCLUSIVE, taken by an empty exclusive transaction) on a small file beside it,
+ * review.quarry-lock, held until it is closed. A second process — the CLI while the app runs, a
+ * second app — is refused with a clear message instead of interleaving its writes and working
+ * from a stale search index and undo history. The operating system drops the lock when a process
+ * ends, even by a crash, so none is ever left behind. The file itself stays: deleting a lock file
+ * lets two processes each lock a file of that name.
  *
- * One writer per project: the connection takes SQLite's exclusive lock (locking_mode=EXCLUSIVE)
- * at its first read and keeps it until it closes, so a second process (the CLI while the app
- * runs, a second app) is refused with a clear message instead of interleaving writes with this
- * one, and never works from a stale search index or undo history. The operating system drops
- * the lock when a process ends, even by a crash, so a lock can never be left behind.
+ * The lock is beside the project, not the project's own connection in exclusive mode, so that a
+ * worker thread can read the project too: backups are taken there, off the main thread.
+ */
+export function lockProject(path: string): Db {
+  let lock: Db | undefined;
+  try {
+    lock = new Database(`${path}-lock`, { nativeBinding: nativeBinding() });
+    lock.pragma('locking_mode = EXCLUSIVE');
+    // A process that is just closing the project lets go within moments: wait that long, no longer.
+    lock.pragma('busy_timeout = 1000');
+    lock.exec('BEGIN EXCLUSIVE; COMMIT');
+    return lock;
+  } catch (error) {
+    lock?.close();
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) throw projectFileError('in-use', path);
+    throw new AppError('UNREADABLE', `Quarry could not lock ${basename(path)} for writing (${(error as Error).message}): check that its folder can be written, or delete ${basename(path)}-lock if it is not Quarry's.`);
+  }
+}
+
+/** A project's connection, which lets go of the project's lock, once it has taken it, when it closes. */
+class ProjectDatabase extends Database {
+  private lock: Db | null = null;
+
+  constructor(path: string) {
+    super(path, { nativeBinding: nativeBinding() });
+  }
+
+  takeLock(path: string): void {
+    this.lock = lockProject(path);
+  }
+
+  override close(): this {
+    try {
+      if (this.open) super.close();
+    } finally {
+      if (this.lock?.open) this.lock.close();
+    }
+    return this;
+  }
+}
+
+/**
+ * Opens a project file for this process alone (see lockProject), refusing files from a newer
+ * Quarry, files that are not projects and damaged ones — all before anything is written, and
+ * those that are not projects before even a lock file is made beside them — and migrates older
+ * ones. With `create`, makes a new database where there is no file yet, unlocked: createDatabase
+ * gives it its name only once it is whole.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const exists = existsSync(path);
-  if (exists || !options.create) inspectFile(path);
   if (exists && options.create) throw new AppError('CONFLICT', `There is already a file at ${path}. Open it, or choose another name for the new project.`);
-  let db: Db;
+  if (!options.create) inspectFile(path);
+  let db: ProjectDatabase;
   try {
-    db = new Database(path, { nativeBinding: nativeBinding() });
+    db = new ProjectDatabase(path);
   } catch (error) {
     throw new AppError('UNREADABLE', `Quarry could not open ${path}: ${(error as Error).message}.`);
   }
   try {
-    db.pragma('locking_mode = EXCLUSIVE');
-    // A process that is just closing the project lets go within moments: wait that long, no longer.
-    db.pragma('busy_timeout = 1000');
+    db.pragma('busy_timeout = 5000');
     const version = checkProject(db, path, exists);
-    if (exists) quickCheck(db, path);
+    if (exists) {
+      db.takeLock(path);
+      quickCheck(db, path);
+    }
     db.pragma('journal_mode = WAL');
     // WAL with synchronous=NORMAL is durable against application crashes, which is
     // what "closing the app mid-way loses nothing" needs; FULL adds an fsync per commit.
@@ -147,16 +196,20 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   }
 }
 
-/** Reads the schema version, refusing what Quarry cannot open; takes the exclusive lock as a side effect. */
-export function checkProject(db: Db, path: string, exists: boolean): number {
+/** Reads the schema version, refusing what Quarry cannot open. */
+function checkProject(db: Db, path: string, exists: boolean): number {
   const version = db.pragma('user_version', { simple: true }) as number;
   const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
-  if (!exists) return version;
+  if (exists) assertProject(version, tables, path);
+  return version;
+}
+
+/** Refuses a database newer than this Quarry or not one of its projects, from its schema version and tables. */
+export function assertProject(version: number, tables: readonly string[], path: string): void {
   if (version > latestVersion) throw tooNew(path, version, latestVersion);
   if (version === 0 || !tables.includes('project_meta')) {
     throw projectFileError('not-a-project', path, tables.length ? 'it is an SQLite database of another program' : 'it is an empty SQLite database');
   }
-  return version;
 }
 
 /** SQLite's quick check of every page (about 0.5 s per 200 MB): damage is found at open, not in the middle of work. */
