@@ -3,7 +3,7 @@
 // security decisions themselves are plain functions in window-security.ts.
 import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { AppContext } from './app/context';
+import { AppContext, backupSettings } from './app/context';
 import { sampleDir } from './app/paths';
 import { ensureSampleProject } from './app/sample-project';
 import { registerIpcTransport } from './transports/electron-ipc';
@@ -67,7 +67,7 @@ async function start(project: string | undefined): Promise<void> {
   session.defaultSession.setPermissionCheckHandler(() => false);
   app.on('web-contents-created', (_event, contents) => guard(contents));
 
-  const ctx = new AppContext({ indexOnOpen: true });
+  const ctx = new AppContext({ indexOnOpen: true, backups: backupSettings() });
   ctx.openProject(project ?? (await ensureSampleProject(sampleDir(), process.env.QUARRY_DATA_DIR!)));
   const window = await createWindow(ctx);
 

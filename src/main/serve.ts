@@ -1,7 +1,7 @@
 // Browser mode: the same main-process code as the Electron app, with the renderer served
 // on 127.0.0.1. `npm start` falls back to it where the Electron binary is missing.
 import { parseArgs } from 'node:util';
-import { AppContext } from './app/context';
+import { AppContext, backupSettings } from './app/context';
 import { rendererDir, sampleDir, userDataDir } from './app/paths';
 import { ProjectAccess } from './app/project-access';
 import { ensureSampleProject } from './app/sample-project';
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   });
   const projectPath = values.project ?? (await ensureSampleProject(sampleDir(), userDataDir()));
   const projectAccess = ProjectAccess.forBrowserMode({ dataDir: userDataDir(), launchProjects: [projectPath], allowedDirs: values['allow-dir'] ?? [] });
-  const ctx = new AppContext({ indexOnOpen: true, projectAccess });
+  const ctx = new AppContext({ indexOnOpen: true, projectAccess, backups: backupSettings() });
   ctx.openProject(projectPath);
   const transport = await startHttpTransport({ ctx, staticDir: rendererDir(), port: values.port ? Number(values.port) : 0 });
   if (values.reason) console.log(values.reason);

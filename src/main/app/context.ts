@@ -38,6 +38,12 @@ export interface ContextOptions {
   backups?: Partial<AutoBackupOptions>;
 }
 
+/** Backup settings from the environment: QUARRY_BACKUP_MINUTES sets the minutes of editing between backups (0: none). */
+export function backupSettings(env: NodeJS.ProcessEnv = process.env): Partial<AutoBackupOptions> {
+  const minutes = Number(env.QUARRY_BACKUP_MINUTES);
+  return env.QUARRY_BACKUP_MINUTES !== undefined && Number.isFinite(minutes) && minutes >= 0 ? { everyMinutes: minutes } : {};
+}
+
 /** The file a path names, however it is spelt, so one project is never opened twice. */
 function samePath(a: string, b: string): boolean {
   const real = (p: string) => {
