@@ -3,6 +3,7 @@ import { claimWords } from './claim-words';
 import { codeMatrix } from './code-matrix';
 import { codePalette, colourForNewCode } from './palette';
 import { kindForFile } from './source-kind';
+import { cutsCharacter } from './spans';
 import { stageAfterCoding } from './stage';
 
 describe('stage after coding', () => {
@@ -76,5 +77,14 @@ describe('code × source matrix', () => {
         { codeId: 'cost', counts: [0, 4] },
       ],
     });
+  });
+});
+
+describe('offsets that cut a character', () => {
+  it('are those between the two halves of a surrogate pair, never the ends of the text', () => {
+    const text = 'a🚢b𝔸';
+    expect([0, 1, 2, 3, 4, 5, 6].map((offset) => cutsCharacter(text, offset))).toEqual([false, false, true, false, false, true, false]);
+    expect(cutsCharacter('\uD800', 1)).toBe(false);
+    expect(cutsCharacter('\uDC00\uD800', 1)).toBe(false);
   });
 });
