@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/api/errors';
 import type { Coding } from '../../../shared/domain/model';
-import { cutsCharacter } from '../../../shared/domain/rules/spans';
+import { spanProblem } from '../../../shared/domain/rules/spans';
 import { stageAfterCoding } from '../../../shared/domain/rules/stage';
 import { findCode } from '../codes/repository';
 import type { AreaContext } from '../kit';
@@ -24,15 +24,8 @@ export function applyCoding(
   // Offsets are UTF-16 units, which only the text itself can count (SQL's length() counts characters).
   const text = texts.get(input.sourceId) ?? sourceText(db, input.sourceId)!;
   texts.set(input.sourceId, text);
-  if (input.end > text.length) {
-    throw new AppError('VALIDATION', `The span ${input.start}–${input.end} runs past the end of the source (${text.length} characters).`);
-  }
-  if (cutsCharacter(text, input.start) || cutsCharacter(text, input.end)) {
-    throw new AppError(
-      'VALIDATION',
-      `The span ${input.start}–${input.end} cuts a character in half: offsets count UTF-16 code units, and some characters (emoji, for one) take two. Move its start or end by one.`,
-    );
-  }
+  const problem = spanProblem(text, input.start, input.end);
+  if (problem) throw new AppError('VALIDATION', `The span ${input.start}–${input.end} ${problem}.`);
   const existing = findSameCoding(db, input.sourceId, input.codeId, input.start, input.end);
   if (existing) return existing;
   const coding: Coding = { id: ctx.newId(), ...input, coder: ctx.coder, createdAt: ctx.clock() };

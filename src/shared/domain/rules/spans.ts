@@ -9,3 +9,12 @@ export function cutsCharacter(text: string, offset: number): boolean {
   const after = text.charCodeAt(offset);
   return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
 }
+
+/** Why a span cannot be stored on `text`, as the end of a sentence about it; null when it can. */
+export function spanProblem(text: string, start: number, end: number): string | null {
+  if (end > text.length) return `runs past the end of the source (${text.length} characters)`;
+  if (cutsCharacter(text, start) || cutsCharacter(text, end)) {
+    return 'cuts a character in half: offsets count UTF-16 code units, and some characters (emoji, for one) take two; move its start or end by one';
+  }
+  return null;
+}
