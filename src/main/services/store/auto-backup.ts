@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/api/errors';
 import type { BackupInfo, BackupReason } from '../../../shared/domain/backups';
 import { lastOpenBackup, listBackups, rememberOpenBackup, startBackup, type BackupRun } from './backups';
 
@@ -81,7 +82,7 @@ export class AutoBackup {
   /** Takes a backup after any running one; reports it to the hooks too. */
   take(reason: BackupReason, onSnapshot: () => void = () => {}): Promise<BackupInfo> {
     const run = this.queue.then(() => {
-      if (this.stopped) throw new Error('The project was closed before its backup began.');
+      if (this.stopped) throw new Error('closed before the backup began');
       this.running = startBackup(this.path, reason, this.now());
       void this.running.snapshot.then(onSnapshot);
       return this.running.done;
@@ -96,7 +97,8 @@ export class AutoBackup {
         return info;
       },
       (error: unknown) => {
-        if (!this.stopped) this.hooks.failed(error);
+        if (this.stopped) throw new AppError('CONFLICT', 'The project was closed before its backup was finished, so no backup was kept. Open it and back it up again.');
+        this.hooks.failed(error);
         throw error;
       },
     );

@@ -110,6 +110,11 @@ describe('backups', () => {
     expect(older.length).toBe(keepDays - 4);
     expect(left.filter((b) => b.reason === 'replaced').map((b) => b.name)).toEqual(['2025-01-01T00-00-00.000Z-replaced.quarry']);
     expect(existsSync(`${folder}/2026-06-30T11-30-00.000Z-timed.quarry.partial`)).toBe(false);
+    // A backup just taken stays even when a wrong clock gave ten others later names.
+    const early = '2026-06-01T00-00-00.000Z-timed.quarry';
+    writeFileSync(`${folder}/${early}`, 'x');
+    await rotate(folder, now, early);
+    expect(existsSync(`${folder}/${early}`)).toBe(true);
   });
 });
 

@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../../shared/api/errors';
 import { backupReasons, type BackupInfo, type BackupReason } from '../../../shared/domain/backups';
-import { asProjectFileError, assertChecked, assertProject, inspectFile, lockProject, nativeBinding } from './database';
+import { asProjectFileError, assertChecked, assertProject, inspectFile, lockProject, nativeBinding, projectFileError } from './database';
 
 // Rotating backups of a project file, in a folder beside it (review.quarry-backups/). A backup
 // is taken in a worker thread with SQLite's online backup API, from a snapshot, while the main
@@ -33,7 +33,9 @@ function infoOf(folder: string, name: string): BackupInfo | null {
   const [, stamp, reason] = match as unknown as [string, string, BackupReason];
   const at = stamp.replace(/T(\d{2})-(\d{2})-(\d{2})/, 'T$1:$2:$3');
   const path = join(folder, name);
-  return { name, path, at, reason, bytes: statSync(path).size };
+  // A backup deleted meanwhile (by a rotation elsewhere) is not listed.
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat ? { name, path, at, reason, bytes: stat.size } : null;
 }
 
 /** A project's backups, newest first; none when it has no backups folder. */
@@ -168,7 +170,7 @@ export function startBackup(projectPath: string, reason: BackupReason, at: Date)
     .then((settled) => {
       assertGood(partial, projectPath, settled);
       renameSync(partial, join(folder, name));
-      return rotate(folder, at).then(() => infoOf(folder, name)!);
+      return rotate(folder, at, name).then(() => infoOf(folder, name)!);
     })
     .finally(() => {
       snapshotTaken();
@@ -181,15 +183,16 @@ export function startBackup(projectPath: string, reason: BackupReason, at: Date)
 
 /**
  * Keeps the newest `keepRecent` backups and, of older ones, the newest of each day for
- * `keepDays` days; the files restores replaced are kept until the user deletes them. Stray
- * partial copies (of a process that crashed mid-backup) go too.
+ * `keepDays` days; the files restores replaced are kept until the user deletes them, and so is
+ * `taken`, the backup just made, even if the clock says others are newer. Stray partial copies
+ * (of a process that crashed mid-backup) go too.
  */
-export async function rotate(folder: string, now: Date): Promise<void> {
+export async function rotate(folder: string, now: Date, taken?: string): Promise<void> {
   const names = readdirSync(folder);
   const doomed = names.filter((name) => name.endsWith(partialSuffix) && !inFlight.has(join(folder, name))).map((name) => join(folder, name));
   const automatic = names
     .map((name) => infoOf(folder, name))
-    .filter((b): b is BackupInfo => b !== null && b.reason !== 'replaced')
+    .filter((b): b is BackupInfo => b !== null && b.reason !== 'replaced' && b.name !== taken)
     .sort((a, b) => (a.name < b.name ? 1 : -1));
   const recent = automatic.slice(0, keepRecent);
   const daysKept = new Set(recent.map((b) => b.at.slice(0, 10)));
@@ -220,17 +223,15 @@ export async function restoreBackup(projectPath: string, backupPath: string, at:
   const project = resolve(projectPath);
   const backup = resolve(backupPath);
   if (backup === project) throw new AppError('VALIDATION', 'A project cannot be restored from itself: choose one of its backups.');
-  if (!existsSync(backup)) throw new AppError('NOT_FOUND', `There is no backup at ${backup}.`);
+  // What is not a file, or not a project, is refused before anything is copied.
+  inspectFile(backup);
+  if (existsSync(project) && !statSync(project).isFile()) throw projectFileError('not-a-project', project, 'it is a folder or a device, not a file');
+  if (!existsSync(dirname(project))) throw new AppError('NOT_FOUND', `There is no folder ${dirname(project)} to restore the project into.`);
   const staging = join(dirname(project), `.${basename(project)}.restoring-${process.pid}`);
   const moveIn = () => renameSync(staging, project);
   try {
     copyFileSync(backup, staging);
     if (existsSync(`${backup}-wal`)) copyFileSync(`${backup}-wal`, `${staging}-wal`);
-    try {
-      inspectFile(staging);
-    } catch (error) {
-      throw relabel(error, staging, backup);
-    }
     assertGood(staging, backup, await startWorker(staging, null, () => {}).settled);
     if (!existsSync(project)) {
       moveIn();

@@ -165,7 +165,7 @@ class ProjectDatabase extends Database {
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const exists = existsSync(path);
-  if (exists && options.create) throw new AppError('CONFLICT', `There is already a file at ${path}. Open it, or choose another name for the new project.`);
+  if (exists && options.create) throw new AppError('CONFLICT', `There is already a file or folder at ${path}. Open it, or choose another name for the new project.`);
   if (!options.create) inspectFile(path);
   let db: ProjectDatabase;
   try {
@@ -243,7 +243,7 @@ export function createDatabase(path: string, init: (db: Db) => void): void {
     linkSync(partial, path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new AppError('CONFLICT', `There is already a file at ${path}. Open it, or choose another name for the new project.`);
+      throw new AppError('CONFLICT', `There is already a file or folder at ${path}. Open it, or choose another name for the new project.`);
     }
     throw error;
   } finally {
