@@ -128,7 +128,7 @@ describe('openDatabase', () => {
     expect(() => openDatabase(path)).toThrow(/no project file/);
     writeFileSync(path, 'my thesis');
     const before = fileState(path);
-    expect(refusal(() => createDatabase(path, () => {}))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('There is already a file at') });
+    expect(refusal(() => createDatabase(path, () => {}))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('There is already a file or folder at') });
     expect(fileState(path)).toBe(before);
     expect(readdirSync(dirname(path))).toEqual(['project.quarry']);
   });

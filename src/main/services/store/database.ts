@@ -23,6 +23,8 @@ export interface OpenOptions {
   create?: boolean;
 }
 
+const emptyFile = 'the file is empty';
+
 /**
  * A project file Quarry refuses, and why: the message is for the user, the details for the UI.
  * For a damaged file, `backup` is its newest good backup (null: it has none; undefined: not looked for).
@@ -42,9 +44,11 @@ export function projectFileError(problem: ProjectFileProblem, path: string, why?
       const offer =
         backup === undefined
           ? 'restore its latest good backup to go on working'
-          : backup === null
-            ? 'it has no backups to restore, so open a copy of it with an SQLite recovery tool (sqlite3 .recover)'
-            : `restore its latest good backup, taken ${backup.at.replace('T', ' ').slice(0, 16)} UTC, to go on working (the damaged file is kept beside it)`;
+          : backup !== null
+            ? `restore its latest good backup, taken ${backup.at.replace('T', ' ').slice(0, 16)} UTC, to go on working (the damaged file is kept beside it)`
+            : why === emptyFile
+              ? 'it has no backups to restore, and an empty file holds nothing to recover: create a new project'
+              : 'it has no backups to restore, so open a copy of it with an SQLite recovery tool (sqlite3 .recover)';
       return new AppError('UNREADABLE', `${name} is damaged${because}. Quarry has not changed it; ${offer}.`, details);
     }
     case 'not-a-project':
@@ -81,7 +85,7 @@ export function inspectFile(path: string): void {
     if (error instanceof AppError) throw error;
     throw new AppError('UNREADABLE', `Quarry could not read ${path}: ${(error as Error).message}.`);
   }
-  if (size === 0) throw projectFileError('damaged', path, 'the file is empty');
+  if (size === 0) throw projectFileError('damaged', path, emptyFile);
   const header = Buffer.alloc(100);
   const fd = openSync(path, 'r');
   try {
