@@ -68,13 +68,13 @@ async function start(project: string | undefined): Promise<void> {
   app.on('web-contents-created', (_event, contents) => guard(contents));
 
   const ctx = new AppContext({ indexOnOpen: true, backups: backupSettings() });
-  ctx.openProject(project ?? (await ensureSampleProject(sampleDir(), process.env.QUARRY_DATA_DIR!)));
+  ctx.openAtLaunch(project ?? (await ensureSampleProject(sampleDir(), process.env.QUARRY_DATA_DIR!)));
   const window = await createWindow(ctx);
 
   // A second launch (for the same user) ends at once; this window opens the project it asked for and comes to the front.
   app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
     const asked = secondLaunchProject(additionalData, argv, workingDirectory);
-    if (asked && asked !== ctx.project.path) {
+    if (asked && (!ctx.hasProject || asked !== ctx.project.path)) {
       try {
         ctx.openProject(asked);
         window.reload();

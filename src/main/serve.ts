@@ -14,10 +14,11 @@ async function main(): Promise<void> {
   const projectPath = values.project ?? (await ensureSampleProject(sampleDir(), userDataDir()));
   const projectAccess = ProjectAccess.forBrowserMode({ dataDir: userDataDir(), launchProjects: [projectPath], allowedDirs: values['allow-dir'] ?? [] });
   const ctx = new AppContext({ indexOnOpen: true, projectAccess, backups: backupSettings() });
-  ctx.openProject(projectPath);
+  ctx.openAtLaunch(projectPath);
   const transport = await startHttpTransport({ ctx, staticDir: rendererDir(), port: values.port ? Number(values.port) : 0 });
   if (values.reason) console.log(values.reason);
   console.log(`Quarry is running in browser mode on ${projectPath}`);
+  if (ctx.projectProblem) console.log(ctx.projectProblem.message);
   console.log(`Projects may be opened and created in ${projectAccess.info.allowedFolders.join(', ')} (add folders with --allow-dir).`);
   console.log(`Open ${transport.url}`);
   const stop = () => {

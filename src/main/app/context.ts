@@ -71,6 +71,7 @@ export class AppContext implements ControlContext {
   private readonly indexOnOpen: boolean;
   private readonly backupOptions: AutoBackupOptions;
   private current: ProjectSession | null = null;
+  private problem: AppError | null = null;
   private readonly listeners = new Set<(name: EventName, payload: unknown) => void>();
 
   constructor(options: ContextOptions = {}) {
@@ -95,6 +96,25 @@ export class AppContext implements ControlContext {
 
   get hasProject(): boolean {
     return this.current !== null;
+  }
+
+  get projectProblem(): AppError | null {
+    return this.current ? null : this.problem;
+  }
+
+  /**
+   * Opens the project the app starts with. A damaged one leaves the app running without a
+   * project, so that it can say what is wrong and offer the latest good backup; any other
+   * failure (the project open elsewhere, a file that is no project) ends the start with its message.
+   */
+  openAtLaunch(path: string): void {
+    try {
+      this.openProject(path);
+    } catch (error) {
+      if (problemOf(error) !== 'damaged') throw error;
+      this.logger.error(`${path} is damaged; starting without a project`, error);
+      this.problem = error as AppError;
+    }
   }
 
   /**
@@ -164,7 +184,8 @@ export class AppContext implements ControlContext {
     if (problemOf(explained) !== 'damaged') return error;
     this.logger.error(`${path} is damaged; it was closed`, error);
     this.closeCurrent();
-    return this.offerBackup(explained as AppError, path);
+    this.problem = this.offerBackup(explained as AppError, path);
+    return this.problem;
   }
 
   /** Waits for background work that must finish before the process ends: a backup being taken. */
@@ -199,6 +220,7 @@ export class AppContext implements ControlContext {
   private replace(next: ProjectSession): void {
     this.current?.close();
     this.current = next;
+    this.problem = null;
     if (this.indexOnOpen) void next.search.start();
     this.emit('project.opened', { path: next.path });
   }

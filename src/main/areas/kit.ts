@@ -3,6 +3,7 @@
 // the handlers (src/main/app/dispatch.ts); areas never import the app.
 import type { ChangeMethod, ControlMethod, MethodName, MethodOutput, ParsedInput, ReadMethod } from '../../shared/api/contract';
 import type { EventMap, EventName } from '../../shared/api/events';
+import type { AppError } from '../../shared/api/errors';
 import type { BackupInfo } from '../../shared/domain/backups';
 import type { HistoryState, HistoryStep } from '../../shared/domain/history';
 import type { ProjectAccessInfo } from '../../shared/domain/model';
@@ -42,6 +43,8 @@ export interface AreaContext {
   readonly emit: Emit;
   /** Which project paths callers may open and create here (browser mode limits them). */
   readonly projectAccess: { readonly info: ProjectAccessInfo };
+  /** While no project is open because the last one turned out damaged: that error, which offers its latest good backup. */
+  readonly projectProblem: AppError | null;
 }
 
 /** What control methods may do besides: switch projects, walk the undo history, back up and restore. */

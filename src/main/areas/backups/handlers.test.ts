@@ -171,3 +171,29 @@ describe('one writer per project', () => {
     expect(info.counts.sources).toBe(1);
   });
 });
+
+describe('the app started on a damaged project', () => {
+  it('runs without a project, answers why to project.getInfo with the offer, and restoring the offered backup opens it', async () => {
+    const first = context({ clock: hourly() });
+    const path = await projectWithNotes(first);
+    for (let i = 0; i < 60; i++) await callOk(first, 'memos.create', { title: `Memo ${i}`, body: 'Parcels again. '.repeat(60), target: { kind: 'project' } });
+    await callOk(first, 'backups.create', {});
+    first.close();
+    damageTable(path, 'memos');
+    const app = context({ clock: hourly() });
+    app.openAtLaunch(path);
+    expect(app.hasProject).toBe(false);
+    const problem = await callFail(app, 'project.getInfo', {});
+    expect(problem).toMatchObject({ code: 'UNREADABLE', details: { problem: 'damaged', path, backup: { reason: 'manual' } } });
+    expect(await callFail(app, 'sources.list', {})).toMatchObject({ code: 'NO_PROJECT' });
+    const { project } = await callOk(app, 'backups.restore', { project: path, backup: (problem.details as ProjectFileIssue).backup!.path });
+    expect(project.counts.memos).toBe(60);
+    expect((await callOk(app, 'project.getInfo', {})).path).toBe(path);
+  });
+
+  it('does not start on a project another process has open, saying so', async () => {
+    const holder = context();
+    const path = await projectWithNotes(holder);
+    expect(() => context().openAtLaunch(path)).toThrow(/is open in another Quarry window or process/);
+  });
+});

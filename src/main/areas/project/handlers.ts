@@ -4,7 +4,11 @@ import { projectInfo } from './project-info';
 import { dumpTables, writeMeta } from './repository';
 
 export const projectHandlers: AreaHandlers<'project.'> = {
-  'project.getInfo': (_input, ctx) => projectInfo(ctx.project),
+  'project.getInfo': (_input, ctx) => {
+    // The app shows why no project is open, and offers to restore a damaged one's backup.
+    if (ctx.projectProblem) throw ctx.projectProblem;
+    return projectInfo(ctx.project);
+  },
   'project.getAccess': (_input, ctx) => ctx.projectAccess.info,
   'project.open': ({ path }, ctx) => {
     ctx.openProject(path);
