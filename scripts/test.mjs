@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, security lint, unit and e2e, then one summary line counting every test run.
+// `npm test`: typecheck, lint, security lint, unit, the crash test and e2e, then one summary line counting every test run.
 // Every step runs even when an earlier one fails, so one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -28,6 +28,14 @@ step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 step('lint', 'npm', ['run', '--silent', 'lint']);
 step('security lint', 'npm', ['run', '--silent', 'lint:security']);
 step('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${join(reports, 'vitest.json')}`]);
+// Real processes killed at random moments: the project must open, pass integrity_check and hold
+// every action the process confirmed. It counts as one test; its own last line says what it found.
+console.log('\n=== crash: npm run test:crash -- --kills 20');
+const crash = spawnSync('npm', ['run', '--silent', 'test:crash', '--', '--kills', '20'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], shell: process.platform === 'win32' });
+process.stdout.write(crash.stdout ?? '');
+const crashLine = /^crash: (\d+) kills survived, (\d+) confirmed actions lost, integrity (ok|failed)$/m.exec(crash.stdout ?? '');
+const crashPassed = crash.status === 0 && crashLine !== null && crashLine[2] === '0' && crashLine[3] === 'ok';
+if (!crashPassed) failedSteps.push('crash');
 const built = step('build', 'npx', ['electron-vite', 'build']);
 if (built) step('e2e', 'npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, 'playwright.json') });
 
@@ -50,6 +58,9 @@ if (playwright) {
 } else if (built && !failedSteps.includes('e2e')) {
   failedSteps.push('e2e (no report)');
 }
+
+passed += crashPassed ? 1 : 0;
+failed += crashPassed ? 0 : 1;
 
 if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -9,7 +9,9 @@ import { AppError } from '../shared/api/errors';
 import type { ExportFile } from '../shared/api/areas/exports';
 import { citationStyleIds, type CitationStyle } from '../shared/domain/citation-styles';
 import { referenceLabel } from '../shared/domain/library';
-import type { Code, SourceSummary } from '../shared/domain/model';
+import { counted } from '../shared/api/method';
+import type { BackupInfo } from '../shared/domain/backups';
+import { sourceKinds, type Code, type SourceSummary } from '../shared/domain/model';
 import type { RefiImportSummary } from '../shared/domain/refi/import-plan';
 import { AppContext } from './app/context';
 import { dispatch } from './app/dispatch';
@@ -88,8 +90,14 @@ Exchange
   import-qdpx <file.qdpx|.qdc> <project.quarry>
                                              a new project from a REFI-QDA project or codebook
                                              (export qdpx and qdc write REFI-QDA files; see Exports)
-Sources and coding (each takes --project <file>, or the project file as its first argument where shown)
-  import <file> [--title T] [--kind K]       import a .txt, .md, .html, .docx or .pdf source
+Backups (kept in <project.quarry>-backups/ beside the project)
+  backups <project.quarry>                   list a project's backups, newest first
+  backup <project.quarry>                    take a backup now
+  restore <backup> <project.quarry>          put a backup in the project's place; the file it
+                                             replaces is kept among the backups
+Sources and coding (each takes --project <file>)
+  import <file>... [--title T] [--kind K]    import .txt, .md, .html, .docx or .pdf sources, each
+                                             saved (and printed) as soon as it is imported
   sources                                    list sources
   codes                                      list the codebook
   segments <project.quarry>                  every coded segment: source, code, text, start, end, coder
@@ -184,6 +192,8 @@ function referenceLine(reference: ParsedReference): string {
   return `${reference.authors.join('; ') || '?'} (${reference.year ?? 'n.d.?'}) ${reference.title ?? ''}`.trim();
 }
 
+const backupLine = (b: BackupInfo) => `${b.at.replace('T', ' ').slice(0, 19)} UTC  ${b.reason.padEnd(8)}  ${(b.bytes / 1e6).toFixed(1).padStart(7)} MB  ${b.path}`;
+
 const sourceLine = (s: SourceSummary) => `${s.id}  ${s.title}  [${s.kind}, ${s.stage}, ${s.codingCount} coding${s.codingCount === 1 ? '' : 's'}]`;
 
 function codeLines(codes: Code[], parentId: string | null = null, depth = 0): string[] {
@@ -192,8 +202,11 @@ function codeLines(codes: Code[], parentId: string | null = null, depth = 0): st
     .flatMap((c) => [`${'  '.repeat(depth)}${c.name}  ${c.color}  (${c.codingCount})  ${c.id}`, ...codeLines(codes, c.id, depth + 1)]);
 }
 
-/** Runs one command; returns what to print as JSON and as text. */
-async function run(ctx: AppContext, command: string, args: string[], options: Options): Promise<{ json: unknown; text: string }> {
+/**
+ * Runs one command; returns what to print as JSON and as text. `say` prints a line of text at
+ * once, for work done in steps (each import is saved as it finishes, and says so).
+ */
+async function run(ctx: AppContext, command: string, args: string[], options: Options, say: (line: string) => void): Promise<{ json: unknown; text: string | null }> {
   switch (command) {
     case 'create': {
       const info = await call(ctx, 'project.create', { path: resolve(need(args[0], 'the project file')), name: need(options.name, '--name') });
@@ -242,14 +255,24 @@ async function run(ctx: AppContext, command: string, args: string[], options: Op
       return { json: data, text: JSON.stringify(data, null, 2) };
     }
     case 'import': {
-      await openProject(ctx, options);
-      const file = need(args[0], 'the file to import');
-      const dataBase64 = await readDocument(file);
-      const kinds = ['paper', 'transcript', 'note', 'manuscript', 'other'] as const;
+      need(args[0], 'the file to import');
+      if (args.length > 1 && options.title) throw new UsageError('--title names one source: import one file with it.');
+      const kinds = sourceKinds;
       const kind = options.kind === undefined ? undefined : kinds.find((k) => k === options.kind);
       if (options.kind !== undefined && !kind) throw new UsageError(`--kind is one of ${kinds.join(', ')}.`);
-      const source = await call(ctx, 'sources.import', { fileName: basename(file), dataBase64, title: options.title, kind });
-      return { json: source, text: `Imported ${sourceLine(source)}` };
+      await openProject(ctx, options);
+      // One file, one transaction: what was imported before a failure (or a crash) stays imported.
+      const imported: SourceSummary[] = [];
+      for (const file of args) {
+        try {
+          imported.push(await call(ctx, 'sources.import', { fileName: basename(file), dataBase64: await readDocument(file), title: options.title, kind }));
+        } catch (error) {
+          if (!(error instanceof AppError) || args.length === 1) throw error;
+          throw new AppError(error.code, `${error.message} The import stopped at ${file}; the ${counted(imported.length, 'file')} before it ${imported.length === 1 ? 'is' : 'are'} imported.`);
+        }
+        say(`Imported ${sourceLine(imported.at(-1)!)}`);
+      }
+      return { json: args.length === 1 ? imported[0] : imported, text: null };
     }
     case 'sources': {
       await openProject(ctx, options);
@@ -277,6 +300,22 @@ async function run(ctx: AppContext, command: string, args: string[], options: Op
       if (!Number.isInteger(start) || !Number.isInteger(end)) throw new UsageError('Offsets are whole numbers.');
       const coding = await call(ctx, 'codings.apply', { sourceId: source.id, codeId: code.id, start, end });
       return { json: coding, text: `Coded ${source.title} ${start}–${end} with ${code.name} (${coding.id})` };
+    }
+    case 'backups': {
+      const backups = await call(ctx, 'backups.list', { project: resolve(need(args[0] ?? options.project, 'the project file')) });
+      return { json: backups, text: backups.map(backupLine).join('\n') || 'This project has no backups yet.' };
+    }
+    case 'backup': {
+      await call(ctx, 'project.open', { path: resolve(need(args[0] ?? options.project, 'the project file')) });
+      const backup = await call(ctx, 'backups.create', {});
+      return { json: backup, text: `Backed up to ${backup.path}` };
+    }
+    case 'restore': {
+      const backup = resolve(need(args[0], 'the backup to restore'));
+      const project = resolve(need(args[1] ?? options.project, 'the project file'));
+      const restored = await call(ctx, 'backups.restore', { backup, project });
+      const kept = restored.kept ? `; the file it replaced is kept as ${restored.kept.path}` : '';
+      return { json: restored, text: `Restored ${project} from ${backup}${kept}` };
     }
     case 'audit': {
       const file = need(args[0], 'the manuscript to audit');
@@ -405,8 +444,12 @@ async function main(argv: string[]): Promise<number> {
   const ctx = new AppContext({ coder: process.env.USER ?? 'cli', logger: { error: (m, e) => process.stderr.write(`${m}: ${String(e)}\n`), info: () => {} } });
   try {
     const [command = '', ...args] = positionals;
-    const output = await run(ctx, command, args, options);
-    process.stdout.write(options.format === 'json' ? `${JSON.stringify(output.json, null, 2)}\n` : `${output.text}\n`);
+    const say = (line: string) => options.format === 'text' && process.stdout.write(`${line}\n`);
+    const output = await run(ctx, command, args, options, say);
+    if (options.format === 'json') process.stdout.write(`${JSON.stringify(output.json, null, 2)}\n`);
+    else if (output.text !== null) process.stdout.write(`${output.text}\n`);
+    // A backup begun on opening the project is finished before the process ends.
+    await ctx.settle();
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -5,7 +5,7 @@ import { app, BrowserWindow, dialog, Menu, session, shell, type MenuItemConstruc
 import { join } from 'node:path';
 import { acceleratorOf, appMenu, menuCommands, type MenuEntry } from '../shared/app-menu';
 import type { PathPicker } from './areas/kit';
-import { AppContext, consoleLogger } from './app/context';
+import { AppContext, backupSettings, consoleLogger } from './app/context';
 import { projectAtLaunch } from './app/launch';
 import { sampleDir, userDataDir } from './app/paths';
 import { ProjectAccess } from './app/project-access';
@@ -128,11 +128,12 @@ async function start(project: string | undefined): Promise<void> {
   let window: BrowserWindow | null = null;
   const recentProjects = new RecentProjects(userDataDir(), (message, error) => consoleLogger.error(message, error));
   const sampleProject = sampleProjectIn(sampleDir(), userDataDir());
-  const ctx = new AppContext({ indexOnOpen: true, recentProjects, sampleProject, pickPath: filePicker(() => window) });
+  const ctx = new AppContext({ indexOnOpen: true, recentProjects, sampleProject, pickPath: filePicker(() => window), backups: backupSettings() });
   const launching = await projectAtLaunch({ given: project, recent: recentProjects, access: ProjectAccess.unrestricted(userDataDir()), sample: sampleProject });
   if (launching) {
     try {
-      ctx.openProject(launching);
+      // A damaged project opens as its problem, with the offer of its latest good backup.
+      ctx.openAtLaunch(launching);
     } catch (error) {
       // A project asked for must open; the one opened last may have broken since, and the start screen lets the person choose.
       if (project) throw error;

@@ -127,6 +127,7 @@ const examples: { [M in Exclude<MethodName, ControlMethod>]: (f: Fixture) => Met
   'exports.matrix': () => ({ format: 'csv' }),
   'exports.auditReport': (f) => ({ sourceId: f.paper.id, format: 'md' }),
   'search.query': () => ({ q: 'shipping' }),
+  'backups.list': () => ({}),
   'search.previewCodeHits': (f) => ({ q: 'shipping', codeId: f.parent.id, scope: 'passage' }),
   'search.codeHits': (f) => ({ q: 'shipping', codeId: f.parent.id, scope: 'match' }),
   'search.findSupport': (f) => ({ claimId: f.claim.id }),

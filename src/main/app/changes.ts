@@ -11,8 +11,8 @@ import { namesIn } from './names';
 import type { ProjectSession } from './project-session';
 
 // Everything a change does besides its own writes happens here, once for every change
-// method: the transaction, the undo step, keeping the search index in step, and announcing
-// what changed so each view re-reads only what it shows.
+// method: the transaction, the undo step, keeping the search index in step, counting towards
+// the next timed backup, and announcing what changed so each view re-reads only what it shows.
 
 type AnyChange = ChangeHandler<ChangeMethod> & object;
 
@@ -22,6 +22,7 @@ export async function runChange(ctx: AppContext, method: ChangeMethod, input: un
   const handler = handlers[method] as AnyChange;
   const project = ctx.session;
   const prepared = typeof handler === 'function' ? undefined : await handler.prepare(input as never, ctx);
+  await project.backups.beforeChange();
   if (ctx.session !== project) {
     throw new AppError('CONFLICT', 'Another project was opened while this change was being prepared, so it was not made. Make it again in the project it is for.');
   }
@@ -35,8 +36,10 @@ export async function runChange(ctx: AppContext, method: ChangeMethod, input: un
 }
 
 /** Undoes the newest step, or redoes the step undone last; null when there is none. */
-export function walkHistory(ctx: AppContext, direction: 'undo' | 'redo'): HistoryStep | null {
+export async function walkHistory(ctx: AppContext, direction: 'undo' | 'redo'): Promise<HistoryStep | null> {
   const project = ctx.session;
+  await project.backups.beforeChange();
+  if (ctx.session !== project) return null;
   const walked = direction === 'undo' ? project.history.undo() : project.history.redo();
   if (!walked) return null;
   announce(ctx, project, walked.step.touches, `${direction === 'undo' ? 'Undo' : 'Redo'}: ${walked.step.label}`, walked.changes);
@@ -45,6 +48,7 @@ export function walkHistory(ctx: AppContext, direction: 'undo' | 'redo'): Histor
 
 function announce(ctx: AppContext, project: ProjectSession, touches: readonly Topic[], label: string, changes: readonly RowChange[]): void {
   project.search.applyChanges(changes);
+  project.backups.changed();
   // A new search language means every doc is analysed anew: the index is rebuilt in the background.
   if (changes.some((c) => c.table === 'project_meta' && c.key === 'language')) project.search.reopen().catch(() => undefined);
   ctx.emit('project.changed', { topics: [...new Set<Topic>([...touches, 'history'])], label });

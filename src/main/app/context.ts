@@ -1,13 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { AppError } from '../../shared/api/errors';
 import type { EventName } from '../../shared/api/events';
+import type { BackupInfo, ProjectFileIssue } from '../../shared/domain/backups';
 import type { HistoryState, HistoryStep } from '../../shared/domain/history';
 import type { ControlContext, Emit, PathPicker, UserHandle } from '../areas/kit';
 import type { SearchHooks } from '../services/search/project-search';
+import { defaultAutoBackup, type AutoBackupHooks, type AutoBackupOptions } from '../services/store/auto-backup';
+import { latestGoodBackup, restoreBackup } from '../services/store/backups';
+import { asProjectFileError, projectFileError } from '../services/store/database';
 import { walkHistory } from './changes';
 import { userDataDir } from './paths';
 import { ProjectAccess } from './project-access';
-import { ProjectSession } from './project-session';
+import { ProjectSession, type SessionSetup } from './project-session';
 import type { RecentProjects } from './recent-projects';
 
 export interface Logger {
@@ -35,7 +41,29 @@ export interface ContextOptions {
   sampleProject?: () => Promise<string>;
   /** The system's file dialogs: the desktop app has them, browser mode and the CLI do not. */
   pickPath?: PathPicker;
+  /** When projects are backed up; every ten minutes of editing and on opening by default. */
+  backups?: Partial<AutoBackupOptions>;
 }
+
+/** Backup settings from the environment: QUARRY_BACKUP_MINUTES sets the minutes of editing between backups (0: none). */
+export function backupSettings(env: NodeJS.ProcessEnv = process.env): Partial<AutoBackupOptions> {
+  const minutes = Number(env.QUARRY_BACKUP_MINUTES);
+  return env.QUARRY_BACKUP_MINUTES !== undefined && Number.isFinite(minutes) && minutes >= 0 ? { everyMinutes: minutes } : {};
+}
+
+/** The file a path names, however it is spelt, so one project is never opened twice. */
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}
+
+const problemOf = (error: unknown) => (error instanceof AppError ? (error.details as ProjectFileIssue | undefined)?.problem : undefined);
 
 /**
  * The context every handler runs in. Tests build one with a fixed clock and id maker; the
@@ -51,7 +79,9 @@ export class AppContext implements ControlContext {
   private readonly indexOnOpen: boolean;
   private readonly recentProjects: RecentProjects | null;
   private readonly sampleProject: (() => Promise<string>) | null;
+  private readonly backupOptions: AutoBackupOptions;
   private current: ProjectSession | null = null;
+  private problem: AppError | null = null;
   private readonly listeners = new Set<(name: EventName, payload: unknown) => void>();
 
   constructor(options: ContextOptions = {}) {
@@ -64,6 +94,7 @@ export class AppContext implements ControlContext {
     this.recentProjects = options.recentProjects ?? null;
     this.sampleProject = options.sampleProject ?? null;
     this.user = { recentProjects: () => this.recentProjects?.list() ?? [], pickPath: options.pickPath ?? null };
+    this.backupOptions = { ...defaultAutoBackup, ...options.backups };
   }
 
   /** The open project, or a NO_PROJECT error a user can act on. */
@@ -84,12 +115,37 @@ export class AppContext implements ControlContext {
     return this.current?.path ?? null;
   }
 
+  get projectProblem(): AppError | null {
+    return this.current ? null : this.problem;
+  }
+
+  /**
+   * Opens the project the app starts with. A damaged one leaves the app running without a
+   * project, so that it can say what is wrong and offer the latest good backup; any other
+   * failure (the project open elsewhere, a file that is no project) ends the start with its message.
+   */
+  openAtLaunch(path: string): void {
+    try {
+      this.openProject(path);
+    } catch (error) {
+      if (problemOf(error) !== 'damaged') throw error;
+      this.logger.error(`${path} is damaged; starting without a project`, error);
+      this.problem = error as AppError;
+    }
+  }
+
+  /**
+   * Opens a project. Reopening the open one closes it first, since its lock would refuse the
+   * second connection; another project is opened before the current one closes, so a file that
+   * cannot be opened leaves the current project open.
+   */
   openProject(path: string): void {
-    this.replace(ProjectSession.open(path, this.searchHooks));
+    if (this.current && samePath(this.current.path, path)) this.closeCurrent();
+    this.replace(this.withBackupOffer(() => ProjectSession.open(path, this.sessionSetup), path));
   }
 
   createProject(path: string, name: string, description: string): void {
-    this.replace(ProjectSession.create(path, name, description, this.clock(), this.searchHooks));
+    this.replace(ProjectSession.create(path, name, description, this.clock(), this.sessionSetup));
   }
 
   async openSample(): Promise<void> {
@@ -101,20 +157,80 @@ export class AppContext implements ControlContext {
     this.recentProjects?.forget(path);
   }
 
-  undo(): HistoryStep | null {
+  undo(): Promise<HistoryStep | null> {
     return walkHistory(this, 'undo');
   }
 
-  redo(): HistoryStep | null {
+  redo(): Promise<HistoryStep | null> {
     return walkHistory(this, 'redo');
   }
 
-  setHistoryDepth(depth: number): HistoryState {
-    return this.announceHistory(this.session.history.setDepth(depth));
+  async setHistoryDepth(depth: number): Promise<HistoryState> {
+    const project = this.session;
+    await project.backups.beforeChange();
+    return this.announceHistory(project.history.setDepth(depth));
   }
 
-  clearHistory(): HistoryState {
-    return this.announceHistory(this.session.history.clear());
+  async clearHistory(): Promise<HistoryState> {
+    const project = this.session;
+    await project.backups.beforeChange();
+    return this.announceHistory(project.history.clear());
+  }
+
+  backUp(): Promise<BackupInfo> {
+    return this.session.backups.take('manual');
+  }
+
+  async restoreBackup(backup: string, path?: string): Promise<BackupInfo | null> {
+    const target = path ?? this.session.path;
+    const wasOpen = this.current !== null && samePath(this.current.path, target);
+    if (wasOpen) this.closeCurrent();
+    let kept: BackupInfo | null;
+    try {
+      ({ kept } = await restoreBackup(target, backup, new Date(this.clock())));
+    } catch (error) {
+      // The project stays as it was: open it again if it was open.
+      if (wasOpen) this.openProject(target);
+      throw error;
+    }
+    this.openProject(target);
+    this.emit('project.changed', { topics: ['backups'], label: 'Restore a backup' });
+    return kept;
+  }
+
+  /**
+   * A failure that says the project file is damaged (SQLite found a broken page while working):
+   * the project is closed, so nothing more is written to it, and the error offers its latest
+   * good backup. Any other failure is returned as it is.
+   */
+  explainFailure(error: unknown): unknown {
+    if (!this.current) return error;
+    const path = this.current.path;
+    const explained = asProjectFileError(error, path);
+    if (problemOf(explained) !== 'damaged') return error;
+    this.logger.error(`${path} is damaged; it was closed`, error);
+    this.closeCurrent();
+    this.problem = this.offerBackup(explained as AppError, path);
+    return this.problem;
+  }
+
+  /** Waits for background work that must finish before the process ends: a backup being taken. */
+  async settle(): Promise<void> {
+    await this.current?.backups.settled();
+  }
+
+  private withBackupOffer<T>(open: () => T, path: string): T {
+    try {
+      return open();
+    } catch (error) {
+      if (problemOf(error) !== 'damaged') throw error;
+      throw this.offerBackup(error as AppError, path);
+    }
+  }
+
+  /** A damaged-file error that names the newest good backup, for the UI to offer restoring it. */
+  private offerBackup(error: AppError, path: string): AppError {
+    return projectFileError('damaged', path, (error.details as ProjectFileIssue).why, latestGoodBackup(path));
   }
 
   private announceHistory(state: HistoryState): HistoryState {
@@ -122,10 +238,16 @@ export class AppContext implements ControlContext {
     return state;
   }
 
+  private closeCurrent(): void {
+    this.current?.close();
+    this.current = null;
+  }
+
   private replace(next: ProjectSession): void {
     this.current?.close();
     this.current = next;
     this.recentProjects?.remember(next.path, next.name, this.clock());
+    this.problem = null;
     if (this.indexOnOpen) void next.search.start();
     this.emit('project.opened', { path: next.path });
   }
@@ -134,6 +256,15 @@ export class AppContext implements ControlContext {
     progress: (done, total) => this.emit('progress', { task: 'search-index', label: 'Indexing the project for search', done, total }),
     error: (message, error) => this.logger.error(message, error),
   };
+
+  private readonly backupHooks: AutoBackupHooks = {
+    taken: () => this.emit('project.changed', { topics: ['backups'], label: 'Back up the project' }),
+    failed: (error) => this.logger.error('A backup of the project failed', error),
+  };
+
+  private get sessionSetup(): SessionSetup {
+    return { search: this.searchHooks, backups: this.backupOptions, backupHooks: this.backupHooks, now: () => new Date(this.clock()) };
+  }
 
   readonly emit: Emit = (name, payload) => {
     for (const listener of this.listeners) listener(name, payload);
@@ -145,7 +276,6 @@ export class AppContext implements ControlContext {
   }
 
   close(): void {
-    this.current?.close();
-    this.current = null;
+    this.closeCurrent();
   }
 }

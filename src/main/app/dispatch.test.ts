@@ -53,6 +53,24 @@ describe('dispatch', () => {
     }
   });
 
+  it('stores a lone surrogate as U+FFFD, so the project file holds valid UTF-8 only', async () => {
+    await projectWithSource();
+    const cut = 'Ships 🚢'.slice(0, -1);
+    const code = await ok<{ id: string; name: string }>(ctx, 'codes.create', { name: cut, definition: '\uDC00 alone' });
+    expect(code.name).toBe('Ships \uFFFD');
+    const stored = ctx.project.db.prepare('SELECT CAST(name AS BLOB) AS name, CAST(definition AS BLOB) AS definition FROM codes').get() as Record<string, Buffer>;
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    expect(strict.decode(stored.name)).toBe('Ships \uFFFD');
+    expect(strict.decode(stored.definition)).toBe('\uFFFD alone');
+  });
+
+  it('refuses input nested absurdly deep with a VALIDATION error', async () => {
+    ctx = testContext();
+    let deep: unknown = 'x';
+    for (let i = 0; i < 10_000; i++) deep = { ids: [deep] };
+    expect(await dispatch(ctx, 'codings.remove', deep)).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('nested more than 64 levels') } });
+  });
+
   it('says that no project is open rather than failing obscurely', async () => {
     ctx = testContext();
     const result = await dispatch(ctx, 'sources.list', {});

@@ -1,5 +1,6 @@
 import type { Handlers } from '../areas/kit';
 import { auditHandlers } from '../areas/audit/handlers';
+import { backupsHandlers } from '../areas/backups/handlers';
 import { casesHandlers } from '../areas/cases/handlers';
 import { codesHandlers } from '../areas/codes/handlers';
 import { codingsHandlers } from '../areas/codings/handlers';
@@ -32,4 +33,5 @@ export const handlers: Handlers = {
   ...refiHandlers,
   ...searchHandlers,
   ...historyHandlers,
+  ...backupsHandlers,
 };

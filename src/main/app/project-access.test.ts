@@ -71,6 +71,18 @@ describe('ProjectAccess in browser mode', () => {
     expect(access.folderRefusal(join(root, 'launched'))).not.toBeNull();
   });
 
+  it('checks the paths of backups too: a project’s own backups may be restored, other files only from allowed folders', () => {
+    const backup = `${launchProject}-backups/2026-01-01T00-00-00.000Z-open.quarry`;
+    expect(access.refusalFor('backups.list', { project: launchProject })).toBeNull();
+    expect(access.refusalFor('backups.list', { project: join(outsideDir, 'l.quarry') })).not.toBeNull();
+    expect(access.refusalFor('backups.restore', { backup, project: launchProject })).toBeNull();
+    expect(access.refusalFor('backups.restore', { backup }, launchProject)).toBeNull();
+    expect(access.refusalFor('backups.restore', { backup: join(allowedDir, 'copy.quarry') }, launchProject)).toBeNull();
+    expect(access.refusalFor('backups.restore', { backup: join(outsideDir, 'copy.quarry') }, launchProject)).not.toBeNull();
+    expect(access.refusalFor('backups.restore', { backup: `${launchProject}-backups/../../../outside/m.quarry` }, launchProject)).not.toBeNull();
+    expect(access.refusalFor('backups.restore', { backup, project: join(outsideDir, 'n.quarry') })).not.toBeNull();
+  });
+
   it('describes itself for the UI', () => {
     expect(access.info).toMatchObject({ restricted: true, projectsFolder: dataDir, allowedFolders: [dataDir, allowedDir], allowedProjects: [launchProject] });
   });

@@ -2,11 +2,18 @@ import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { contract } from '../../shared/api/contract';
 import type { ProjectAccessInfo } from '../../shared/domain/model';
+import { backupsFolderOf } from '../services/store/backups';
 
-/** The methods that take a project file's path from the caller. */
-const pathMethods = ['project.open', 'project.create', 'project.saveCopy'] as const;
-type PathMethod = (typeof pathMethods)[number];
-const takesPath = (method: string): method is PathMethod => (pathMethods as readonly string[]).includes(method);
+/** The methods that take file paths from the caller, and the fields of their input that hold them. */
+const pathFields = {
+  'project.open': ['path'],
+  'project.create': ['path'],
+  'project.saveCopy': ['path'],
+  'backups.list': ['project'],
+  'backups.restore': ['project', 'backup'],
+} as const;
+type PathMethod = keyof typeof pathFields;
+const takesPath = (method: string): method is PathMethod => Object.prototype.hasOwnProperty.call(pathFields, method);
 
 /**
  * The path with every symbolic link in its existing part followed, so that a link inside an
@@ -89,11 +96,25 @@ export class ProjectAccess {
     );
   }
 
-  /** The refusal for a call to `method` with `input`, for the methods that take a project path. */
-  refusalFor(method: string, input: unknown): string | null {
+  /**
+   * The refusal for a call to `method` with `input`, for the methods that take paths; `openProject`
+   * is the project open now, whose backups a restore without a `project` takes from.
+   */
+  refusalFor(method: string, input: unknown, openProject?: string): string | null {
     if (!takesPath(method)) return null;
     // Parsed as dispatch will parse it, so the path checked is the path used; invalid input is dispatch's to refuse.
     const parsed = contract[method].input.safeParse(input ?? {});
-    return parsed.success ? this.refusal(parsed.data.path) : null;
+    if (!parsed.success) return null;
+    const given = parsed.data as Partial<Record<'path' | 'project' | 'backup', string>>;
+    const project = given.project ?? openProject;
+    for (const field of pathFields[method]) {
+      const path = given[field];
+      if (path === undefined) continue;
+      // A project's own backups sit in the folder beside it, which may be outside the allowed folders.
+      if (field === 'backup' && project && this.refusal(project) === null && isInside(canonical(backupsFolderOf(project)), canonical(path))) continue;
+      const refused = this.refusal(path);
+      if (refused) return refused;
+    }
+    return null;
   }
 }

@@ -2,8 +2,18 @@ import { basename } from 'node:path';
 import { readMeta, writeMetas } from '../areas/project/repository';
 import type { ProjectHandle } from '../areas/kit';
 import { ProjectSearch, type SearchHooks } from '../services/search/project-search';
-import { openDatabase, type Db } from '../services/store/database';
+import { AutoBackup, type AutoBackupHooks, type AutoBackupOptions } from '../services/store/auto-backup';
+import { fingerprint } from '../services/store/backups';
+import { createDatabase, openDatabase, type Db } from '../services/store/database';
 import { History } from '../services/store/history';
+
+/** What a session needs from whoever opens it: hooks for search and backups, and the time. */
+export interface SessionSetup {
+  search?: SearchHooks;
+  backups: AutoBackupOptions;
+  backupHooks: AutoBackupHooks;
+  now: () => Date;
+}
 
 /** An open project: its file and the services built on it. */
 export class ProjectSession implements ProjectHandle {
@@ -11,22 +21,28 @@ export class ProjectSession implements ProjectHandle {
   readonly db: Db;
   readonly search: ProjectSearch;
   readonly history: History;
+  readonly backups: AutoBackup;
 
-  private constructor(path: string, db: Db, searchHooks?: SearchHooks) {
+  private constructor(path: string, db: Db, setup: SessionSetup) {
     this.path = path;
     this.db = db;
-    this.search = new ProjectSearch(db, () => this.language, searchHooks);
+    this.search = new ProjectSearch(db, () => this.language, setup.search);
     this.history = new History(db);
+    this.backups = new AutoBackup(path, setup.now, setup.backups, setup.backupHooks);
   }
 
-  static open(path: string, searchHooks?: SearchHooks): ProjectSession {
-    return new ProjectSession(path, openDatabase(path), searchHooks);
+  /** Opens a project file, taking its lock (see openDatabase), and starts its backup on opening. */
+  static open(path: string, setup: SessionSetup): ProjectSession {
+    const before = fingerprint(path);
+    const session = new ProjectSession(path, openDatabase(path), setup);
+    session.backups.opened(before);
+    return session;
   }
 
-  static create(path: string, name: string, description: string, now: string, searchHooks?: SearchHooks): ProjectSession {
-    const db = openDatabase(path, { create: true });
-    writeMetas(db, { name, description, created_at: now });
-    return new ProjectSession(path, db, searchHooks);
+  /** Creates a project file; a new project needs no backup until it is edited. */
+  static create(path: string, name: string, description: string, now: string, setup: SessionSetup): ProjectSession {
+    createDatabase(path, (db) => writeMetas(db, { name, description, created_at: now }));
+    return new ProjectSession(path, openDatabase(path), setup);
   }
 
   meta(key: string): string | undefined {
@@ -43,6 +59,7 @@ export class ProjectSession implements ProjectHandle {
   }
 
   close(): void {
+    this.backups.stop();
     this.search.close();
     if (this.db.open) this.db.close();
   }

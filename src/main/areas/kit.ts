@@ -3,6 +3,8 @@
 // the handlers (src/main/app/dispatch.ts); areas never import the app.
 import type { ChangeMethod, ControlMethod, MethodName, MethodOutput, ParsedInput, ReadMethod } from '../../shared/api/contract';
 import type { EventMap, EventName } from '../../shared/api/events';
+import type { AppError } from '../../shared/api/errors';
+import type { BackupInfo } from '../../shared/domain/backups';
 import type { HistoryState, HistoryStep } from '../../shared/domain/history';
 import type { ProjectAccessInfo } from '../../shared/domain/model';
 import type { SearchStatus } from '../../shared/domain/search';
@@ -61,19 +63,25 @@ export interface AreaContext {
     /** Why a folder's projects may not be listed here, or null when they may. */
     folderRefusal(folder: string): string | null;
   };
+  /** While no project is open because the last one turned out damaged: that error, which offers its latest good backup. */
+  readonly projectProblem: AppError | null;
 }
 
-/** What control methods may do besides: switch projects, keep the recent list and walk the undo history. */
+/** What control methods may do besides: switch projects, keep the recent list, walk the undo history, back up and restore. */
 export interface ControlContext extends AreaContext {
   openProject(path: string): void;
   createProject(path: string, name: string, description: string): void;
   /** Opens the sample project, building it first if need be. */
   openSample(): Promise<void>;
   forgetRecent(path: string): void;
-  undo(): HistoryStep | null;
-  redo(): HistoryStep | null;
-  setHistoryDepth(depth: number): HistoryState;
-  clearHistory(): HistoryState;
+  undo(): Promise<HistoryStep | null>;
+  redo(): Promise<HistoryStep | null>;
+  setHistoryDepth(depth: number): Promise<HistoryState>;
+  clearHistory(): Promise<HistoryState>;
+  /** A backup of the open project, taken now and checked. */
+  backUp(): Promise<BackupInfo>;
+  /** Puts `backup` in the place of the project file at `path` (the open one by default) and opens it; answers the file it replaced, kept as a backup. */
+  restoreBackup(backup: string, path?: string): Promise<BackupInfo | null>;
 }
 
 type Input<M extends MethodName> = ParsedInput<M>;

@@ -231,7 +231,7 @@ export async function startHttpTransport(options: HttpOptions): Promise<HttpTran
     } catch {
       return refuse(res, 400, 'VALIDATION', 'The request body is not valid JSON.');
     }
-    const denied = ctx.projectAccess.refusalFor(methodName, input);
+    const denied = ctx.projectAccess.refusalFor(methodName, input, ctx.hasProject ? ctx.project.path : undefined);
     if (denied) return refuse(res, 403, 'UNAUTHORIZED', denied);
     const result = await dispatch(ctx, methodName, input);
     sendJson(res, result.ok ? 200 : (statusFor[result.error.code] ?? 422), result);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './method';
 import { auditContract } from './areas/audit';
+import { backupsContract } from './areas/backups';
 import { casesContract } from './areas/cases';
 import { codesContract } from './areas/codes';
 import { codingsContract } from './areas/codings';
@@ -38,6 +39,7 @@ export const contract = {
   ...refiContract,
   ...searchContract,
   ...historyContract,
+  ...backupsContract,
 };
 
 export type Contract = typeof contract;

@@ -20,6 +20,7 @@ export const topics = [
   'audit', // reference lists, citations, claims, findings and verdicts of audited manuscripts
   'library', // the project's reference library
   'history', // the undo and redo steps
+  'backups', // copies of the project file in the folder beside it (not in the file itself)
 ] as const;
 export type Topic = (typeof topics)[number];
 

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { AuditReport } from '../../../shared/domain/audit';
 import { auditInWorker } from '../../services/audit';
 import { extractInWorker } from '../../services/import';
+import { spanProblem } from '../../../shared/domain/rules/spans';
 import { decodeBase64 } from '../../services/import/base64';
 import { inTwoPhases, type AreaHandlers } from '../kit';
 import { findSourceSummary, sourceText } from '../sources/repository';
@@ -50,7 +51,8 @@ export const auditHandlers: AreaHandlers<'audit.'> = {
       if (evidence.sourceId === sourceId) throw new AppError('VALIDATION', 'Evidence comes from another source than the manuscript under review.');
       const evidenceText = sourceText(db, evidence.sourceId);
       if (evidenceText === undefined) throw new AppError('NOT_FOUND', 'The evidence source no longer exists in this project.');
-      if (evidence.end > evidenceText.length) throw new AppError('VALIDATION', `The evidence passage ends past the end of its source (${evidenceText.length} characters).`);
+      const problem = spanProblem(evidenceText, evidence.start, evidence.end);
+      if (problem) throw new AppError('VALIDATION', `The evidence passage ${problem}.`);
       const fullTexts = [...fullTextsOfCitation(db, link.citationId), ...libraryFullTextsOf(db, citedEntries(db, { citationId: link.citationId })).map((s) => s.id)];
       if (!fullTexts.includes(evidence.sourceId)) {
         throw new AppError('CONFLICT', 'That source is not linked as the full text of the cited work. Link it to the reference first, then pick the passage.');

@@ -1,25 +1,15 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { AppError } from '../../../shared/api/errors';
-import type { FolderListing, ProjectInfo, RecentProjects } from '../../../shared/domain/model';
+import type { FolderListing, RecentProjects } from '../../../shared/domain/model';
 import { copyProject } from '../../services/store/copy';
 import { latestVersion } from '../../services/store/database';
-import type { AreaContext, AreaHandlers, ProjectHandle } from '../kit';
-import { countRows, dumpTables, readMeta, writeMeta } from './repository';
+import type { AreaContext, AreaHandlers } from '../kit';
+import { projectInfo } from './project-info';
+import { dumpTables, writeMeta } from './repository';
 
 /** Project files end in .quarry. */
 const PROJECT_EXTENSION = '.quarry';
-
-function projectInfo(project: ProjectHandle): ProjectInfo {
-  return {
-    path: project.path,
-    name: project.name,
-    description: readMeta(project.db, 'description') ?? '',
-    schemaVersion: latestVersion,
-    language: project.language,
-    counts: countRows(project.db),
-  };
-}
 
 /** The recent list as the start screen shows it: whether each file is still there and may be opened here. */
 function recentProjects(ctx: AreaContext): RecentProjects {
@@ -60,7 +50,11 @@ function listFolder(ctx: AreaContext, folder: string): FolderListing {
 }
 
 export const projectHandlers: AreaHandlers<'project.'> = {
-  'project.getInfo': (_input, ctx) => projectInfo(ctx.project),
+  'project.getInfo': (_input, ctx) => {
+    // The app shows why no project is open, and offers to restore a damaged one's backup.
+    if (ctx.projectProblem) throw ctx.projectProblem;
+    return projectInfo(ctx.project);
+  },
   'project.getAccess': (_input, ctx) => ({ ...ctx.projectAccess.info, fileDialogs: ctx.user.pickPath !== null }),
   'project.listRecent': (_input, ctx) => recentProjects(ctx),
   'project.listFolder': ({ folder }, ctx) => listFolder(ctx, folder),

@@ -176,10 +176,10 @@ export const searchHandlers: AreaHandlers<'search.'> = {
     prepare: (input: CodeHitsInput, ctx) => codeHitSpans(ctx, input),
     apply: (input, spans, ctx) => {
       const { db } = ctx.project;
-      const lengths = new Map<string, number>();
+      const texts = new Map<string, string>();
       const codingIds = spans
         .filter((s) => !findSameCoding(db, s.sourceId, input.codeId, s.start, s.end))
-        .map((s) => applyCoding(ctx, { ...s, codeId: input.codeId }, lengths).id);
+        .map((s) => applyCoding(ctx, { ...s, codeId: input.codeId }, texts).id);
       return { codingIds, count: codingIds.length };
     },
   }),

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { segmentRange, trimSpan } from './segments';
 
@@ -56,5 +57,75 @@ describe('trimSpan', () => {
   it('collapses an all-whitespace selection', () => {
     const span = trimSpan('a   b', { start: 1, end: 4 });
     expect(span.end - span.start).toBe(0);
+  });
+});
+
+describe('segmentRange, for any codings (property-based)', () => {
+  // Codings over a text of up to 60 UTF-16 units, some zero-width in the range, some outside it.
+  const span = fc.tuple(fc.nat(60), fc.nat(60)).filter(([a, b]) => a !== b).map(([a, b]) => ({ start: Math.min(a, b), end: Math.max(a, b) }));
+  const codings = fc.array(span, { maxLength: 12 }).map((spans) => spans.map((s, i) => coding(`c${i}`, `k${i % 3}`, s.start, s.end)));
+  const range = fc.tuple(fc.nat(60), fc.nat(60)).map(([a, b]) => ({ start: Math.min(a, b), end: Math.max(a, b) }));
+
+  it('tiles the range exactly: pieces in order, no gaps, no overlaps, none empty', () => {
+    fc.assert(
+      fc.property(range, codings, (r, spans) => {
+        const segments = segmentRange(r, spans);
+        if (r.end === r.start) return segments.length === 0;
+        expect(segments[0]!.start).toBe(r.start);
+        expect(segments.at(-1)!.end).toBe(r.end);
+        segments.forEach((s, i) => {
+          expect(s.end).toBeGreaterThan(s.start);
+          if (i > 0) expect(s.start).toBe(segments[i - 1]!.end);
+        });
+        return true;
+      }),
+    );
+  });
+
+  it('gives each piece exactly the codings covering all of it, outermost first, and no two neighbours the same set', () => {
+    fc.assert(
+      fc.property(range, codings, (r, spans) => {
+        const segments = segmentRange(r, spans);
+        segments.forEach((s, i) => {
+          const covering = spans.filter((c) => c.start <= s.start && c.end >= s.end).map((c) => c.id);
+          expect(s.spans.map((c) => c.id).sort()).toEqual(covering.sort());
+          // No coding covers only part of a piece: every boundary is a cut.
+          for (const c of spans) expect(c.start <= s.start || c.start >= s.end).toBe(true);
+          for (const c of spans) expect(c.end <= s.start || c.end >= s.end).toBe(true);
+          const widths = s.spans.map((c) => c.end - c.start);
+          expect(widths).toEqual([...widths].sort((a, b) => b - a));
+          if (i > 0) expect(s.spans.map((c) => c.id)).not.toEqual(segments[i - 1]!.spans.map((c) => c.id));
+        });
+      }),
+    );
+  });
+
+  it('rebuilds the text of the range, character for character, astral characters included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), codings, (text, spans) => {
+        const r = { start: 0, end: text.length };
+        const within = spans.filter((c) => c.end <= text.length);
+        expect(segmentRange(r, within).map((s) => text.slice(s.start, s.end)).join('')).toBe(text);
+      }),
+    );
+  });
+});
+
+describe('trimSpan, for any text and span (property-based)', () => {
+  it('narrows to a span inside the first, starting and ending on no whitespace, and is idempotent', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\t', 'é', '\u00a0', '🚢') , maxLength: 40 }), fc.nat(40), fc.nat(40), (text, a, b) => {
+        const span = { start: Math.min(a, b, text.length), end: Math.min(Math.max(a, b), text.length) };
+        const trimmed = trimSpan(text, span);
+        expect(trimmed.start).toBeGreaterThanOrEqual(span.start);
+        expect(trimmed.end).toBeLessThanOrEqual(span.end);
+        expect(trimmed.start).toBeLessThanOrEqual(trimmed.end);
+        if (trimmed.end > trimmed.start) {
+          expect(text[trimmed.start]).toMatch(/\S/);
+          expect(text[trimmed.end - 1]).toMatch(/\S/);
+        }
+        expect(trimSpan(text, trimmed)).toEqual(trimmed);
+      }),
+    );
   });
 });

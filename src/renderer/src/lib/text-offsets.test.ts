@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { locateOffset, offsetWithin, type TextTreeNode } from './text-offsets';
 
@@ -87,5 +88,51 @@ describe('locateOffset', () => {
 
   it('returns null for an empty element', () => {
     expect(locateOffset(element(), 0)).toBeNull();
+  });
+});
+
+describe('offsets in any rendered passage (property-based)', () => {
+  // A passage as the reader renders it: text split into pieces, some wrapped in (nested) marks,
+  // comments in between; the text holds astral characters, two UTF-16 units each.
+  const tree: fc.Arbitrary<FakeNode> = fc.letrec<{ node: FakeNode }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.string({ unit: fc.constantFrom('a', 'b', ' ', 'é', '🚢', '\n'), maxLength: 6 }).map(text),
+      fc.string({ maxLength: 3 }).map(comment),
+      fc.array(tie('node'), { maxLength: 4 }).map((children) => element(...children)),
+    ),
+  })).node.map((node) => (node.nodeType === 1 ? node : element(node)));
+
+  it('locateOffset and offsetWithin invert each other at every offset of the passage’s text', () => {
+    fc.assert(
+      fc.property(tree, (root) => {
+        const length = (root.textContent ?? '').length;
+        for (let offset = 0; offset <= length; offset++) {
+          const point = locateOffset(root, offset);
+          if (point === null) return length === 0;
+          expect(offsetWithin(root, point.node, point.offset)).toBe(offset);
+        }
+        return true;
+      }),
+    );
+  });
+
+  it('maps every boundary point of every node to an offset within the passage’s text', () => {
+    fc.assert(
+      fc.property(tree, (root) => {
+        const length = (root.textContent ?? '').length;
+        const offsets: number[] = [];
+        const visit = (node: FakeNode) => {
+          const size = node.nodeType === 3 ? (node.textContent ?? '').length : node.childNodes.length;
+          if (node.nodeType !== 8) for (let i = 0; i <= size; i++) offsets.push(offsetWithin(root, node, i)!);
+          node.childNodes.forEach(visit);
+        };
+        visit(root);
+        for (const offset of offsets) {
+          expect(offset).toBeGreaterThanOrEqual(0);
+          expect(offset).toBeLessThanOrEqual(length);
+        }
+      }),
+    );
   });
 });

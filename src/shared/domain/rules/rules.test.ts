@@ -4,6 +4,7 @@ import { codeMatrix } from './code-matrix';
 import { codePalette, colourForNewCode } from './palette';
 import { compareAttributeValues, parseAttributeValue } from './attribute-values';
 import { guessKind, type KindEvidence } from './source-kind';
+import { cutsCharacter } from './spans';
 import { stageAfterCoding } from './stage';
 
 describe('stage after coding', () => {
@@ -128,5 +129,14 @@ describe('typed attribute values', () => {
     expect(['10', '9', '-1'].sort((a, b) => compareAttributeValues('number', a, b))).toEqual(['-1', '9', '10']);
     expect(['2024-03', '2023-12-31', '2024'].sort((a, b) => compareAttributeValues('date', a, b))).toEqual(['2023-12-31', '2024', '2024-03']);
     expect(['item 10', 'item 9'].sort((a, b) => compareAttributeValues('text', a, b))).toEqual(['item 9', 'item 10']);
+  });
+});
+
+describe('offsets that cut a character', () => {
+  it('are those between the two halves of a surrogate pair, never the ends of the text', () => {
+    const text = 'a🚢b𝔸';
+    expect([0, 1, 2, 3, 4, 5, 6].map((offset) => cutsCharacter(text, offset))).toEqual([false, false, true, false, false, true, false]);
+    expect(cutsCharacter('\uD800', 1)).toBe(false);
+    expect(cutsCharacter('\uDC00\uD800', 1)).toBe(false);
   });
 });
