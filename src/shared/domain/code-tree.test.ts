@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Code } from '../../../shared/domain/model';
+import type { Code } from './model';
 import { allNodes, buildCodeTree, codePath, filterCodes, subtreeIds, visibleNodes } from './code-tree';
 
 const code = (id: string, name: string, parentId: string | null = null, position = 0): Code => ({

@@ -1,0 +1,81 @@
+import type { Code } from './model';
+
+export interface CodeNode {
+  code: Code;
+  depth: number;
+  children: CodeNode[];
+}
+
+const byPosition = (a: Code, b: Code): number => a.position - b.position || a.name.localeCompare(b.name);
+
+/** The codebook as a forest; a code whose parent is missing is shown at the top level rather than lost. */
+export function buildCodeTree(codes: readonly Code[]): CodeNode[] {
+  const ids = new Set(codes.map((c) => c.id));
+  const childrenOf = new Map<string | null, Code[]>();
+  for (const code of codes) {
+    const parent = code.parentId !== null && ids.has(code.parentId) ? code.parentId : null;
+    childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), code]);
+  }
+  const grow = (parent: string | null, depth: number): CodeNode[] =>
+    (childrenOf.get(parent) ?? []).sort(byPosition).map((code) => ({ code, depth, children: grow(code.id, depth + 1) }));
+  return grow(null, 0);
+}
+
+/** The nodes a reader of the tree sees, in order: children of collapsed nodes are skipped. */
+export function visibleNodes(tree: readonly CodeNode[], collapsed: ReadonlySet<string>): CodeNode[] {
+  return tree.flatMap((node) => [node, ...(collapsed.has(node.code.id) ? [] : visibleNodes(node.children, collapsed))]);
+}
+
+/** Every code in tree order, for selects and tables that show the codebook's shape. */
+export function allNodes(tree: readonly CodeNode[]): CodeNode[] {
+  return visibleNodes(tree, new Set());
+}
+
+/** The code and everything nested under it: none of these can become its parent. */
+export function subtreeIds(codes: readonly Code[], id: string): Set<string> {
+  const result = new Set([id]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const code of codes) {
+      if (code.parentId !== null && result.has(code.parentId) && !result.has(code.id)) {
+        result.add(code.id);
+        grew = true;
+      }
+    }
+  }
+  return result;
+}
+
+/** "Parent › Child", so codes with the same name under different parents can be told apart. */
+export function codePath(codes: readonly Code[], id: string): string {
+  const byId = new Map(codes.map((c) => [c.id, c]));
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (let code = byId.get(id); code && !seen.has(code.id); code = code.parentId ? byId.get(code.parentId) : undefined) {
+    seen.add(code.id);
+    names.unshift(code.name);
+  }
+  return names.join(' › ');
+}
+
+/**
+ * Codes whose name or path contains the query (case-insensitive), names that start with it
+ * first, then tree order: typing the first letters of a code puts it on top.
+ */
+export function filterCodes(codes: readonly Code[], query: string): Code[] {
+  const ordered = allNodes(buildCodeTree(codes)).map((n) => n.code);
+  const q = query.trim().toLocaleLowerCase();
+  if (!q) return ordered;
+  const rank = (code: Code): number => {
+    const name = code.name.toLocaleLowerCase();
+    if (name.startsWith(q)) return 0;
+    if (name.includes(q)) return 1;
+    return codePath(codes, code.id).toLocaleLowerCase().includes(q) ? 2 : -1;
+  };
+  return ordered
+    .map((code, index) => ({ code, index, rank: rank(code) }))
+    .filter((entry) => entry.rank >= 0)
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((entry) => entry.code);
+}
