@@ -46,7 +46,7 @@ export const sourcesContract = {
   'sources.listAttributes': read<AttributeValue[]>(['attributes'])(z.object({}).strict()),
   /** Deletes a source with everything derived from it: passages, codings, memos on it, its audit. */
   'sources.remove': change<{ removed: true; title: string }>()(z.object({ id }).strict(), {
-    touches: ['sources', 'source-text', 'attributes', 'codings', 'memos', 'audit'],
+    touches: ['sources', 'source-text', 'attributes', 'codings', 'memos', 'audit', 'conclusions'],
     label: (_input, out) => `Delete source ${quoted(out.title)}`,
   }),
 };

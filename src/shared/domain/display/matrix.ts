@@ -496,3 +496,16 @@ export function cellCodingIds(facts: MatrixFacts, spec: MatrixSpec, rowKey: stri
   });
   return ids;
 }
+
+/** One coded segment a matrix cell counts, as the drill-down lists it. */
+export interface CellSegment {
+  codingId: string;
+  codeId: string;
+  sourceId: string;
+  sourceTitle: string;
+  start: number;
+  end: number;
+  /** The coded text (cut after 600 characters). */
+  text: string;
+  summary: string;
+}

@@ -172,7 +172,7 @@ function EvidenceList({ title, items, titleOf }: { title: string; items: Conclus
               className="link-button small"
               onClick={() => openSource(item.sourceId, { codeId: null, codingId: item.kind === 'coding' ? item.id : null, view: 'reduce' })}
             >
-              {titleOf(item.sourceId)} · {item.kind === 'coding' ? 'open coding' : 'open claim'} →
+              {item.sourceId ? titleOf(item.sourceId) : item.kind} · {item.kind === 'coding' ? 'open coding' : 'open claim'} →
             </button>
           </li>
         ))}

@@ -14,14 +14,20 @@ function heat(count: number, max: number): { background?: string; color?: string
 
 export function DisplayView() {
   const { openSource, codeId, selectCode } = useWorkspace();
-  const matrix = useQuery('display.getMatrix', {});
+  const matrix = useQuery('display.matrix', { columns: 'sources' });
   const codes = useQuery('codes.list', {});
 
   const rows = useMemo(() => {
-    const counts = new Map((matrix.data?.rows ?? []).map((r) => [r.codeId, r.counts]));
+    const width = matrix.data?.columns.length ?? 0;
+    const counts = new Map<string, number[]>();
+    for (const [r, c, v] of matrix.data?.cells ?? []) {
+      const key = matrix.data!.rows[r]!.key;
+      if (!counts.has(key)) counts.set(key, new Array<number>(width).fill(0));
+      counts.get(key)![c] = v;
+    }
     return allNodes(buildCodeTree(codes.data ?? [])).map((node) => ({ node, counts: counts.get(node.code.id) ?? [] }));
   }, [matrix.data, codes.data]);
-  const sources = matrix.data?.sources ?? [];
+  const sources = (matrix.data?.columns ?? []).map((c) => ({ id: c.key, title: c.label }));
   const max = Math.max(0, ...rows.flatMap((r) => r.counts));
   const columnTotals = sources.map((_, i) => rows.reduce((sum, r) => sum + (r.counts[i] ?? 0), 0));
 
