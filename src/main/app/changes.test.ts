@@ -72,6 +72,7 @@ const examples: { [M in Exclude<MethodName, ControlMethod>]: (f: Fixture) => Met
   'display.matrix': () => ({ columns: 'codes', cooccurrence: 'passage', measure: 'coverage' }),
   'display.cellSegments': (f) => ({ matrix: { columns: 'sources' }, row: f.parent.id, column: f.interview.id }),
   'display.network': () => ({}),
+  'display.attributes': () => ({}),
   'display.list': () => ({}),
   'display.save': () => ({
     name: 'Codes and conclusions',
@@ -80,6 +81,7 @@ const examples: { [M in Exclude<MethodName, ControlMethod>]: (f: Fixture) => Met
   }),
   'display.remove': (f) => ({ id: f.display.id }),
   'display.export': () => ({ name: 'Codes by country', config: { kind: 'chart', chart: 'attribute', matrix: { columns: 'attribute', attribute: 'country' } }, format: 'png' }),
+  'dashboard.get': () => ({}),
   'conclusions.list': () => ({}),
   'conclusions.create': () => ({ statement: 'Sellers trust marketplaces more than couriers.', status: 'tentative' }),
   'conclusions.update': (f) => ({ id: f.conclusion.id, status: 'verified' }),

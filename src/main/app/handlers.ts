@@ -3,6 +3,7 @@ import { auditHandlers } from '../areas/audit/handlers';
 import { codesHandlers } from '../areas/codes/handlers';
 import { codingsHandlers } from '../areas/codings/handlers';
 import { conclusionsHandlers } from '../areas/conclusions/handlers';
+import { dashboardHandlers } from '../areas/dashboard/handlers';
 import { displayHandlers } from '../areas/display/handlers';
 import { historyHandlers } from '../areas/history/handlers';
 import { memosHandlers } from '../areas/memos/handlers';
@@ -20,6 +21,7 @@ export const handlers: Handlers = {
   ...memosHandlers,
   ...displayHandlers,
   ...conclusionsHandlers,
+  ...dashboardHandlers,
   ...auditHandlers,
   ...referencesHandlers,
   ...searchHandlers,

@@ -4,6 +4,7 @@ import { auditContract } from './areas/audit';
 import { codesContract } from './areas/codes';
 import { codingsContract } from './areas/codings';
 import { conclusionsContract } from './areas/conclusions';
+import { dashboardContract } from './areas/dashboard';
 import { displayContract } from './areas/display';
 import { historyContract } from './areas/history';
 import { memosContract } from './areas/memos';
@@ -26,6 +27,7 @@ export const contract = {
   ...memosContract,
   ...displayContract,
   ...conclusionsContract,
+  ...dashboardContract,
   ...auditContract,
   ...referencesContract,
   ...searchContract,

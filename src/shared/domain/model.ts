@@ -127,6 +127,8 @@ export interface ConclusionEvidence {
   sourceId: string | null;
   /** The code of a coding or summary. */
   codeId: string | null;
+  /** Where a coding, summary or claim stands in its source. */
+  span: { start: number; end: number } | null;
 }
 
 export interface ConclusionTactic {

@@ -28,6 +28,8 @@ interface EvidenceRow {
   summary: string | null;
   claim_source: string | null;
   claim_text: string | null;
+  claim_start: number | null;
+  claim_end: number | null;
   memo_title: string | null;
   memo_body: string | null;
   display_name: string | null;
@@ -60,7 +62,7 @@ function evidenceRows(db: Db, conclusionId: string | null): EvidenceRow[] {
     .prepare(
       `SELECT e.conclusion_id, e.tactic, e.evidence_kind AS kind, e.evidence_id AS id, e.stance, e.note,
          cd.source_id AS coding_source, cd.code_id, cd.start, cd.end, cd.summary,
-         cl.source_id AS claim_source, cl.text AS claim_text,
+         cl.source_id AS claim_source, cl.text AS claim_text, cl.start AS claim_start, cl.end AS claim_end,
          m.title AS memo_title, m.body AS memo_body, d.name AS display_name
        FROM conclusion_evidence e
        LEFT JOIN codings cd ON e.evidence_kind IN ('coding', 'summary') AND cd.id = e.evidence_id
@@ -78,14 +80,14 @@ const present = (r: EvidenceRow) =>
   r.kind === 'coding' || r.kind === 'summary' ? r.coding_source !== null : r.kind === 'claim' ? r.claim_source !== null : r.kind === 'memo' ? r.memo_title !== null : r.display_name !== null;
 
 function toEvidence(r: EvidenceRow, textOf: (sourceId: string) => string): ConclusionEvidence {
-  const base = { kind: r.kind, id: r.id, stance: r.stance, note: r.note, tactic: tacticOf(r.tactic), sourceId: null, codeId: null };
+  const base = { kind: r.kind, id: r.id, stance: r.stance, note: r.note, tactic: tacticOf(r.tactic), sourceId: null, codeId: null, span: null };
   switch (r.kind) {
     case 'coding':
-      return { ...base, excerpt: cut(textOf(r.coding_source!).slice(r.start!, r.end!)), sourceId: r.coding_source, codeId: r.code_id };
+      return { ...base, excerpt: cut(textOf(r.coding_source!).slice(r.start!, r.end!)), sourceId: r.coding_source, codeId: r.code_id, span: { start: r.start!, end: r.end! } };
     case 'summary':
-      return { ...base, excerpt: cut(r.summary!), sourceId: r.coding_source, codeId: r.code_id };
+      return { ...base, excerpt: cut(r.summary!), sourceId: r.coding_source, codeId: r.code_id, span: { start: r.start!, end: r.end! } };
     case 'claim':
-      return { ...base, excerpt: cut(r.claim_text!), sourceId: r.claim_source };
+      return { ...base, excerpt: cut(r.claim_text!), sourceId: r.claim_source, span: { start: r.claim_start!, end: r.claim_end! } };
     case 'memo':
       return { ...base, excerpt: cut(`${r.memo_title}: ${r.memo_body}`) };
     case 'display':

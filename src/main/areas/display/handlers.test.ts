@@ -63,6 +63,10 @@ describe('matrices from the project', () => {
     const m = await call('display.matrix', { columns: 'cases' });
     expect(m.columns.map((c) => c.label)).toEqual(['Budi alone', 'Sellers']);
     expect(grid(m)[f.barriers.id]).toEqual([0, 2]);
+    expect(await call('display.attributes', {})).toEqual([
+      { name: 'country', values: ['Indonesia', 'Vietnam'] },
+      { name: 'role', values: ['courier user', 'seller'] },
+    ]);
     const byRole = await call('display.matrix', { columns: 'attribute', attribute: 'role' });
     expect(byRole.columns.map((c) => c.label)).toEqual(['courier user', 'seller']);
   });

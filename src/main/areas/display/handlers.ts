@@ -7,7 +7,7 @@ import { deleteEvidenceOf } from '../conclusions/repository';
 import type { AreaHandlers } from '../kit';
 import { advanceSources } from '../sources/advance-stage';
 import { exportDisplay } from './export';
-import { deleteDisplay, findDisplay, insertDisplay, listDisplays, matrixFacts, networkFacts, segmentsOf, sourcesCodedWith, updateDisplay } from './repository';
+import { attributeValues, deleteDisplay, findDisplay, insertDisplay, listDisplays, matrixFacts, networkFacts, segmentsOf, sourcesCodedWith, updateDisplay } from './repository';
 
 const displayGone = () => new AppError('NOT_FOUND', 'That display no longer exists.');
 
@@ -29,6 +29,7 @@ export const displayHandlers: AreaHandlers<'display.'> = {
     return segmentsOf(db, cellCodingIds(matrixFacts(db, matrix), matrix, row, column));
   },
   'display.network': ({ cooccurrence }, ctx) => buildNetwork(networkFacts(ctx.project.db), cooccurrence),
+  'display.attributes': (_input, ctx) => attributeValues(ctx.project.db),
   'display.list': (_input, ctx) => listDisplays(ctx.project.db),
   'display.save': ({ id, name, config, layout }, ctx) => {
     const { db } = ctx.project;

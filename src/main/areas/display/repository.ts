@@ -45,6 +45,14 @@ function attributeRegions(db: Db, name: string, lengths: Map<string, number>): M
   return byValue;
 }
 
+/** Attribute names and their values, of sources and cases alike, in a reader's order. */
+export function attributeValues(db: Db): Array<{ name: string; values: string[] }> {
+  const rows = db.prepare('SELECT name, value FROM source_attributes UNION SELECT name, value FROM case_attributes').all() as Array<{ name: string; value: string }>;
+  const byName = new Map<string, string[]>();
+  for (const r of rows) byName.set(r.name, [...(byName.get(r.name) ?? []), r.value]);
+  return [...byName.keys()].sort(readerOrder).map((name) => ({ name, values: byName.get(name)!.sort(readerOrder) }));
+}
+
 function filterRegions(db: Db, filter: AttributeFilter, lengths: Map<string, number>): Region[] {
   return attributeRegions(db, filter.name, lengths).get(filter.value) ?? [];
 }
@@ -53,7 +61,7 @@ function passageRegions(db: Db): Region[] {
   return db.prepare('SELECT source_id AS sourceId, start, end FROM passages').all() as Region[];
 }
 
-const byValue = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
+const readerOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
 
 export function matrixFacts(db: Db, spec: MatrixSpec): MatrixFacts {
   const sources = sourceRows(db);
@@ -63,7 +71,7 @@ export function matrixFacts(db: Db, spec: MatrixSpec): MatrixFacts {
   else if (spec.columns === 'cases') columns = caseRegions(db, lengths).map((c) => ({ key: c.id, label: c.name, regions: c.regions }));
   else if (spec.columns === 'attribute') {
     const values = attributeRegions(db, spec.attribute ?? '', lengths);
-    columns = [...values.keys()].sort(byValue).map((value) => ({ key: value, label: value, regions: values.get(value)! }));
+    columns = [...values.keys()].sort(readerOrder).map((value) => ({ key: value, label: value, regions: values.get(value)! }));
   }
   return {
     codes: listCodes(db),

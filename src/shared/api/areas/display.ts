@@ -50,6 +50,8 @@ export const displayContract = {
   'display.cellSegments': read<CellSegment[]>(displayReads)(z.object({ matrix: matrixSpecSchema, row: z.string().min(1).max(200), column: z.string().min(1).max(200) }).strict()),
   /** Themes, codes, cases, claims and conclusions with what links them. */
   'display.network': read<Network>([...displayReads, 'themes', 'conclusions', 'audit'])(z.object({ cooccurrence: z.enum(cooccurrenceModes).default('overlap') }).strict()),
+  /** Every attribute name with its values, of sources and of cases: what a matrix can be cut by or spread over. */
+  'display.attributes': read<Array<{ name: string; values: string[] }>>(['attributes', 'cases'])(z.object({}).strict()),
   'display.list': read<SavedDisplay[]>(['displays'])(z.object({}).strict()),
   /** Saves a new display, or (given an id) changes a saved one; the sources it shows reach the displayed stage. */
   'display.save': change<SavedDisplay>()(z.object({ id: id.optional(), name, config: displayConfigSchema, layout: layout.optional() }).strict(), {

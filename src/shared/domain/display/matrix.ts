@@ -14,6 +14,13 @@ export const matrixMeasureLabels: Record<MatrixMeasure, string> = {
   coverage: 'Coverage (share of characters)',
 };
 
+/** How a screen reader hears a cell: "3 coded segments", "1 source", "12% coverage". */
+export function measureUnit(measure: MatrixMeasure, value: number): string {
+  if (measure === 'coverage') return 'coverage';
+  const one = value === 1;
+  return measure === 'segments' ? (one ? 'coded segment' : 'coded segments') : one ? 'source' : 'sources';
+}
+
 export const matrixColumnKinds = ['sources', 'cases', 'attribute', 'codes'] as const;
 export type MatrixColumnKind = (typeof matrixColumnKinds)[number];
 export const matrixColumnLabels: Record<MatrixColumnKind, string> = {
