@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 interface Props {
   open: boolean;
@@ -7,10 +7,12 @@ interface Props {
   confirmLabel: string;
   onConfirm(): void;
   onCancel(): void;
+  /** More to say under the message, such as a list of what is affected. */
+  children?: ReactNode;
 }
 
 /** A modal question for destructive actions; the native dialog traps focus and closes on Escape. */
-export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, onCancel, children }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -24,6 +26,7 @@ export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, o
     <dialog ref={dialog} className="confirm-dialog" aria-label={title} onCancel={onCancel}>
       <h2 className="confirm-dialog__title">{title}</h2>
       <p>{message}</p>
+      {children}
       <div className="button-row button-row--end">
         <button type="button" className="button" onClick={onCancel} autoFocus>
           Cancel
