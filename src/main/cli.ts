@@ -1,11 +1,13 @@
 // The command line: argv in, the same dispatch as the app, JSON or readable text out.
 // Results go to stdout and nothing else does, so `--format json` output can be piped.
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/api/contract';
 import { renderAuditMarkdown, type ParsedReference } from '../shared/domain/audit';
 import { AppError } from '../shared/api/errors';
+import { displayConfigSchema } from '../shared/api/areas/display';
+import type { DisplayConfig } from '../shared/domain/display/saved';
 import type { Code, SourceSummary } from '../shared/domain/model';
 import { AppContext } from './app/context';
 import { dispatch } from './app/dispatch';
@@ -22,6 +24,14 @@ Sources and coding (each takes --project <file>)
   codes                                      list the codebook
   new-code <name> [--parent P] [--color #rrggbb]
   code <source> <start> <end> --code <code>  apply a code to a span (source/code by id or name)
+Exports (the output's extension picks the format)
+  export matrix <project> <out.csv|.svg|.png>  a matrix: --columns sources|cases|attribute|codes, --attribute A,
+                                             --measure segments|sources|coverage, --cooccurrence overlap|passage,
+                                             --cut name=value
+  export chart <project> <out.csv|.svg|.png>   --chart frequency|attribute (with --attribute A), --measure, --cut
+  export network <project> <out.csv|.svg|.png> the network; --display <name> uses a saved network's filter and layout
+  export display <project> <out.csv|.svg|.png> --display <name>: a saved matrix, chart or network as saved
+  export trail <project> <out.md>              --conclusion <id or the statement's first words>: the evidence trail
 Citation audit (no project needed)
   audit <file> [--format json|md]            check citations against the reference list; md is a review report
   parse-references <file> [--format json]    parse one reference per line; every line of the file gives one
@@ -36,6 +46,14 @@ interface Options {
   parent?: string;
   color?: string;
   code?: string;
+  columns?: string;
+  attribute?: string;
+  measure?: string;
+  cooccurrence?: string;
+  cut?: string;
+  chart?: string;
+  display?: string;
+  conclusion?: string;
 }
 
 class UsageError extends Error {}
@@ -88,6 +106,65 @@ function codeLines(codes: Code[], parentId: string | null = null, depth = 0): st
   return codes
     .filter((c) => c.parentId === parentId)
     .flatMap((c) => [`${'  '.repeat(depth)}${c.name}  ${c.color}  (${c.codingCount})  ${c.id}`, ...codeLines(codes, c.id, depth + 1)]);
+}
+
+/** A display's configuration from the command line, checked by the same schema as the API's. */
+function displayFromOptions(kind: 'matrix' | 'chart' | 'network', options: Options): DisplayConfig {
+  const [cutName, ...cutValue] = options.cut?.split('=') ?? [];
+  if (options.cut !== undefined && (!cutName || cutValue.length === 0)) throw new UsageError('--cut is name=value, such as --cut country=Indonesia.');
+  const matrix = {
+    columns: options.columns ?? (kind === 'chart' && options.chart === 'attribute' ? 'attribute' : 'sources'),
+    measure: options.measure ?? 'segments',
+    ...(options.attribute ? { attribute: options.attribute } : {}),
+    ...(options.cooccurrence ? { cooccurrence: options.cooccurrence } : {}),
+    ...(cutName ? { filter: { name: cutName.trim(), value: cutValue.join('=').trim() } } : {}),
+  };
+  const candidate =
+    kind === 'network'
+      ? { kind, network: { kinds: ['theme', 'code', 'case', 'claim', 'conclusion'], minWeight: 1, hideIsolated: false, cooccurrence: options.cooccurrence ?? 'overlap' } }
+      : kind === 'chart'
+        ? { kind, chart: options.chart ?? 'frequency', matrix, collapsed: [] }
+        : { kind, matrix, collapsed: [] };
+  const parsed = displayConfigSchema.safeParse(candidate);
+  if (!parsed.success) throw new UsageError(`That ${kind} cannot be drawn: ${parsed.error.issues.map((i) => `${i.path.join('.') || kind} ${i.message}`).join('; ')}.`);
+  return parsed.data;
+}
+
+const imageFormats = ['.csv', '.svg', '.png'] as const;
+
+/** `export <kind> <project> <out>`: writes the file and says what it wrote. */
+async function exportTo(ctx: AppContext, kind: string, out: string, options: Options): Promise<{ json: unknown; text: string }> {
+  const extension = extname(out).toLowerCase();
+  const write = (bytes: Buffer, what: string) => {
+    writeFileSync(out, bytes);
+    return { json: { file: resolve(out), bytes: bytes.length }, text: `Wrote ${what} to ${out} (${bytes.length.toLocaleString('en')} bytes)` };
+  };
+  if (kind === 'trail') {
+    if (extension !== '.md') throw new UsageError('The evidence trail is written as Markdown: give a file ending in .md.');
+    const key = need(options.conclusion, '--conclusion <id or the first words of its statement>');
+    const conclusions = await call(ctx, 'conclusions.list', {});
+    const found = conclusions.filter((c) => c.id === key || c.statement.toLowerCase().startsWith(key.toLowerCase()));
+    if (found.length !== 1) throw new AppError(found.length ? 'CONFLICT' : 'NOT_FOUND', found.length ? `More than one conclusion starts "${key}": give more words or its id.` : `No conclusion starts "${key}".`);
+    const { markdown } = await call(ctx, 'conclusions.trailMarkdown', { id: found[0]!.id });
+    return write(Buffer.from(markdown, 'utf8'), 'the evidence trail');
+  }
+  if (!(imageFormats as readonly string[]).includes(extension)) throw new UsageError(`A display is written as CSV, SVG or PNG: give a file ending in ${imageFormats.join(', ')}.`);
+  const format = extension.slice(1) as 'csv' | 'svg' | 'png';
+  let name: string;
+  let config: DisplayConfig;
+  let layout = {};
+  if (kind === 'display' || (kind === 'network' && options.display)) {
+    const saved = byIdOrName(await call(ctx, 'display.list', {}), need(options.display, '--display <name>'), (d) => d.name, 'saved display');
+    if (kind === 'network' && saved.config.kind !== 'network') throw new UsageError(`"${saved.name}" is a ${saved.config.kind}, not a network.`);
+    ({ name, config, layout } = saved);
+  } else if (kind === 'matrix' || kind === 'chart' || kind === 'network') {
+    config = displayFromOptions(kind, options);
+    name = basename(out, extension);
+  } else {
+    throw new UsageError(`Unknown export "${kind}": matrix, chart, network, display or trail.`);
+  }
+  const file = await call(ctx, 'display.export', { name, config, layout, format });
+  return write(Buffer.from(file.dataBase64, 'base64'), `${name} as ${format.toUpperCase()}`);
 }
 
 /** Runs one command; returns what to print as JSON and as text. */
@@ -144,6 +221,11 @@ async function run(ctx: AppContext, command: string, args: string[], options: Op
       const coding = await call(ctx, 'codings.apply', { sourceId: source.id, codeId: code.id, start, end });
       return { json: coding, text: `Coded ${source.title} ${start}–${end} with ${code.name} (${coding.id})` };
     }
+    case 'export': {
+      const [kind, project, out] = args;
+      await call(ctx, 'project.open', { path: resolve(need(project, 'the project file')) });
+      return exportTo(ctx, need(kind, 'what to export (matrix, chart, network, display or trail)'), need(out, 'the file to write'), options);
+    }
     case 'audit': {
       const file = need(args[0], 'the manuscript to audit');
       const report = await call(ctx, 'audit.analyzeDocument', { fileName: basename(file), dataBase64: readInput(file).toString('base64') });
@@ -174,6 +256,14 @@ async function main(argv: string[]): Promise<number> {
         parent: { type: 'string' },
         color: { type: 'string' },
         code: { type: 'string' },
+        columns: { type: 'string' },
+        attribute: { type: 'string' },
+        measure: { type: 'string' },
+        cooccurrence: { type: 'string' },
+        cut: { type: 'string' },
+        chart: { type: 'string' },
+        display: { type: 'string' },
+        conclusion: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -112,12 +112,15 @@ export function matrixSvg(matrix: Matrix, collapsed: ReadonlySet<string>, title:
   const value = valueAt(matrix);
   const measure = matrix.spec.measure;
   const max = Math.max(0, ...rows.flatMap((r) => columns.map((c) => value(r, c) ?? 0)));
-  const labelWidth = Math.min(360, 24 + Math.max(60, ...rows.map((r) => textWidth(matrix.rows[r]!.label, 12) + matrix.rows[r]!.depth * 14)));
-  const headerHeight = Math.min(220, 30 + Math.max(40, ...columns.map((c) => textWidth(matrix.columns[c]!.label, 12))) * 0.72);
+  // Bold (parent) labels run about a tenth wider; the swatch and the fold marker take 40 units.
+  const labelWidth = Math.min(420, 48 + Math.max(60, ...rows.map((r) => textWidth(matrix.rows[r]!.label, 12) * (matrix.rows[r]!.aggregate ? 1.1 : 1) + matrix.rows[r]!.depth * 14)));
+  const longestHeader = Math.min(textWidth('x'.repeat(40), 12), Math.max(40, ...columns.map((c) => textWidth(matrix.columns[c]!.label, 12))));
+  // Headers are turned 45°: they rise by, and lean right by, about 0.71 of their length.
+  const headerHeight = 30 + longestHeader * 0.72;
   const cell = { w: 56, h: 24 };
   const top = 44 + headerHeight;
   const totals = matrix.rowTotals !== null;
-  const width = labelWidth + (columns.length + (totals ? 1 : 0)) * cell.w + 40;
+  const width = labelWidth + (columns.length + (totals ? 1 : 0)) * cell.w + Math.max(40, longestHeader * 0.72 - cell.w / 2);
   const height = top + (rows.length + (totals ? 1 : 0)) * cell.h + 30;
   const body: SvgElement[] = [];
   const header = (label: string, i: number, bold = false) => {
