@@ -8,9 +8,10 @@ const rules = ['button-name', 'input-button-name', 'label', 'select-name', 'link
 const loaded = {
   Collect: { role: 'list', name: 'Sources' },
   Reduce: { role: 'tree', name: 'Codebook' },
-  Display: { role: 'table', name: 'Codes by source' },
+  Display: { role: 'region', name: 'Matrix' },
   Conclude: { role: 'textbox', name: 'Conclusion statement' },
   Audit: { role: 'region', name: 'Findings' },
+  Overview: { role: 'table', name: 'Sources, the least coded first' },
 } as const;
 
 for (const [view, content] of Object.entries(loaded)) {

@@ -17,7 +17,7 @@ async function openAttacheInReduce(page: Page): Promise<void> {
 test('a researcher opens the sample, creates a code, codes a selected passage and finds it highlighted after a reload', async ({ page, quarry }) => {
   expect(quarry.url).toContain('token=');
   await expect(page.getByRole('list', { name: 'Sources' }).getByRole('button')).toHaveCount(4);
-  await expect(page.getByRole('navigation', { name: 'Stages' }).getByRole('tab')).toHaveText([/Collect/, /Reduce/, /Display/, /Conclude/, /Audit/, /Library/]);
+  await expect(page.getByRole('navigation', { name: 'Stages' }).getByRole('tab')).toHaveText([/Collect/, /Reduce/, /Display/, /Conclude/, /Audit/, /Library/, /Overview/]);
 
   await openAttacheInReduce(page);
   await page.getByRole('button', { name: 'New code' }).click();

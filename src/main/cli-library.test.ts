@@ -51,7 +51,7 @@ describe('the command line: references and exports', { timeout: 180_000 }, () =>
     cli(['create', project, '--name', 'Empty']);
     const unknown = cli(['export', 'slides', project, 'x.pptx']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr.split('\n')[0]).toBe('There is no export called "slides": use one of summary, segments, codebook, matrix, audit-report, bibtex, ris, csl-json, qdpx, qdc, bibliography.');
+    expect(unknown.stderr.split('\n')[0]).toBe('There is no export called "slides": use one of summary, segments, codebook, matrix, chart, network, display, trail, audit-report, bibtex, ris, csl-json, qdpx, qdc, bibliography.');
     const wrong = cli(['export', 'segments', project, 'segments.pdf']);
     expect(wrong.stderr.split('\n')[0]).toBe('An export of segments is written as .csv, .xlsx; segments.pdf has the extension .pdf.');
     const empty = cli(['export', 'summary', project, join(dirname(project), 's.pdf')]);

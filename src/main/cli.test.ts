@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { MethodInput, MethodName } from '../shared/api/contract';
 import { cli, json } from './test-support/cli';
 import { latestVersion } from './services/store/database';
-import { tempProjectPath } from './test-support/context';
+import { callOk } from './test-support/api';
+import { tempProjectPath, testContext } from './test-support/context';
 
 // Each case starts several real CLI processes, seconds apiece on a loaded machine: the timeout is a harness limit, not a target.
 describe('the command line', { timeout: 120_000 }, () => {
@@ -56,5 +58,56 @@ describe('the command line', { timeout: 120_000 }, () => {
     const refused = cli(['import', unsupported, '--project', project]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/data\.xlsx/);
+  });
+});
+
+describe('exports from the command line', { timeout: 180_000 }, () => {
+  it('writes matrices, charts, networks and saved displays as CSV, SVG and PNG, and a conclusion’s trail as Markdown', async () => {
+    const project = tempProjectPath('exports.quarry');
+    const ctx = testContext();
+    const call = <M extends MethodName>(method: M, input: MethodInput<M>) => callOk(ctx, method, input);
+    await call('project.create', { path: project, name: 'Exports' });
+    const text = 'Rina sells bags.\n\nShipping abroad costs too much.';
+    const source = await call('sources.import', { fileName: 'rina.txt', dataBase64: Buffer.from(text).toString('base64') });
+    const code = await call('codes.create', { name: 'Shipping' });
+    const coding = await call('codings.apply', { sourceId: source.id, codeId: code.id, start: text.indexOf('Shipping'), end: text.length });
+    await call('sources.setAttribute', { id: source.id, name: 'country', value: 'Indonesia' });
+    const conclusion = await call('conclusions.create', { statement: 'Shipping holds sellers back.' });
+    await call('conclusions.linkEvidence', { id: conclusion.id, evidence: { kind: 'coding', id: coding.id, stance: 'supports', note: 'In her words.' } });
+    await call('display.save', {
+      name: 'Arranged',
+      config: { kind: 'network', network: { kinds: ['code', 'conclusion'], minWeight: 1, hideIsolated: false, cooccurrence: 'overlap' } },
+      layout: { [`code:${code.id}`]: { x: 0, y: 0 }, [`conclusion:${conclusion.id}`]: { x: 300, y: 120 } },
+    });
+    ctx.close();
+    const out = (name: string) => join(dirname(project), name);
+
+    json(['export', 'matrix', project, out('matrix.csv'), '--columns', 'attribute', '--attribute', 'country']);
+    expect(readFileSync(out('matrix.csv'), 'utf8')).toBe('\uFEFFCode,Indonesia,Total\r\nShipping,1,1\r\nAll codes,1,1\r\n');
+    json(['export', 'matrix', project, out('matrix.svg'), '--measure', 'coverage', '--cut', 'country=Indonesia']);
+    expect(readFileSync(out('matrix.svg'), 'utf8')).toContain('>rina<');
+    json(['export', 'chart', project, out('chart.png'), '--chart', 'attribute', '--attribute', 'country']);
+    expect(readFileSync(out('chart.png')).subarray(1, 4).toString()).toBe('PNG');
+    const network = cli(['export', 'display', project, out('network.svg'), '--display', 'Arranged']);
+    expect(network.stdout).toMatch(/^Wrote .*network\.svg \(display, svg, [\d.]+ KB\)/);
+    const svg = readFileSync(out('network.svg'), 'utf8');
+    // The saved layout puts the conclusion 300 to the right of the code and 120 below it.
+    const at = (label: string) => {
+      const match = new RegExp(`<text x="([\\d.]+)" y="([\\d.]+)"[^>]*>${label}<`).exec(svg)!;
+      return [Number(match[1]), Number(match[2])];
+    };
+    const [codeX, codeY] = at('Shipping');
+    const [conclusionX, conclusionY] = at('Shipping holds sellers back.');
+    expect(conclusionX! - codeX!).toBe(300);
+    expect(conclusionY! - codeY!).toBeGreaterThan(100);
+    json(['export', 'trail', project, out('trail.md'), '--conclusion', 'shipping holds']);
+    expect(readFileSync(out('trail.md'), 'utf8')).toContain('*Why:* In her words.');
+
+    const wrong = cli(['export', 'matrix', project, out('matrix.xls')]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/An export of matrix is written as \.csv, \.svg, \.png, \.xlsx/);
+    const noAttribute = cli(['export', 'matrix', project, out('m.csv'), '--columns', 'attribute']);
+    expect(noAttribute.code).toBe(2);
+    expect(noAttribute.stderr).toMatch(/Choose the attribute/);
   });
 });

@@ -13,6 +13,8 @@ import { counted } from '../shared/api/method';
 import type { BackupInfo } from '../shared/domain/backups';
 import { sourceKinds, type Code, type SourceSummary } from '../shared/domain/model';
 import type { RefiImportSummary } from '../shared/domain/refi/import-plan';
+import { displayConfigSchema } from '../shared/api/areas/display';
+import type { DisplayConfig } from '../shared/domain/display/saved';
 import { AppContext } from './app/context';
 import { dispatch } from './app/dispatch';
 import { checkFileSize } from './services/import/extract';
@@ -35,7 +37,24 @@ interface ExportChoice {
   codeIds?: string[];
   /** The audited manuscript of an audit report. */
   manuscriptId: () => Promise<string>;
+  /** The options as given, for the displays drawn from them. */
+  options: Options;
+  /** The output file's name without its extension: the title of a display drawn from options. */
+  name: string;
 }
+
+/** A display (matrix, chart, network or a saved one) as CSV, SVG or PNG, through display.export. */
+async function drawDisplay(call: Call, kind: 'matrix' | 'chart' | 'network' | 'display', format: string, c: ExportChoice): Promise<ExportFile> {
+  const { options } = c;
+  if (kind === 'display' || (kind === 'network' && options.display)) {
+    const saved = byIdOrName(await call('display.list', {}), need(options.display, '--display <name>'), (d) => d.name, 'saved display');
+    if (kind === 'network' && saved.config.kind !== 'network') throw new UsageError(`"${saved.name}" is a ${saved.config.kind}, not a network.`);
+    return call('display.export', { name: saved.name, config: saved.config, layout: saved.layout, format: format as 'csv' | 'svg' | 'png' });
+  }
+  return call('display.export', { name: c.name, config: displayFromOptions(kind, options), layout: {}, format: format as 'csv' | 'svg' | 'png' });
+}
+
+const drawn = { csv: 'csv', svg: 'svg', png: 'png' };
 
 /**
  * Every kind of export the CLI writes, in one table: the usage, the check of the output's
@@ -53,7 +72,29 @@ const exportKinds: Readonly<Record<string, ExportKind>> = {
     write: (call, format, c) => call('exports.segments', { format: format as 'csv' | 'xlsx', sourceIds: c.sourceIds, codeIds: c.codeIds }),
   },
   codebook: { about: 'the codebook with definitions and criteria', formats: { csv: 'csv', md: 'md', markdown: 'md' }, write: (call, format) => call('exports.codebook', { format: format as 'csv' | 'md' }) },
-  matrix: { about: 'the code × source matrix (coding counts)', formats: { csv: 'csv', xlsx: 'xlsx' }, write: (call, format) => call('exports.matrix', { format: format as 'csv' | 'xlsx' }) },
+  matrix: {
+    about: 'a matrix as the Display view draws it (code × source unless --columns; .xlsx: code × source)',
+    formats: { ...drawn, xlsx: 'xlsx' },
+    write: (call, format, c) => {
+      if (format !== 'xlsx') return drawDisplay(call, 'matrix', format, c);
+      if (c.options.columns !== undefined && c.options.columns !== 'sources') throw new UsageError('An .xlsx matrix is the code × source matrix; write other matrices as .csv, .svg or .png.');
+      return call('exports.matrix', { format: 'xlsx' });
+    },
+  },
+  chart: { about: 'a chart: code frequency, or codes by an attribute (--chart attribute --attribute A)', formats: drawn, write: (call, format, c) => drawDisplay(call, 'chart', format, c) },
+  network: { about: 'the network of themes, codes, cases and conclusions (--display: a saved one as arranged)', formats: drawn, write: (call, format, c) => drawDisplay(call, 'network', format, c) },
+  display: { about: 'a saved display as saved (--display <name>)', formats: drawn, write: (call, format, c) => drawDisplay(call, 'display', format, c) },
+  trail: {
+    about: 'a conclusion’s evidence trail (--conclusion <id or the first words of its statement>)',
+    formats: { md: 'md', markdown: 'md' },
+    write: async (call, _format, c) => {
+      const key = need(c.options.conclusion, '--conclusion <id or the first words of its statement>');
+      const found = (await call('conclusions.list', {})).filter((conclusion) => conclusion.id === key || conclusion.statement.toLowerCase().startsWith(key.toLowerCase()));
+      if (found.length !== 1) throw new AppError(found.length ? 'CONFLICT' : 'NOT_FOUND', found.length ? `More than one conclusion starts "${key}": give more words or its id.` : `No conclusion starts "${key}".`);
+      const { markdown } = await call('conclusions.trailMarkdown', { id: found[0]!.id });
+      return { fileName: `${c.name}.md`, mimeType: 'text/markdown', dataBase64: Buffer.from(markdown, 'utf8').toString('base64') };
+    },
+  },
   'audit-report': {
     about: 'a manuscript’s citation audit: findings, claims, verdicts (--source when several are audited)',
     formats: { md: 'md', markdown: 'md', html: 'html', htm: 'html', docx: 'docx' },
@@ -109,8 +150,11 @@ Reference library (each takes --project <file>)
                                              files the records attach (a Zotero export's files/) become sources.
                                              --keep-duplicates adds duplicates as new references instead of merging
   references                                 list the library
-Exports: export <kind> <project-file> <out> [options]
+Exports: export <kind> <project-file> <out> [options]; the output's extension picks the format
 ${exportUsage}
+  Options of matrix and chart: --columns sources|cases|attribute|codes, --attribute A,
+  --measure segments|sources|coverage, --cooccurrence overlap|passage, --cut name=value,
+  --chart frequency|attribute; network and display: --display <saved display's name>
 Citation audit (no project needed)
   audit <file> [--format json|md]            check citations against the reference list; md is a review report
   parse-references <file> [--format json]    parse one reference per line; every line of the file gives one
@@ -130,6 +174,14 @@ interface Options {
   codes?: string;
   source?: string;
   'keep-duplicates'?: boolean;
+  columns?: string;
+  attribute?: string;
+  measure?: string;
+  cooccurrence?: string;
+  cut?: string;
+  chart?: string;
+  display?: string;
+  conclusion?: string;
 }
 
 class UsageError extends Error {}
@@ -200,6 +252,28 @@ function codeLines(codes: Code[], parentId: string | null = null, depth = 0): st
   return codes
     .filter((c) => c.parentId === parentId)
     .flatMap((c) => [`${'  '.repeat(depth)}${c.name}  ${c.color}  (${c.codingCount})  ${c.id}`, ...codeLines(codes, c.id, depth + 1)]);
+}
+
+/** A display's configuration from the command line, checked by the same schema as the API's. */
+function displayFromOptions(kind: 'matrix' | 'chart' | 'network', options: Options): DisplayConfig {
+  const [cutName, ...cutValue] = options.cut?.split('=') ?? [];
+  if (options.cut !== undefined && (!cutName || cutValue.length === 0)) throw new UsageError('--cut is name=value, such as --cut country=Indonesia.');
+  const matrix = {
+    columns: options.columns ?? (kind === 'chart' && options.chart === 'attribute' ? 'attribute' : 'sources'),
+    measure: options.measure ?? 'segments',
+    ...(options.attribute ? { attribute: options.attribute } : {}),
+    ...(options.cooccurrence ? { cooccurrence: options.cooccurrence } : {}),
+    ...(cutName ? { filter: { name: cutName.trim(), value: cutValue.join('=').trim() } } : {}),
+  };
+  const candidate =
+    kind === 'network'
+      ? { kind, network: { kinds: ['theme', 'code', 'case', 'claim', 'conclusion'], minWeight: 1, hideIsolated: false, cooccurrence: options.cooccurrence ?? 'overlap' } }
+      : kind === 'chart'
+        ? { kind, chart: options.chart ?? 'frequency', matrix, collapsed: [] }
+        : { kind, matrix, collapsed: [] };
+  const parsed = displayConfigSchema.safeParse(candidate);
+  if (!parsed.success) throw new UsageError(`That ${kind} cannot be drawn: ${parsed.error.issues.map((i) => `${i.path.join('.') || kind} ${i.message}`).join('; ')}.`);
+  return parsed.data;
 }
 
 /**
@@ -370,6 +444,8 @@ async function run(ctx: AppContext, command: string, args: string[], options: Op
       const sources = list(options.sources) && (await call(ctx, 'sources.list', {}));
       const codes = list(options.codes) && (await call(ctx, 'codes.list', {}));
       const choice: ExportChoice = {
+        options,
+        name: basename(out, extname(out)),
         style,
         sourceIds: sources ? list(options.sources)!.map((key) => byIdOrName(sources, key, (s) => s.title, 'source').id) : undefined,
         codeIds: codes ? list(options.codes)!.map((key) => byIdOrName(codes, key, (c) => c.name, 'code').id) : undefined,
@@ -424,6 +500,14 @@ async function main(argv: string[]): Promise<number> {
         codes: { type: 'string' },
         source: { type: 'string' },
         'keep-duplicates': { type: 'boolean' },
+        columns: { type: 'string' },
+        attribute: { type: 'string' },
+        measure: { type: 'string' },
+        cooccurrence: { type: 'string' },
+        cut: { type: 'string' },
+        chart: { type: 'string' },
+        display: { type: 'string' },
+        conclusion: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

@@ -39,13 +39,16 @@ async function fixture() {
   await call('cases.setAttribute', { id: person.id, name: 'age', value: '34', type: 'number' });
   await call('cases.addMembers', { id: person.id, members: [{ sourceId: interview.id }] });
   const conclusion = await call('conclusions.create', { statement: 'Shipping costs hold sellers back.' });
+  await call('conclusions.create', { statement: 'Sellers learn abroad from peers.' });
+  await call('conclusions.linkEvidence', { id: conclusion.id, evidence: { kind: 'coding', id: coding.id, stance: 'supports', note: 'Said outright.' } });
+  const display = await call('display.save', { name: 'Codes by source', config: { kind: 'matrix', matrix: { columns: 'sources', measure: 'segments' }, collapsed: [] } });
   const audit: AuditView = await call('audit.run', { sourceId: paper.id });
   const claim = audit.claims.find((c) => c.links.length > 0)!;
   const link = { sourceId: paper.id, claimKey: claim.key, citationKey: claim.links[0]!.citationKey };
   await call('audit.setVerdict', { ...link, verdict: 'supported', note: 'Checked.' });
   const reference = await call('library.add', { fields: { type: 'article-journal', title: 'Parcels abroad', authors: ['Lim, Kevin'], year: '2020', container: 'Trade Review' } });
   const twin = await call('library.add', { fields: { type: 'article-journal', title: 'Parcels Abroad.', authors: ['Lim, K.'], year: '2020', doi: '10.1000/parcels' } });
-  return { interview, paper, parent, code, coding, memo, conclusion, audit, claim, link, reference, twin, person: (await call('cases.list', {}))[0]! };
+  return { interview, paper, parent, code, coding, memo, conclusion, display, audit, claim, link, reference, twin, person: (await call('cases.list', {}))[0]! };
 }
 
 type Fixture = Awaited<ReturnType<typeof fixture>>;
@@ -91,11 +94,35 @@ const examples: { [M in Exclude<MethodName, ControlMethod>]: (f: Fixture) => Met
   'memos.create': (f) => ({ title: 'Project memo', body: 'Where this is going.', target: { kind: 'source', id: f.interview.id } }),
   'memos.update': (f) => ({ id: f.memo.id, body: 'Costs come up three times.' }),
   'memos.remove': (f) => ({ id: f.memo.id }),
-  'display.getMatrix': () => ({}),
+  'display.matrix': () => ({ columns: 'codes', cooccurrence: 'passage', measure: 'coverage' }),
+  'display.cellSegments': (f) => ({ matrix: { columns: 'sources' }, row: f.parent.id, column: f.interview.id }),
+  'display.network': () => ({}),
+  'display.attributes': () => ({}),
+  'display.list': () => ({}),
+  'display.save': () => ({
+    name: 'Codes and conclusions',
+    config: { kind: 'network', network: { kinds: ['code', 'conclusion'], minWeight: 1, hideIsolated: false, cooccurrence: 'overlap' } },
+    layout: { 'code:x': { x: 1, y: 2 } },
+  }),
+  'display.remove': (f) => ({ id: f.display.id }),
+  'display.export': () => ({ name: 'Codes by country', config: { kind: 'chart', chart: 'attribute', matrix: { columns: 'attribute', attribute: 'country' } }, format: 'png' }),
+  'dashboard.get': () => ({}),
   'conclusions.list': () => ({}),
   'conclusions.create': () => ({ statement: 'Sellers trust marketplaces more than couriers.', status: 'tentative' }),
   'conclusions.update': (f) => ({ id: f.conclusion.id, status: 'verified' }),
-  'conclusions.linkEvidence': (f) => ({ id: f.conclusion.id, evidence: { kind: 'coding', id: f.coding.id, stance: 'supports' } }),
+  'conclusions.remove': (f) => ({ id: f.conclusion.id }),
+  'conclusions.move': (f) => ({ id: f.conclusion.id, position: 1 }),
+  'conclusions.linkEvidence': (f) => ({
+    id: f.conclusion.id,
+    evidence: { kind: 'claim', id: f.claim.id, stance: 'contradicts', note: 'The review says otherwise.', tactic: 'negative-evidence' },
+  }),
+  'conclusions.updateEvidence': (f) => ({ id: f.conclusion.id, evidence: { kind: 'coding', id: f.coding.id }, stance: 'contradicts', note: 'Only once.' }),
+  'conclusions.unlinkEvidence': (f) => ({ id: f.conclusion.id, evidence: { kind: 'coding', id: f.coding.id } }),
+  'conclusions.setTactic': (f) => ({ id: f.conclusion.id, tactic: 'triangulating', done: true, note: 'The interview and the review agree.' }),
+  'conclusions.affectedBy': (f) => ({ codingIds: [f.coding.id] }),
+  'conclusions.evidenceCandidates': () => ({ kind: 'coding', query: 'shipping' }),
+  'conclusions.trail': (f) => ({ id: f.conclusion.id }),
+  'conclusions.trailMarkdown': (f) => ({ id: f.conclusion.id }),
   'audit.run': (f) => ({ sourceId: f.paper.id }),
   'audit.get': (f) => ({ sourceId: f.paper.id }),
   'audit.setVerdict': (f) => ({ ...f.link, verdict: 'not-supported', note: 'The source says otherwise.' }),

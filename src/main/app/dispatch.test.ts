@@ -154,22 +154,6 @@ describe('the codebook', () => {
   });
 });
 
-describe('display and conclusions', () => {
-  it('counts codings per code and source, and links codings to conclusions as evidence', async () => {
-    const { source } = await projectWithSource();
-    const code = await ok<{ id: string }>(ctx, 'codes.create', { name: 'A' });
-    const coding = await ok<{ id: string }>(ctx, 'codings.apply', { sourceId: source.id, codeId: code.id, start: 0, end: 5 });
-    await ok(ctx, 'codings.apply', { sourceId: source.id, codeId: code.id, start: 6, end: 15 });
-    expect(await ok(ctx, 'display.getMatrix', {})).toEqual({ sources: [{ id: source.id, title: 'notes' }], rows: [{ codeId: code.id, counts: [2] }] });
-    const conclusion = await ok<{ id: string }>(ctx, 'conclusions.create', { statement: 'Shipping matters.' });
-    const linked = await ok<{ evidence: unknown[] }>(ctx, 'conclusions.linkEvidence', {
-      id: conclusion.id,
-      evidence: { kind: 'coding', id: coding.id, stance: 'supports' },
-    });
-    expect(linked.evidence).toEqual([{ kind: 'coding', id: coding.id, stance: 'supports', excerpt: 'First', sourceId: source.id }]);
-  });
-});
-
 describe('export', () => {
   it('exports every table of the project as JSON', async () => {
     await projectWithSource();

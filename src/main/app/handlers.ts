@@ -5,6 +5,7 @@ import { casesHandlers } from '../areas/cases/handlers';
 import { codesHandlers } from '../areas/codes/handlers';
 import { codingsHandlers } from '../areas/codings/handlers';
 import { conclusionsHandlers } from '../areas/conclusions/handlers';
+import { dashboardHandlers } from '../areas/dashboard/handlers';
 import { displayHandlers } from '../areas/display/handlers';
 import { exportsHandlers } from '../areas/exports/handlers';
 import { historyHandlers } from '../areas/history/handlers';
@@ -26,6 +27,7 @@ export const handlers: Handlers = {
   ...casesHandlers,
   ...displayHandlers,
   ...conclusionsHandlers,
+  ...dashboardHandlers,
   ...auditHandlers,
   ...referencesHandlers,
   ...libraryHandlers,

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/api/contract';
 import { AppError } from '../../shared/api/errors';
 import type { AuditView } from '../../shared/domain/audit-view';
-import { conclusionStatuses, sourceKinds, stages } from '../../shared/domain/model';
+import { displayConfigSchema } from '../../shared/api/areas/display';
+import { conclusionStatuses, sourceKinds } from '../../shared/domain/model';
 import { AppContext } from './context';
 import { dispatch } from './dispatch';
 
@@ -17,7 +18,6 @@ const sampleSpec = z.object({
       file: z.string(),
       title: z.string(),
       kind: z.enum(sourceKinds),
-      stage: z.enum(stages),
       attributes: z.record(z.string(), z.string()).default({}),
     }),
   ),
@@ -50,6 +50,7 @@ const sampleSpec = z.object({
       evidence: z.array(z.object({ source: z.string(), quote: z.string(), stance: z.enum(['supports', 'contradicts']) })),
     }),
   ),
+  displays: z.array(z.object({ name: z.string(), config: displayConfigSchema })).default([]),
 });
 export type SampleSpec = z.infer<typeof sampleSpec>;
 
@@ -157,8 +158,8 @@ export async function buildSampleProject(sampleDir: string, target: string, opti
         await call(ctx, 'conclusions.linkEvidence', { id: created.id, evidence: { kind: 'coding', id: coding.id, stance: evidence.stance } });
       }
     }
+    for (const display of spec.displays) await call(ctx, 'display.save', display);
     for (const source of spec.sources) {
-      await call(ctx, 'sources.update', { id: sourceId(source.file), stage: source.stage });
       for (const [name, value] of Object.entries(source.attributes)) await call(ctx, 'sources.setAttribute', { id: sourceId(source.file), name, value });
     }
     await call(ctx, 'history.clear', {});

@@ -26,6 +26,8 @@ interface Def {
   options?: z.ZodType[];
   entries?: Record<string, string | number>;
   values?: unknown[];
+  keyType?: z.ZodType;
+  valueType?: z.ZodType;
   checks?: Array<{ _zod: { def: CheckDef } }>;
 }
 
@@ -107,6 +109,8 @@ function shapedInput(def: Def, pools: InputPools, field: string): fc.Arbitrary<u
       const min = checks.find((c) => c.check === 'min_length')?.minimum ?? 0;
       return fc.array(arbitraryInput(def.element!, pools, field), { minLength: Math.min(min, 3), maxLength: Math.max(min, 4) });
     }
+    case 'record':
+      return fc.dictionary(arbitraryInput(def.keyType!, pools, field) as fc.Arbitrary<string>, arbitraryInput(def.valueType!, pools, field), { maxKeys: 4 });
     case 'union':
       return fc.oneof(...def.options!.map((option) => arbitraryInput(option, pools, field)));
     case 'object': {

@@ -6,6 +6,7 @@ import { casesContract } from './areas/cases';
 import { codesContract } from './areas/codes';
 import { codingsContract } from './areas/codings';
 import { conclusionsContract } from './areas/conclusions';
+import { dashboardContract } from './areas/dashboard';
 import { displayContract } from './areas/display';
 import { exportsContract } from './areas/exports';
 import { historyContract } from './areas/history';
@@ -32,6 +33,7 @@ export const contract = {
   ...casesContract,
   ...displayContract,
   ...conclusionsContract,
+  ...dashboardContract,
   ...auditContract,
   ...referencesContract,
   ...libraryContract,

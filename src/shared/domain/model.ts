@@ -1,3 +1,5 @@
+import type { VerificationTactic } from './conclude/tactics';
+
 // The domain as the UI, the CLI and exports see it. Offsets are UTF-16 code units into a
 // source's text, end exclusive.
 
@@ -138,20 +140,53 @@ export const conclusionStatusLabels: Record<ConclusionStatus, string> = {
   abandoned: 'Abandoned',
 };
 
+/** What can be cited as evidence: a coding, a coded segment's summary, an audited claim, a memo, a saved display. */
+export const evidenceKinds = ['coding', 'summary', 'claim', 'memo', 'display'] as const;
+export type EvidenceKind = (typeof evidenceKinds)[number];
+export const evidenceKindLabels: Record<EvidenceKind, string> = {
+  coding: 'Coded segment',
+  summary: 'Segment summary',
+  claim: 'Claim',
+  memo: 'Memo',
+  display: 'Display',
+};
+
+export type Stance = 'supports' | 'contradicts';
+
+/** A link from a conclusion to one item of evidence, for the conclusion itself or gathered under a verification tactic. */
 export interface ConclusionEvidence {
-  kind: 'coding' | 'claim';
+  kind: EvidenceKind;
   id: string;
-  stance: 'supports' | 'contradicts';
-  /** The evidence's text as it stands in its source, for display. */
+  stance: Stance;
+  /** Why it supports or contradicts the conclusion. */
+  note: string;
+  /** The tactic it was gathered under, or null for evidence on the conclusion itself. */
+  tactic: VerificationTactic | null;
+  /** What it says: the coded text, the summary, the claim, the memo, the display's name. */
   excerpt: string;
-  sourceId: string;
+  /** The source of a coding, summary or claim; null for memos and displays. */
+  sourceId: string | null;
+  /** The code of a coding or summary. */
+  codeId: string | null;
+  /** Where a coding, summary or claim stands in its source. */
+  span: { start: number; end: number } | null;
+}
+
+export interface ConclusionTactic {
+  tactic: VerificationTactic;
+  done: boolean;
+  note: string;
 }
 
 export interface Conclusion {
   id: string;
   statement: string;
   status: ConclusionStatus;
+  /** Its place in the researcher's order, from 0. */
+  position: number;
   evidence: ConclusionEvidence[];
+  /** Every tactic of the checklist, in Miles & Huberman's order, marked or not. */
+  tactics: ConclusionTactic[];
   createdAt: string;
   updatedAt: string;
 }
@@ -192,6 +227,15 @@ export interface Case {
   attributes: Record<string, string>;
   members: CaseMember[];
   createdAt: string;
+}
+
+/** Something that can be linked as evidence, as a picker lists it. */
+export interface EvidenceCandidate {
+  kind: EvidenceKind;
+  id: string;
+  /** "Shipping costs — Interview 1", "Memo ‘On trust’". */
+  title: string;
+  excerpt: string;
 }
 
 /** One attribute value in use, e.g. country = Indonesia, with how many sources carry it. */
@@ -254,10 +298,4 @@ export interface RecentProjects {
 export interface FolderListing {
   folder: string;
   projects: Array<{ path: string; fileName: string; modifiedAt: string }>;
-}
-
-/** Code-by-source counts for the Display stage. */
-export interface CodeMatrix {
-  sources: Array<{ id: string; title: string }>;
-  rows: Array<{ codeId: string; counts: number[] }>;
 }

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/api/errors';
 import { colourForNewCode } from '../../../shared/domain/rules/palette';
 import type { Db } from '../../services/store/database';
 import { codingIdsOfCodes } from '../codings/repository';
+import { deleteCodingEvidence } from '../conclusions/repository';
 import type { AreaHandlers } from '../kit';
 import { deleteMemosOf } from '../memos/repository';
 import { ancestorIds, countCodes, deleteCode, findCode, findSiblingByName, insertCode, listCodes, subtreeIds, updateCode } from './repository';
@@ -51,6 +52,7 @@ export const codesHandlers: AreaHandlers<'codes.'> = {
     // Memos point at rows of several tables, so no foreign key takes them along.
     deleteMemosOf(db, 'coding', codingIds);
     deleteMemosOf(db, 'code', subtree);
+    deleteCodingEvidence(db, codingIds);
     deleteCode(db, id);
     return { removed: true, name, codingsRemoved: codingIds.length };
   },

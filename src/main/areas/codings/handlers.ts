@@ -1,3 +1,4 @@
+import { deleteCodingEvidence } from '../conclusions/repository';
 import type { AreaHandlers } from '../kit';
 import { deleteMemosOf } from '../memos/repository';
 import { applyCoding } from './apply-coding';
@@ -9,6 +10,7 @@ export const codingsHandlers: AreaHandlers<'codings.'> = {
   'codings.remove': ({ ids }, ctx) => {
     const { db } = ctx.project;
     deleteMemosOf(db, 'coding', ids);
+    deleteCodingEvidence(db, ids);
     return { removed: deleteCodings(db, ids) };
   },
 };

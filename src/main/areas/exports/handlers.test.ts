@@ -101,7 +101,7 @@ describe('the codebook and the matrix', () => {
   it('writes the code × source matrix from the display’s data, as CSV and XLSX', async () => {
     await project();
     const csv = bytesOf(await call('exports.matrix', { format: 'csv' })).toString('utf8').slice(1);
-    expect(csv.split('\r\n').slice(0, 4)).toEqual(['Code,rina,budi,Total', 'Barriers,0,0,0', 'Barriers › Shipping,1,1,2', 'Goods,2,0,2']);
+    expect(csv.split('\r\n').slice(0, 4)).toEqual(['Code,rina,budi,Total', 'Barriers,1,1,2', 'Barriers › Shipping,1,1,2', 'Goods,2,0,2']);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytesOf(await call('exports.matrix', { format: 'xlsx' })) as unknown as ArrayBuffer);
     expect(workbook.getWorksheet('Code × source')!.getRow(3).values).toEqual([undefined, 'Barriers › Shipping', 1, 1, 2]);

@@ -6,8 +6,9 @@ import { auditReportDocument } from '../../../shared/domain/export/audit-report'
 import { runsFromCiteprocHtml, type ExportDocument } from '../../../shared/domain/export/document';
 import { renderHtml, renderMarkdown } from '../../../shared/domain/export/render-text';
 import { buildSummary } from '../../../shared/domain/export/summary';
-import { codebookTable, matrixTable, segmentsTable, toCsv, type SegmentRow, type Table } from '../../../shared/domain/export/table';
-import { codeMatrix } from '../../../shared/domain/rules/code-matrix';
+import { buildMatrix, type MatrixSpec } from '../../../shared/domain/display/matrix';
+import { matrixTable } from '../../../shared/domain/display/render';
+import { codebookTable, segmentsTable, toCsv, type SegmentRow, type Table } from '../../../shared/domain/export/table';
 import { renderDocx } from '../../services/export/docx';
 import { renderPdf } from '../../services/export/pdf';
 import { renderXlsx } from '../../services/export/xlsx';
@@ -15,7 +16,7 @@ import { formatReferences } from '../../services/references/format';
 import { writeReferences } from '../../services/references/write';
 import { loadAudit } from '../audit/repository';
 import { listCodes } from '../codes/repository';
-import { matrixCounts } from '../display/repository';
+import { matrixFacts } from '../display/repository';
 import type { AreaContext, AreaHandlers } from '../kit';
 import { findSourceSummary } from '../sources/repository';
 import { chooseReferences } from './cited';
@@ -143,9 +144,11 @@ export const exportsHandlers: AreaHandlers<'exports.'> = {
   },
   'exports.matrix': ({ format }, ctx) => {
     const { db } = ctx.project;
-    const { sources, codeIds, counts } = matrixCounts(db);
-    if (sources.length === 0 || codeIds.length === 0) throw new AppError('NOT_FOUND', 'The matrix needs at least one source and one code.');
-    return tableFile(ctx, 'code by source matrix', format, matrixTable(codeMatrix(sources, codeIds, counts), listCodes(db)));
+    // The Display stage's code × source matrix, every row open.
+    const spec: MatrixSpec = { columns: 'sources', measure: 'segments' };
+    const matrix = buildMatrix(matrixFacts(db, spec), spec);
+    if (matrix.rows.length === 0 || matrix.columns.length === 0) throw new AppError('NOT_FOUND', 'The matrix needs at least one source and one code.');
+    return tableFile(ctx, 'code by source matrix', format, matrixTable(matrix, new Set(), 'Code × source'));
   },
   'exports.auditReport': ({ sourceId, format }, ctx) => {
     const { db } = ctx.project;

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/api/errors';
 import type { Memo } from '../../../shared/domain/model';
 import type { Db } from '../../services/store/database';
+import { deleteEvidenceOf } from '../conclusions/repository';
 import type { AreaHandlers } from '../kit';
 import { deleteMemo, findMemo, insertMemo, listMemos, memoTargetExists, updateMemo } from './repository';
 
@@ -39,6 +40,7 @@ export const memosHandlers: AreaHandlers<'memos.'> = {
   'memos.remove': ({ id }, ctx) => {
     const { db } = ctx.project;
     const { title } = requireMemo(db, id);
+    deleteEvidenceOf(db, 'memo', [id]);
     deleteMemo(db, id);
     return { removed: true, title };
   },

@@ -4,6 +4,7 @@ import { cancelBatch, extractInWorker, extractPlainText, joinBatch } from '../..
 import { decodeBase64 } from '../../services/import/base64';
 import type { ExtractedDocument } from '../../services/import/types';
 import { codingIdsOfSource } from '../codings/repository';
+import { claimIdsOfSource, deleteCodingEvidence, deleteEvidenceOf } from '../conclusions/repository';
 import { inTwoPhases, type AreaContext, type AreaHandlers } from '../kit';
 import { addExtractedSource } from './add-source';
 import { deleteMemosOf } from '../memos/repository';
@@ -93,7 +94,11 @@ export const sourcesHandlers: AreaHandlers<'sources.'> = {
     const source = findSourceSummary(db, id);
     if (!source) throw sourceGone();
     // Memos point at rows of several tables, so no foreign key takes them along.
-    deleteMemosOf(db, 'coding', codingIdsOfSource(db, id));
+    const codingIds = codingIdsOfSource(db, id);
+    deleteMemosOf(db, 'coding', codingIds);
+    // Nor do evidence links, which point at codings and claims alike.
+    deleteCodingEvidence(db, codingIds);
+    deleteEvidenceOf(db, 'claim', claimIdsOfSource(db, id));
     deleteMemosOf(db, 'source', [id]);
     deleteSource(db, id);
     return { removed: true, title: source.title };

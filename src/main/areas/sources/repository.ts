@@ -141,6 +141,10 @@ export function deleteSource(db: Db, id: string): boolean {
   return db.prepare('DELETE FROM sources WHERE id = ?').run(id).changes > 0;
 }
 
+export function stageOf(db: Db, id: string): Stage | undefined {
+  return db.prepare('SELECT stage FROM sources WHERE id = ?').pluck().get(id) as Stage | undefined;
+}
+
 export function setStage(db: Db, id: string, stage: Stage): void {
   db.prepare('UPDATE sources SET stage = ? WHERE id = ?').run(stage, id);
 }

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { AuditView } from '../features/audit/audit-view';
+import { DashboardView } from '../features/dashboard/dashboard-view';
 import { CollectView } from './screens/collect-screen';
 import { ConcludeScreen } from './screens/conclude-screen';
 import { DisplayView } from '../features/display/display-view';
@@ -29,6 +30,7 @@ export const views: ViewDefinition[] = [
   { id: 'conclude', label: 'Conclude', hint: 'State and test conclusions', group: 'stage', component: ConcludeScreen },
   { id: 'audit', label: 'Audit', hint: 'Check a manuscript’s citations and record verdicts on its claims', group: 'tool', component: AuditView },
   { id: 'library', label: 'Library', hint: 'Keep the references the project reads and cites', group: 'tool', component: LibraryView },
+  { id: 'overview', label: 'Overview', hint: 'Sources per stage, what is left to code, conclusions by status', group: 'tool', component: DashboardView },
 ];
 
 /** Widgets shown at the right of the top bar, such as a search box. */

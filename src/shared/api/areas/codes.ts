@@ -30,7 +30,7 @@ export const codesContract = {
   ),
   /** Deletes a code with its sub-codes, their codings and the memos on them. */
   'codes.remove': change<{ removed: true; name: string; codingsRemoved: number }>()(z.object({ id }).strict(), {
-    touches: ['codes', 'codings', 'memos'],
+    touches: ['codes', 'codings', 'memos', 'conclusions'],
     label: (_input, out) => `Delete code ${quoted(out.name)}${out.codingsRemoved ? ` and its ${out.codingsRemoved === 1 ? 'coding' : `${out.codingsRemoved} codings`}` : ''}`,
   }),
 };

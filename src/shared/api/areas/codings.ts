@@ -16,9 +16,9 @@ export const codingsContract = {
     // Coding a collected source moves it on to the reduced stage.
     { touches: ['codings', 'sources'], label: (input, _out, names) => `Apply code ${quoted(names.code(input.codeId))} to 1 passage` },
   ),
-  /** Removes codings with the memos written on them. */
+  /** Removes codings with the memos written on them and their links as evidence (conclusions.affectedBy says which conclusions lose one). */
   'codings.remove': change<{ removed: number }>()(z.object({ ids: z.array(id).min(1).max(100_000) }).strict(), {
-    touches: ['codings', 'memos'],
+    touches: ['codings', 'memos', 'conclusions'],
     label: (_input, out) => `Remove ${counted(out.removed, 'coding')}`,
   }),
 };

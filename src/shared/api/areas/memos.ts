@@ -19,7 +19,7 @@ export const memosContract = {
     { touches: ['memos'], label: (_input, memo) => `Edit memo ${quoted(memo.title)}` },
   ),
   'memos.remove': change<{ removed: true; title: string }>()(z.object({ id }).strict(), {
-    touches: ['memos'],
+    touches: ['memos', 'conclusions'],
     label: (_input, out) => `Delete memo ${quoted(out.title)}`,
   }),
 };

@@ -83,7 +83,7 @@ export const sourcesContract = {
   'sources.listAttributes': read<AttributeValue[]>(['attributes'])(z.object({}).strict()),
   /** Deletes a source with everything derived from it: passages, codings, memos on it, its audit, its place in cases. */
   'sources.remove': change<{ removed: true; title: string }>()(z.object({ id }).strict(), {
-    touches: ['sources', 'source-text', 'attributes', 'codings', 'memos', 'cases', 'audit'],
+    touches: ['sources', 'source-text', 'attributes', 'codings', 'memos', 'cases', 'audit', 'conclusions'],
     label: (_input, out) => `Delete source ${quoted(out.title)}`,
   }),
 };

@@ -1,8 +1,7 @@
-// Tables as every spreadsheet-like export writes them: coded segments, the codebook, and any
-// display (the code × source matrix now; co-occurrence and the rest reuse tableOf… and the
-// CSV/XLSX writers unchanged).
+// Tables as every spreadsheet-like export writes them: coded segments, the codebook, and the
+// displays' tables (src/shared/domain/display/render.ts), through one CSV writer and the XLSX one.
 import { codePath } from '../code-tree';
-import type { Code, CodeMatrix } from '../model';
+import type { Code } from '../model';
 
 export type TableValue = string | number | null;
 
@@ -27,15 +26,6 @@ export function toCsv(table: Pick<Table, 'header' | 'rows'>): string {
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return [table.header, ...table.rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
-}
-
-/** The code × source matrix: one row per code (by its path), one column per source, counts of codings. */
-export function matrixTable(matrix: CodeMatrix, codes: readonly Code[]): Table {
-  return {
-    name: 'Code × source',
-    header: ['Code', ...matrix.sources.map((source) => source.title), 'Total'],
-    rows: matrix.rows.map((row) => [codePath(codes, row.codeId), ...row.counts, row.counts.reduce((sum, n) => sum + n, 0)]),
-  };
 }
 
 /** One coded segment with everything a spreadsheet of segments shows. */

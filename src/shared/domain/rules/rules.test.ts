@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { claimWords } from './claim-words';
-import { codeMatrix } from './code-matrix';
 import { codePalette, colourForNewCode } from './palette';
 import { compareAttributeValues, parseAttributeValue } from './attribute-values';
 import { guessKind, type KindEvidence } from './source-kind';
 import { cutsCharacter } from './spans';
-import { stageAfterCoding } from './stage';
+import { advanceStage, stageAfterCoding } from './stage';
 
 describe('stage after coding', () => {
   it('moves a collected source on to reduced and leaves later stages alone', () => {
@@ -13,6 +12,13 @@ describe('stage after coding', () => {
     expect(stageAfterCoding('reduced')).toBe('reduced');
     expect(stageAfterCoding('displayed')).toBe('displayed');
     expect(stageAfterCoding('concluded')).toBe('concluded');
+  });
+
+  it('moves forward to the stage work reached and never back', () => {
+    expect(advanceStage('collected', 'displayed')).toBe('displayed');
+    expect(advanceStage('reduced', 'concluded')).toBe('concluded');
+    expect(advanceStage('concluded', 'displayed')).toBe('concluded');
+    expect(advanceStage('displayed', 'displayed')).toBe('displayed');
   });
 });
 
@@ -78,34 +84,6 @@ describe("a claim's own words", () => {
 
   it('ignores a citation that lies outside the claim', () => {
     expect(claimWords({ text, start, citations: [{ start: 0, end: 6 }] })).toBe(text);
-  });
-});
-
-describe('code × source matrix', () => {
-  it('puts each count in its code row and source column, zero elsewhere, and drops counts of unknown codes or sources', () => {
-    const matrix = codeMatrix(
-      [
-        { id: 's1', title: 'Interview 1' },
-        { id: 's2', title: 'Interview 2' },
-      ],
-      ['trust', 'cost'],
-      [
-        { codeId: 'cost', sourceId: 's2', n: 4 },
-        { codeId: 'trust', sourceId: 's1', n: 2 },
-        { codeId: 'gone', sourceId: 's1', n: 9 },
-        { codeId: 'trust', sourceId: 'gone', n: 9 },
-      ],
-    );
-    expect(matrix).toEqual({
-      sources: [
-        { id: 's1', title: 'Interview 1' },
-        { id: 's2', title: 'Interview 2' },
-      ],
-      rows: [
-        { codeId: 'trust', counts: [2, 0] },
-        { codeId: 'cost', counts: [0, 4] },
-      ],
-    });
   });
 });
 

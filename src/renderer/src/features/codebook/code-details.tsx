@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { Code } from '../../../../shared/domain/model';
-import { errorMessage, mutate } from '../../api/use-api';
+import { errorMessage, mutate, useQuery } from '../../api/use-api';
 import { useWorkspace } from '../../state/workspace';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { allNodes, buildCodeTree, codePath, subtreeIds } from '../../lib/code-tree';
 import { InlineError } from '../../components/inline-error';
+import { AffectedConclusions } from '../../components/evidence-guard';
 
 /** Colour, place in the tree, definition and deletion of the selected code. */
 export function CodeDetails({ code, codes, onRename }: { code: Code; codes: Code[]; onRename(): void }) {
@@ -14,6 +15,7 @@ export function CodeDetails({ code, codes, onRename }: { code: Code; codes: Code
   const [confirming, setConfirming] = useState(false);
   const subtree = subtreeIds(codes, code.id);
   const doomedCodings = codes.filter((c) => subtree.has(c.id)).reduce((sum, c) => sum + c.codingCount, 0);
+  const affected = useQuery('conclusions.affectedBy', confirming ? { codeIds: [...subtree] } : null);
   const parents = allNodes(buildCodeTree(codes)).filter((node) => !subtree.has(node.code.id));
 
   const update = (change: { color?: string; parentId?: string | null; definition?: string }) => {
@@ -89,7 +91,9 @@ export function CodeDetails({ code, codes, onRename }: { code: Code; codes: Code
             (err: unknown) => setError(errorMessage(err)),
           );
         }}
-      />
+      >
+        <AffectedConclusions conclusions={affected.data ?? []} />
+      </ConfirmDialog>
     </div>
   );
 }

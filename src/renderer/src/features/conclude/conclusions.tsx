@@ -1,26 +1,66 @@
 import { useState } from 'react';
-import { conclusionStatusLabels as statusLabels, conclusionStatuses, type Conclusion, type ConclusionEvidence, type ConclusionStatus } from '../../../../shared/domain/model';
+import type { VerificationTactic } from '../../../../shared/domain/conclude/tactics';
+import { conclusionStatusLabels as statusLabels, conclusionStatuses, type Conclusion, type ConclusionStatus } from '../../../../shared/domain/model';
 import { errorMessage, mutate, useQuery } from '../../api/use-api';
-import { useWorkspace } from '../../state/workspace';
-import './conclude.css';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { InlineError } from '../../components/inline-error';
+import { useCommands } from '../../state/commands';
+import { announce } from '../../state/status';
+import { EvidenceList } from './evidence-list';
+import { EvidencePicker } from './evidence-picker';
+import { TacticsChecklist } from './tactics';
+import { EvidenceTrail, exportTrail } from './trail';
+import './conclude.css';
 
-const short = (text: string, length = 60) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
+const short = (text: string, length = 40) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
-/** The conclusions of the project, each with its evidence; the Conclude screen sets it beside the project's memos. */
+/** The conclusions of the project in the researcher's order, each with its evidence, its verification and its trail. */
 export function Conclusions() {
   const conclusions = useQuery('conclusions.list', {});
-  const sources = useQuery('sources.list', {});
   const list = conclusions.data ?? [];
-  const titleOf = (id: string) => (sources.data ? (sources.data.find((s) => s.id === id)?.title ?? 'A removed source') : '…');
+  const [focused, setFocused] = useState<string | null>(null);
+  const current = list.find((c) => c.id === focused) ?? null;
+
+  useCommands([
+    {
+      id: 'conclusions.moveUp',
+      title: 'Move the conclusion up',
+      category: 'Conclude',
+      keys: ['Alt+Shift+ArrowUp'],
+      when: () => Boolean(current && current.position > 0),
+      run: async () => {
+        if (current) await mutate('conclusions.move', { id: current.id, position: current.position - 1 }).then(() => announce('Moved up'));
+      },
+    },
+    {
+      id: 'conclusions.moveDown',
+      title: 'Move the conclusion down',
+      category: 'Conclude',
+      keys: ['Alt+Shift+ArrowDown'],
+      when: () => Boolean(current && current.position < list.length - 1),
+      run: async () => {
+        if (current) await mutate('conclusions.move', { id: current.id, position: current.position + 1 }).then(() => announce('Moved down'));
+      },
+    },
+    {
+      id: 'conclusions.exportTrail',
+      title: 'Export the conclusion’s evidence trail',
+      category: 'Conclude',
+      when: () => Boolean(current),
+      run: async () => {
+        if (current) await exportTrail(current.id);
+      },
+    },
+  ]);
+
   return (
     <section className="conclude-main" aria-label="Conclusions">
       <header className="view-header">
         <div>
           <h2 className="view-header__title">Conclusions</h2>
           <p className="muted">
-            State what the data suggest, then test each statement against the evidence. To add evidence, click a coded passage in the reader and choose “Use as
-            evidence for…”.
+            State what the data suggest, link the evidence for and against it — coded segments, their summaries, claims, memos, saved displays — and test it with the
+            verification tactics before calling it verified.
           </p>
         </div>
       </header>
@@ -28,7 +68,7 @@ export function Conclusions() {
       <InlineError message={conclusions.error} />
       <ol className="conclusion-list" aria-label="Conclusion list">
         {list.map((conclusion) => (
-          <ConclusionCard key={conclusion.id} conclusion={conclusion} titleOf={titleOf} />
+          <ConclusionCard key={conclusion.id} conclusion={conclusion} last={conclusion.position === list.length - 1} onFocus={() => setFocused(conclusion.id)} />
         ))}
       </ol>
       {conclusions.data && list.length === 0 && <p className="empty-state">No conclusions yet.</p>}
@@ -78,32 +118,32 @@ function NewConclusionForm() {
   );
 }
 
-type SourceTitle = (sourceId: string) => string;
-
-function ConclusionCard({ conclusion, titleOf }: { conclusion: Conclusion; titleOf: SourceTitle }) {
+function ConclusionCard({ conclusion, last, onFocus }: { conclusion: Conclusion; last: boolean; onFocus(): void }) {
   const [editing, setEditing] = useState(false);
   const [statement, setStatement] = useState(conclusion.statement);
   const [error, setError] = useState<string | null>(null);
-  const update = (change: { statement?: string; status?: ConclusionStatus }) => {
+  const [picking, setPicking] = useState<{ tactic: VerificationTactic | null } | null>(null);
+  const [removing, setRemoving] = useState(false);
+  const [trail, setTrail] = useState(false);
+  const name = short(conclusion.statement);
+  const act = (call: Promise<unknown>) => {
     setError(null);
-    return mutate('conclusions.update', { id: conclusion.id, ...change }).then(
-      () => setEditing(false),
-      (err: unknown) => setError(errorMessage(err)),
-    );
+    return call.catch((err: unknown) => setError(errorMessage(err)));
   };
-  const supports = conclusion.evidence.filter((e) => e.stance === 'supports');
-  const contradicts = conclusion.evidence.filter((e) => e.stance === 'contradicts');
+  const own = conclusion.evidence.filter((e) => e.tactic === null);
+  const supports = own.filter((e) => e.stance === 'supports');
+  const contradicts = own.filter((e) => e.stance === 'contradicts');
 
   return (
-    <li className={`conclusion conclusion--${conclusion.status}`} aria-label={short(conclusion.statement)}>
+    <li className={`conclusion conclusion--${conclusion.status}`} aria-label={short(conclusion.statement, 60)} onFocus={onFocus}>
       <div className="conclusion__top">
         <label className="field field--inline">
           <span className="field__label">Status</span>
           <select
             className={`input input--compact status-select status-select--${conclusion.status}`}
-            aria-label={`Status of “${short(conclusion.statement, 40)}”`}
+            aria-label={`Status of “${name}”`}
             value={conclusion.status}
-            onChange={(e) => void update({ status: e.target.value as ConclusionStatus })}
+            onChange={(e) => void act(mutate('conclusions.update', { id: conclusion.id, status: e.target.value as ConclusionStatus }))}
           >
             {conclusionStatuses.map((s) => (
               <option key={s} value={s}>
@@ -112,18 +152,41 @@ function ConclusionCard({ conclusion, titleOf }: { conclusion: Conclusion; title
             ))}
           </select>
         </label>
-        {!editing && (
-          <button type="button" className="button button--small button--quiet" aria-label={`Edit “${short(conclusion.statement, 40)}”`} onClick={() => setEditing(true)}>
-            Edit
+        <div className="button-row">
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            aria-label={`Move “${name}” up`}
+            disabled={conclusion.position === 0}
+            onClick={() => void act(mutate('conclusions.move', { id: conclusion.id, position: conclusion.position - 1 }))}
+          >
+            ↑
           </button>
-        )}
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            aria-label={`Move “${name}” down`}
+            disabled={last}
+            onClick={() => void act(mutate('conclusions.move', { id: conclusion.id, position: conclusion.position + 1 }))}
+          >
+            ↓
+          </button>
+          {!editing && (
+            <button type="button" className="button button--small button--quiet" aria-label={`Edit “${name}”`} onClick={() => setEditing(true)}>
+              Edit
+            </button>
+          )}
+          <button type="button" className="button button--small button--danger" aria-label={`Delete “${name}”`} onClick={() => setRemoving(true)}>
+            Delete
+          </button>
+        </div>
       </div>
       {editing ? (
         <form
           className="stack"
           onSubmit={(event) => {
             event.preventDefault();
-            void update({ statement });
+            void act(mutate('conclusions.update', { id: conclusion.id, statement }).then(() => setEditing(false)));
           }}
         >
           <textarea className="input" aria-label="Edit conclusion statement" rows={3} value={statement} onChange={(e) => setStatement(e.target.value)} autoFocus />
@@ -148,35 +211,43 @@ function ConclusionCard({ conclusion, titleOf }: { conclusion: Conclusion; title
       )}
       <InlineError message={error} />
       <div className="evidence-columns">
-        <EvidenceList title="Supports" items={supports} titleOf={titleOf} />
-        <EvidenceList title="Contradicts" items={contradicts} titleOf={titleOf} />
+        <section className="evidence evidence--supports" aria-label={`Supporting evidence for “${name}”`}>
+          <h3 className="evidence__title">
+            Supports <span className="count">{supports.length}</span>
+          </h3>
+          {supports.length === 0 && <p className="muted small">None yet.</p>}
+          <EvidenceList conclusionId={conclusion.id} items={supports} label="Supporting evidence" />
+        </section>
+        <section className="evidence evidence--contradicts" aria-label={`Contradicting evidence for “${name}”`}>
+          <h3 className="evidence__title">
+            Contradicts <span className="count">{contradicts.length}</span>
+          </h3>
+          {contradicts.length === 0 && <p className="muted small">None yet.</p>}
+          <EvidenceList conclusionId={conclusion.id} items={contradicts} label="Contradicting evidence" />
+        </section>
       </div>
+      <div className="button-row">
+        <button type="button" className="button button--small" aria-label={`Add evidence to “${name}”`} onClick={() => setPicking({ tactic: null })}>
+          + Add evidence
+        </button>
+        <button type="button" className="button button--small button--quiet" aria-expanded={trail} onClick={() => setTrail(!trail)}>
+          {trail ? 'Hide the evidence trail' : 'Show the evidence trail'}
+        </button>
+      </div>
+      <TacticsChecklist conclusion={conclusion} onAddEvidence={(tactic) => setPicking({ tactic })} />
+      {trail && <EvidenceTrail id={conclusion.id} />}
+      {picking && <EvidencePicker conclusionId={conclusion.id} statement={conclusion.statement} tactic={picking.tactic} onClose={() => setPicking(null)} />}
+      <ConfirmDialog
+        open={removing}
+        title="Delete this conclusion?"
+        message={`“${short(conclusion.statement, 80)}” will be deleted with its evidence links and verification notes. Undo brings it back.`}
+        confirmLabel="Delete conclusion"
+        onCancel={() => setRemoving(false)}
+        onConfirm={() => {
+          setRemoving(false);
+          void act(mutate('conclusions.remove', { id: conclusion.id }).then(() => announce('Conclusion deleted')));
+        }}
+      />
     </li>
-  );
-}
-
-function EvidenceList({ title, items, titleOf }: { title: string; items: ConclusionEvidence[]; titleOf: SourceTitle }) {
-  const { openSource } = useWorkspace();
-  return (
-    <section className={`evidence evidence--${title.toLowerCase()}`} aria-label={`${title} evidence`}>
-      <h3 className="evidence__title">
-        {title} <span className="count">{items.length}</span>
-      </h3>
-      {items.length === 0 && <p className="muted small">None yet.</p>}
-      <ul className="evidence__list">
-        {items.map((item) => (
-          <li key={`${item.kind}:${item.id}`}>
-            <blockquote className="evidence__excerpt">{item.excerpt}</blockquote>
-            <button
-              type="button"
-              className="link-button small"
-              onClick={() => openSource(item.sourceId, { codeId: null, codingId: item.kind === 'coding' ? item.id : null, view: 'reduce' })}
-            >
-              {titleOf(item.sourceId)} · {item.kind === 'coding' ? 'open coding' : 'open claim'} →
-            </button>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }

@@ -4,6 +4,7 @@ import { errorMessage, mutate, useQuery } from '../../api/use-api';
 import { useWorkspace } from '../../state/workspace';
 import { codePath } from '../../lib/code-tree';
 import { InlineError } from '../../components/inline-error';
+import { useEvidenceGuard } from '../../components/evidence-guard';
 
 interface Props {
   codings: Coding[];
@@ -31,11 +32,19 @@ export function CodingMenu({ codings, codes, text, position, onClose }: Props) {
     dialog.current?.querySelector<HTMLElement>('button')?.focus();
   }, []);
 
+  const { guard, dialog: evidenceWarning } = useEvidenceGuard('this coding');
   const remove = async (coding: Coding) => {
     setError(null);
     try {
-      await mutate('codings.remove', { ids: [coding.id] });
-      if (codings.length === 1) onClose();
+      // A coding that is evidence for a conclusion is removed only once the researcher has seen which conclusions lose it.
+      await guard({ codingIds: [coding.id] }, () => {
+        mutate('codings.remove', { ids: [coding.id] }).then(
+          () => {
+            if (codings.length === 1) onClose();
+          },
+          (err: unknown) => setError(errorMessage(err)),
+        );
+      });
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -110,6 +119,7 @@ export function CodingMenu({ codings, codes, text, position, onClose }: Props) {
         })}
       </ul>
       <InlineError message={error} />
+      {evidenceWarning}
       {notice && (
         <p className="notice" role="status">
           {notice}

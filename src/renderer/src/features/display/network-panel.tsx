@@ -1,0 +1,272 @@
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import type { CooccurrenceMode } from '../../../../shared/domain/display/matrix';
+import {
+  arrangeNetwork,
+  filterNetwork,
+  networkNodeKindLabels,
+  networkNodeKinds,
+  type NetworkFilter,
+  type NetworkNodeKind,
+  type NetworkPositions,
+} from '../../../../shared/domain/display/network';
+import { edgeColours, edgeWidth, nodeRadius, nodeStyle } from '../../../../shared/domain/display/render';
+import { useQuery } from '../../api/use-api';
+import { InlineError } from '../../components/inline-error';
+import { announce } from '../../state/status';
+
+export type NetworkConfig = NetworkFilter & { cooccurrence: CooccurrenceMode };
+
+interface Props {
+  config: NetworkConfig;
+  /** Positions saved with the display (or kept from before), by node id. */
+  layout: NetworkPositions;
+  onChange(config: NetworkConfig): void;
+  /** The researcher moved nodes: where every node stands now, for saving and exporting. */
+  onMoved(positions: NetworkPositions): void;
+}
+
+const shapes = { circle: 'ellipse', diamond: 'diamond', square: 'rectangle', round: 'round-rectangle', hexagon: 'hexagon' } as const;
+const step = 40;
+
+/**
+ * Themes, codes, cases, claims and conclusions and their links, drawn by Cytoscape.js. Nodes
+ * can be dragged, or moved from the keyboard with the node chooser and the arrow buttons; the
+ * positions are saved with the display.
+ */
+export function NetworkPanel({ config, layout, onChange, onMoved }: Props) {
+  const network = useQuery('display.network', { cooccurrence: config.cooccurrence });
+  const container = useRef<HTMLDivElement>(null);
+  const cy = useRef<Core | null>(null);
+  const [chosen, setChosen] = useState('');
+  const [at, setAt] = useState<{ x: number; y: number } | null>(null);
+  const shown = useMemo(() => (network.data ? filterNetwork(network.data, config) : null), [network.data, config]);
+  const maxWeight = useMemo(() => Math.max(1, ...(network.data?.edges ?? []).filter((e) => e.kind === 'cooccurs').map((e) => e.weight)), [network.data]);
+  const savedLayout = useEffectEvent(() => layout);
+  const positionsNow = (instance: Core): NetworkPositions => {
+    const out: NetworkPositions = { ...layout };
+    instance.nodes().forEach((node) => {
+      const p = node.position();
+      out[node.id()] = { x: Math.round(p.x), y: Math.round(p.y) };
+    });
+    return out;
+  };
+  const moved = useEffectEvent((instance: Core, nodeId?: string) => {
+    onMoved(positionsNow(instance));
+    if (nodeId && nodeId === chosen) setAt({ ...instance.getElementById(nodeId).position() });
+  });
+
+  useEffect(() => {
+    if (!container.current) return;
+    const instance = cytoscape({
+      container: container.current,
+      minZoom: 0.1,
+      maxZoom: 3,
+      wheelSensitivity: 0.3,
+      style: [
+        {
+          selector: 'node',
+          style: {
+            label: 'data(label)',
+            'background-color': 'data(fill)',
+            shape: 'data(shape)' as never,
+            width: 'data(size)',
+            height: 'data(size)',
+            'font-size': 11,
+            color: '#1b1f24',
+            'text-valign': 'bottom',
+            'text-margin-y': 4,
+            'text-max-width': '160px',
+            'text-wrap': 'ellipsis',
+            'border-width': 1.5,
+            'border-color': '#ffffff',
+          },
+        },
+        { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#1b1f24' } },
+        {
+          selector: 'edge',
+          style: { width: 'data(width)', 'line-color': 'data(colour)', opacity: 0.7, 'curve-style': 'straight' },
+        },
+        { selector: 'edge[kind = "contradicts"]', style: { 'line-style': 'dashed' } },
+      ],
+    });
+    instance.on('dragfree', 'node', (event) => moved(instance, event.target.id() as string));
+    instance.on('select', 'node', (event) => {
+      setChosen(event.target.id() as string);
+      setAt({ ...(event.target as cytoscape.NodeSingular).position() });
+    });
+    cy.current = instance;
+    return () => {
+      instance.destroy();
+      cy.current = null;
+    };
+  }, []);
+
+  // Redraw the elements when what is shown changes, keeping where nodes already stand.
+  useEffect(() => {
+    const instance = cy.current;
+    if (!instance || !shown) return;
+    const current: NetworkPositions = { ...savedLayout() };
+    instance.nodes().forEach((node) => {
+      current[node.id()] = node.position();
+    });
+    const placed = arrangeNetwork(shown, current);
+    const elements: ElementDefinition[] = [
+      ...shown.nodes.map((n) => ({
+        group: 'nodes' as const,
+        data: {
+          id: n.id,
+          label: n.label,
+          kind: n.kind,
+          fill: n.kind === 'code' && n.color ? n.color : nodeStyle[n.kind].fill,
+          shape: shapes[nodeStyle[n.kind].shape],
+          size: 2 * nodeRadius(n),
+        },
+        position: { ...placed[n.id]! },
+      })),
+      ...shown.edges.map((e) => ({
+        group: 'edges' as const,
+        data: { id: e.id, source: e.source, target: e.target, kind: e.kind, width: edgeWidth(e.weight), colour: edgeColours[e.kind] ?? '#5b6470' },
+      })),
+    ];
+    instance.batch(() => {
+      instance.elements().remove();
+      instance.add(elements);
+    });
+    instance.fit(undefined, 30);
+  }, [shown]);
+
+  const arrange = () => {
+    const instance = cy.current;
+    if (!instance) return;
+    instance.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 8000, idealEdgeLength: () => 90 } as cytoscape.LayoutOptions).run();
+    instance.fit(undefined, 30);
+    onMoved(positionsNow(instance));
+    if (chosen) setAt({ ...instance.getElementById(chosen).position() });
+    announce('Network arranged');
+  };
+
+  const move = (dx: number, dy: number) => {
+    const instance = cy.current;
+    const node = instance?.getElementById(chosen);
+    if (!instance || !node || node.empty()) return;
+    const p = node.position();
+    node.position({ x: p.x + dx, y: p.y + dy });
+    setAt({ ...node.position() });
+    onMoved(positionsNow(instance));
+  };
+  const kinds = new Set(config.kinds);
+
+  return (
+    <div className="network-panel">
+      <div className="display-toolbar">
+        <fieldset className="display-controls">
+          <legend className="visually-hidden">What the network shows</legend>
+          {networkNodeKinds.map((kind: NetworkNodeKind) => (
+            <label key={kind} className="checkbox">
+              <input
+                type="checkbox"
+                checked={kinds.has(kind)}
+                onChange={(e) => onChange({ ...config, kinds: networkNodeKinds.filter((k) => (k === kind ? e.target.checked : kinds.has(k))) })}
+              />
+              {networkNodeKindLabels[kind]}
+            </label>
+          ))}
+          <label className="field field--inline">
+            <span className="field__label">Co-occurring at least</span>
+            <input
+              className="input input--compact input--number"
+              type="number"
+              min={1}
+              max={maxWeight}
+              value={config.minWeight}
+              onChange={(e) => onChange({ ...config, minWeight: Math.max(1, Math.floor(Number(e.target.value) || 1)) })}
+            />
+            <span className="muted small">times</span>
+          </label>
+          <label className="field field--inline">
+            <span className="field__label">Codes meet when</span>
+            <select className="input input--compact" value={config.cooccurrence} onChange={(e) => onChange({ ...config, cooccurrence: e.target.value as CooccurrenceMode })}>
+              <option value="overlap">their codings overlap</option>
+              <option value="passage">they are in the same passage</option>
+            </select>
+          </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={config.hideIsolated} onChange={(e) => onChange({ ...config, hideIsolated: e.target.checked })} />
+            Hide unlinked
+          </label>
+        </fieldset>
+        <div className="button-row">
+          <button type="button" className="button button--small" onClick={arrange}>
+            Arrange automatically
+          </button>
+          <button type="button" className="button button--small button--quiet" onClick={() => cy.current?.fit(undefined, 30)}>
+            Fit to view
+          </button>
+        </div>
+      </div>
+      <InlineError message={network.error} />
+      <div
+        ref={container}
+        className="network-canvas"
+        role="img"
+        aria-label={shown ? `Network of ${shown.nodes.length} nodes and ${shown.edges.length} links; drag nodes to arrange them, or move them with the controls below` : 'Network loading'}
+        data-nodes={shown?.nodes.length ?? 0}
+        data-edges={shown?.edges.length ?? 0}
+      />
+      <div className="network-move" role="group" aria-label="Move a node">
+        <label className="field field--inline">
+          <span className="field__label">Node</span>
+          <select
+            className="input input--compact"
+            value={chosen}
+            onChange={(e) => {
+              const id = e.target.value;
+              setChosen(id);
+              cy.current?.nodes().unselect();
+              const node = id ? cy.current?.getElementById(id) : undefined;
+              node?.select();
+              setAt(node && !node.empty() ? { ...node.position() } : null);
+            }}
+          >
+            <option value="">Choose a node…</option>
+            {(shown?.nodes ?? []).map((n) => (
+              <option key={n.id} value={n.id}>
+                {networkNodeKindLabels[n.kind].replace(/s$/, '')}: {n.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {(
+          [
+            ['Move left', '←', -step, 0],
+            ['Move right', '→', step, 0],
+            ['Move up', '↑', 0, -step],
+            ['Move down', '↓', 0, step],
+          ] as const
+        ).map(([label, arrow, dx, dy]) => (
+          <button key={label} type="button" className="button button--small" aria-label={label} disabled={!at} onClick={() => move(dx, dy)}>
+            {arrow}
+          </button>
+        ))}
+        <span className="muted small" aria-live="polite">
+          {at ? `At x ${Math.round(at.x)}, y ${Math.round(at.y)}` : ''}
+        </span>
+      </div>
+      {shown && (
+        <details className="network-links">
+          <summary>The links as a list ({shown.edges.length})</summary>
+          <ul>
+            {shown.edges.slice(0, 500).map((e) => (
+              <li key={e.id}>
+                {shown.nodes.find((n) => n.id === e.source)?.label} — {e.kind}
+                {e.kind === 'cooccurs' ? ` ${e.weight}×` : ''} — {shown.nodes.find((n) => n.id === e.target)?.label}
+              </li>
+            ))}
+          </ul>
+          {shown.edges.length > 500 && <p className="muted small">The first 500 of {shown.edges.length}; export as CSV for all.</p>}
+        </details>
+      )}
+    </div>
+  );
+}
