@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { claimWords } from './claim-words';
 import { codeMatrix } from './code-matrix';
-import { codePalette, colourForNewCode } from './palette';
+import { codePalette, colourForNewCode, contrastRatio, legibleCodeColour, minimumCodeContrast, pageColour, paneColour, relativeLuminance } from './palette';
+import { codeShortcuts } from './shortcuts';
 import { kindForFile } from './source-kind';
 import { stageAfterCoding } from './stage';
 
@@ -31,6 +32,48 @@ describe('colours of new codes', () => {
     expect(colourForNewCode(3)).toBe(codePalette[3]);
     expect(colourForNewCode(codePalette.length)).toBe(codePalette[0]);
     expect(new Set(codePalette).size).toBe(codePalette.length);
+  });
+
+  it('keeps 3:1 contrast with the page and with the panes for every palette colour', () => {
+    for (const colour of codePalette) {
+      expect(contrastRatio(colour, pageColour), colour).toBeGreaterThanOrEqual(minimumCodeContrast);
+      expect(contrastRatio(colour, paneColour), colour).toBeGreaterThanOrEqual(minimumCodeContrast);
+    }
+  });
+});
+
+describe('contrast of code colours', () => {
+  it("measures WCAG's luminance and contrast", () => {
+    expect(relativeLuminance('#ffffff')).toBeCloseTo(1, 6);
+    expect(relativeLuminance('#000000')).toBe(0);
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 6);
+    expect(contrastRatio('#ffffff', '#000000')).toBeCloseTo(21, 6);
+    // WebAIM's checker gives 4.54:1 for #767676 on white, the lightest grey that passes AA text.
+    expect(contrastRatio('#767676', '#ffffff')).toBeCloseTo(4.54, 2);
+  });
+
+  it('leaves a colour that has 3:1 as it is, and darkens one that has not just enough, keeping its hue', () => {
+    expect(legibleCodeColour('#4E79A7')).toBe('#4e79a7');
+    const yellow = legibleCodeColour('#edc948');
+    expect(contrastRatio('#edc948', pageColour)).toBeLessThan(3);
+    expect(contrastRatio(yellow, pageColour)).toBeGreaterThanOrEqual(3);
+    expect(contrastRatio(yellow, pageColour)).toBeLessThan(3.1);
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(yellow.slice(i, i + 2), 16));
+    expect(r).toBeGreaterThan(b!);
+    expect(g).toBeGreaterThan(b!);
+  });
+
+  it('finds a legible colour for any colour on a light or a dark page', () => {
+    for (let n = 0; n < 4096; n += 37) {
+      const colour = `#${(n * 4099).toString(16).padStart(6, '0').slice(-6)}`;
+      expect(contrastRatio(legibleCodeColour(colour), pageColour), colour).toBeGreaterThanOrEqual(3);
+      expect(contrastRatio(legibleCodeColour(colour, '#1e2227'), '#1e2227'), colour).toBeGreaterThanOrEqual(3);
+    }
+    expect(legibleCodeColour('#ffffff')).toBe('#949494');
+  });
+
+  it('refuses what is not a colour', () => {
+    expect(() => legibleCodeColour('red')).toThrow(/#rrggbb/);
   });
 });
 
@@ -76,5 +119,28 @@ describe('code × source matrix', () => {
         { codeId: 'cost', counts: [0, 4] },
       ],
     });
+  });
+});
+
+describe('code shortcuts', () => {
+  const code = (id: string, shortcut: number | null = null) => ({ id, shortcut });
+
+  it('gives 1–9 to the first nine codes when nobody assigned a key', () => {
+    const keys = codeShortcuts(Array.from({ length: 12 }, (_, i) => code(`c${i}`)));
+    expect([...keys]).toEqual(Array.from({ length: 9 }, (_, i) => [i + 1, `c${i}`]));
+  });
+
+  it('keeps assigned keys and hands the free ones to the codes without one, in order', () => {
+    const keys = codeShortcuts([code('a'), code('b', 1), code('c'), code('d', 9)]);
+    expect([...keys]).toEqual([
+      [1, 'b'],
+      [2, 'a'],
+      [3, 'c'],
+      [9, 'd'],
+    ]);
+  });
+
+  it('has no keys for an empty codebook', () => {
+    expect(codeShortcuts([]).size).toBe(0);
   });
 });
