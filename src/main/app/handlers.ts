@@ -9,7 +9,9 @@ import { memosHandlers } from '../areas/memos/handlers';
 import { projectHandlers } from '../areas/project/handlers';
 import { referencesHandlers } from '../areas/references/handlers';
 import { searchHandlers } from '../areas/search/handlers';
+import { segmentsHandlers } from '../areas/segments/handlers';
 import { sourcesHandlers } from '../areas/sources/handlers';
+import { themesHandlers } from '../areas/themes/handlers';
 
 /** Every contract method, each handled exactly once (checked by the `Handlers` type). */
 export const handlers: Handlers = {
@@ -18,6 +20,8 @@ export const handlers: Handlers = {
   ...codesHandlers,
   ...codingsHandlers,
   ...memosHandlers,
+  ...themesHandlers,
+  ...segmentsHandlers,
   ...displayHandlers,
   ...conclusionsHandlers,
   ...auditHandlers,

@@ -10,7 +10,9 @@ import { memosContract } from './areas/memos';
 import { projectContract } from './areas/project';
 import { referencesContract } from './areas/references';
 import { searchContract } from './areas/search';
+import { segmentsContract } from './areas/segments';
 import { sourcesContract } from './areas/sources';
+import { themesContract } from './areas/themes';
 
 /**
  * The one API of Quarry. Each method name is spelled here once; handlers, the renderer
@@ -24,6 +26,8 @@ export const contract = {
   ...codesContract,
   ...codingsContract,
   ...memosContract,
+  ...themesContract,
+  ...segmentsContract,
   ...displayContract,
   ...conclusionsContract,
   ...auditContract,

@@ -6,6 +6,11 @@ import type { AreaContext } from '../kit';
 import { findSourceSummary, setStage, sourceText } from '../sources/repository';
 import { findSameCoding, insertCoding } from './repository';
 
+/** Refuses a span that runs past the end of its source's text. */
+export function assertWithin(span: { start: number; end: number }, length: number): void {
+  if (span.end > length) throw new AppError('VALIDATION', `The span ${span.start}–${span.end} runs past the end of the source (${length} characters).`);
+}
+
 /**
  * Applies a code to a span, inside the caller's change; applying the same code to the same
  * span twice changes nothing. Shared by coding a selection and coding all hits of a search,
@@ -23,12 +28,10 @@ export function applyCoding(
   // Offsets are UTF-16 units, which only the text itself can count (SQL's length() counts characters).
   const length = lengths.get(input.sourceId) ?? sourceText(db, input.sourceId)!.length;
   lengths.set(input.sourceId, length);
-  if (input.end > length) {
-    throw new AppError('VALIDATION', `The span ${input.start}–${input.end} runs past the end of the source (${length} characters).`);
-  }
+  assertWithin(input, length);
   const existing = findSameCoding(db, input.sourceId, input.codeId, input.start, input.end);
   if (existing) return existing;
-  const coding: Coding = { id: ctx.newId(), ...input, coder: ctx.coder, createdAt: ctx.clock() };
+  const coding: Coding = { id: ctx.newId(), ...input, coder: ctx.coder, createdAt: ctx.clock(), summary: '' };
   insertCoding(db, coding);
   const stage = stageAfterCoding(source.stage);
   if (stage !== source.stage) setStage(db, input.sourceId, stage);

@@ -88,3 +88,9 @@ export function evidenceExists(db: Db, kind: 'coding' | 'claim', id: string): bo
   const table = kind === 'coding' ? 'codings' : 'claims';
   return db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
 }
+
+/** Moves evidence links from one item to another of its kind (a coding that became one with its twin); a link the other already has is dropped. */
+export function repointEvidence(db: Db, kind: 'coding' | 'claim', fromId: string, toId: string): void {
+  db.prepare('UPDATE OR IGNORE conclusion_evidence SET evidence_id = ? WHERE evidence_kind = ? AND evidence_id = ?').run(toId, kind, fromId);
+  db.prepare('DELETE FROM conclusion_evidence WHERE evidence_kind = ? AND evidence_id = ?').run(kind, fromId);
+}

@@ -9,6 +9,10 @@ const code = (id: string, name: string, parentId: string | null = null, position
   position,
   color: '#4e79a7',
   definition: '',
+  inclusion: '',
+  exclusion: '',
+  example: '',
+  shortcut: null,
   codingCount: 0,
 });
 

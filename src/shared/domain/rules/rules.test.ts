@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { claimWords } from './claim-words';
 import { codeMatrix } from './code-matrix';
 import { codePalette, colourForNewCode, contrastRatio, legibleCodeColour, minimumCodeContrast, pageColour, paneColour, relativeLuminance } from './palette';
+import { inVivoName, inVivoNameLength } from './in-vivo';
 import { codeShortcuts } from './shortcuts';
 import { kindForFile } from './source-kind';
 import { stageAfterCoding } from './stage';
@@ -142,5 +143,26 @@ describe('code shortcuts', () => {
 
   it('has no keys for an empty codebook', () => {
     expect(codeShortcuts([]).size).toBe(0);
+  });
+});
+
+describe('in-vivo code names', () => {
+  it('takes the words as selected, on one line, without the quotes and punctuation around them', () => {
+    expect(inVivoName('  “we just\n  wait for the boat.”  ')).toBe('we just wait for the boat');
+    expect(inVivoName("'Trust is earned'")).toBe('Trust is earned');
+    expect(inVivoName('(3 days)')).toBe('3 days');
+  });
+
+  it('cuts a long selection at a word and says so', () => {
+    const long = 'the parcels sit at the port for weeks because nobody will sign the papers until the agent comes back from Jakarta with the stamp';
+    const name = inVivoName(long);
+    expect(name.length).toBeLessThanOrEqual(inVivoNameLength);
+    expect(name.endsWith('…')).toBe(true);
+    expect(long.startsWith(name.slice(0, -1))).toBe(true);
+    expect(long[name.length - 1]).toBe(' ');
+  });
+
+  it('gives no name to a selection without words', () => {
+    expect(inVivoName(' … — ')).toBe('');
   });
 });
