@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Code } from '../../../shared/domain/model';
-import { allNodes, buildCodeTree, codePath, filterCodes, subtreeIds, visibleNodes } from './code-tree';
+import { allNodes, buildCodeTree, codePath, codePaths, filterCodes, subtreeIds, visibleNodes } from './code-tree';
 
 const code = (id: string, name: string, parentId: string | null = null, position = 0): Code => ({
   id,
@@ -71,5 +71,15 @@ describe('filterCodes', () => {
 
   it('returns every code in tree order for an empty query', () => {
     expect(filterCodes(codes, '  ')).toHaveLength(codes.length);
+  });
+});
+
+describe('all code paths at once', () => {
+  it('agrees with codePath for every code, and survives a cycle', () => {
+    const codes = [code('a', 'Barriers'), code('b', 'Costs', 'a'), code('c', 'Postage', 'b'), code('d', 'Trust')];
+    const paths = codePaths(codes);
+    for (const c of codes) expect(paths.get(c.id)).toBe(codePath(codes, c.id));
+    const loop = codePaths([code('x', 'X', 'y'), code('y', 'Y', 'x')]);
+    expect(loop.size).toBe(2);
   });
 });

@@ -59,6 +59,22 @@ export function codePath(codes: readonly Code[], id: string): string {
   return names.join(' › ');
 }
 
+/** Every code's path at once ("Parent › Child"), for lists of many codes. */
+export function codePaths(codes: readonly Code[]): Map<string, string> {
+  const byId = new Map(codes.map((c) => [c.id, c]));
+  const paths = new Map<string, string>();
+  const pathOf = (code: Code, seen: Set<string>): string => {
+    const known = paths.get(code.id);
+    if (known !== undefined) return known;
+    const parent = code.parentId ? byId.get(code.parentId) : undefined;
+    const path = parent && !seen.has(parent.id) ? `${pathOf(parent, seen.add(code.id))} › ${code.name}` : code.name;
+    paths.set(code.id, path);
+    return path;
+  };
+  for (const code of codes) pathOf(code, new Set());
+  return paths;
+}
+
 /**
  * Codes whose name or path contains the query (case-insensitive), names that start with it
  * first, then tree order: typing the first letters of a code puts it on top.
@@ -67,11 +83,12 @@ export function filterCodes(codes: readonly Code[], query: string): Code[] {
   const ordered = allNodes(buildCodeTree(codes)).map((n) => n.code);
   const q = query.trim().toLocaleLowerCase();
   if (!q) return ordered;
+  const paths = codePaths(codes);
   const rank = (code: Code): number => {
     const name = code.name.toLocaleLowerCase();
     if (name.startsWith(q)) return 0;
     if (name.includes(q)) return 1;
-    return codePath(codes, code.id).toLocaleLowerCase().includes(q) ? 2 : -1;
+    return paths.get(code.id)!.toLocaleLowerCase().includes(q) ? 2 : -1;
   };
   return ordered
     .map((code, index) => ({ code, index, rank: rank(code) }))

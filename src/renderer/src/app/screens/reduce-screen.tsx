@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '../../api/use-api';
+import type { Coding } from '../../../../shared/domain/model';
+import { announce } from '../../state/status';
 import { useWorkspace } from '../../state/workspace';
 import { Codebook } from '../../features/codebook/codebook';
 import { CodeSelectionPanel } from '../../features/reader/code-selection-panel';
@@ -23,12 +25,19 @@ export function ReduceView() {
     if (!sourceId && first) openSource(first);
   }, [sourceId, first, openSource]);
 
-  const onCoded = useCallback(() => {
-    window.getSelection()?.removeAllRanges();
-    setSelection(null);
-    // Back to the text, so the next passage can be selected from the keyboard.
-    readerText.current?.focus({ preventScroll: true });
-  }, []);
+  const onCoded = useCallback(
+    (coded: Coding[]) => {
+      window.getSelection()?.removeAllRanges();
+      setSelection(null);
+      // Back to the text, so the next passage can be selected from the keyboard.
+      readerText.current?.focus({ preventScroll: true });
+      if (coded[0] && selection) {
+        const words = selection.text;
+        announce(`Coded “${words.length > 60 ? `${words.slice(0, 57)}…` : words}” with ${coded.map((c) => codes.find((k) => k.id === c.codeId)?.name ?? 'a code').join(', ')}`);
+      }
+    },
+    [selection, codes],
+  );
 
   const source = sources.data?.find((s) => s.id === sourceId);
   const code = codes.find((c) => c.id === codeId);
