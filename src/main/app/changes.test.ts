@@ -88,6 +88,7 @@ const examples: { [M in Exclude<MethodName, ControlMethod>]: (f: Fixture) => Met
   'themes.removeCodes': (f) => ({ id: f.theme.id, codeIds: [f.code.id] }),
   'segments.query': (f) => ({ query: { op: 'or', of: [{ op: 'code', codeId: f.parent.id, subcodes: true }] }, filter: { sourceIds: [f.interview.id] } }),
   'segments.context': (f) => ({ sourceId: f.interview.id, start: 25, end: 56, passages: 1 }),
+  'segments.facets': () => ({}),
   'segments.summaryTable': (f) => ({ codeIds: [f.parent.id, f.code.id] }),
   'display.getMatrix': () => ({}),
   'conclusions.list': () => ({}),

@@ -5,7 +5,7 @@ import type { SegmentRow, SummaryTable } from '../../../shared/domain/segments/t
 import type { Db } from '../../services/store/database';
 import type { AreaHandlers } from '../kit';
 import { sourceText } from '../sources/repository';
-import { caseScope, codeParents, passageBounds, queryCodings, segmentCodings, sourceAttributeMap, sourceTitles, speakerTurns, type PassageBounds } from './repository';
+import { caseNames, caseScope, codeParents, passageBounds, queryCodings, segmentCodings, sourceAttributeMap, sourceTitles, speakers, speakerTurns, type PassageBounds } from './repository';
 
 /** How much of a segment's words a row carries, and how much context either side. */
 const textLimit = 1200;
@@ -68,6 +68,7 @@ export const segmentsHandlers: AreaHandlers<'segments.'> = {
     if (end > text.length || end < start) throw new AppError('VALIDATION', `The span ${start}–${end} is not inside the source (${text.length} characters).`);
     return contextAround(text, passageBounds(db, sourceId), { start, end }, passages);
   },
+  'segments.facets': (_input, ctx) => ({ speakers: speakers(ctx.project.db), cases: caseNames(ctx.project.db) }),
   'segments.summaryTable': ({ codeIds, subcodes, filter }, ctx) => {
     const { db } = ctx.project;
     const columns = [...new Set(codeIds)];

@@ -64,3 +64,12 @@ export interface PassageBounds {
 export function passageBounds(db: Db, sourceId: string): PassageBounds[] {
   return db.prepare('SELECT start, end, speaker FROM passages WHERE source_id = ? ORDER BY ordinal').all(sourceId) as PassageBounds[];
 }
+
+/** Everyone who speaks in a transcript, by name. */
+export function speakers(db: Db): string[] {
+  return db.prepare('SELECT DISTINCT speaker FROM passages WHERE speaker IS NOT NULL ORDER BY speaker').pluck().all() as string[];
+}
+
+export function caseNames(db: Db): Array<{ id: string; name: string }> {
+  return db.prepare('SELECT id, name FROM cases ORDER BY name').all() as Array<{ id: string; name: string }>;
+}

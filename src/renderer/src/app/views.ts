@@ -4,7 +4,9 @@ import { CollectView } from './screens/collect-screen';
 import { ConcludeScreen } from './screens/conclude-screen';
 import { DisplayView } from '../features/display/display-view';
 import { ReduceView } from './screens/reduce-screen';
+import { MemoManager } from '../features/memos/memo-manager';
 import { SearchBox } from '../features/search/search-box';
+import { SegmentsView } from '../features/segments/segments-view';
 
 export interface ViewDefinition {
   /** Also the URL hash: #collect. */
@@ -24,6 +26,8 @@ export const views: ViewDefinition[] = [
   { id: 'reduce', label: 'Reduce', hint: 'Code passages, grow the codebook', group: 'stage', component: ReduceView },
   { id: 'display', label: 'Display', hint: 'Compare codes across sources', group: 'stage', component: DisplayView },
   { id: 'conclude', label: 'Conclude', hint: 'State and test conclusions', group: 'stage', component: ConcludeScreen },
+  { id: 'segments', label: 'Segments', hint: 'Retrieve coded segments with a coding query and summarise them', group: 'tool', component: SegmentsView },
+  { id: 'memos', label: 'Memos', hint: 'Every memo of the project, filtered', group: 'tool', component: MemoManager },
   { id: 'audit', label: 'Audit', hint: 'Check a manuscript’s citations and record verdicts on its claims', group: 'tool', component: AuditView },
 ];
 

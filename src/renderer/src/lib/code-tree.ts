@@ -96,3 +96,39 @@ export function filterCodes(codes: readonly Code[], query: string): Code[] {
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .map((entry) => entry.code);
 }
+
+/** Each code's codings together with all its sub-codes' (a parent's aggregated count). */
+export function aggregatedCounts(tree: readonly CodeNode[]): Map<string, number> {
+  const totals = new Map<string, number>();
+  const sum = (node: CodeNode): number => {
+    const total = node.code.codingCount + node.children.reduce((acc, child) => acc + sum(child), 0);
+    totals.set(node.code.id, total);
+    return total;
+  };
+  tree.forEach(sum);
+  return totals;
+}
+
+/**
+ * The nodes to show for a filter: every code whose name holds the query (case-insensitive),
+ * with the codes above it so it is seen in its place; all visible nodes when the query is empty.
+ * `matches` holds the codes that matched themselves.
+ */
+export function filterTree(tree: readonly CodeNode[], collapsed: ReadonlySet<string>, query: string): { nodes: CodeNode[]; matches: Set<string> } {
+  const q = query.trim().toLocaleLowerCase();
+  if (!q) return { nodes: visibleNodes(tree, collapsed), matches: new Set() };
+  const matches = new Set<string>();
+  const nodes: CodeNode[] = [];
+  const visit = (node: CodeNode): boolean => {
+    const self = node.code.name.toLocaleLowerCase().includes(q);
+    if (self) matches.add(node.code.id);
+    const at = nodes.length;
+    nodes.push(node);
+    let below = false;
+    for (const child of node.children) below = visit(child) || below;
+    if (!self && !below) nodes.length = at;
+    return self || below;
+  };
+  tree.forEach(visit);
+  return { nodes, matches };
+}

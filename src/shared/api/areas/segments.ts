@@ -66,6 +66,8 @@ export const segmentsContract = {
       .object({ sourceId: id, start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), passages: z.number().int().min(0).max(50).optional() })
       .strict(),
   ),
+  /** What segments can be limited to besides sources and attributes: the speakers of transcripts and the cases. */
+  'segments.facets': read<{ speakers: string[]; cases: Array<{ id: string; name: string }> }>(['source-text', 'cases'])(z.object({}).strict()),
   /** The summaries of each code's segments, by source: codes as columns (with their sub-codes' segments when asked), sources as rows. */
   'segments.summaryTable': read<SummaryTable>(['codes', 'codings', 'sources', 'source-text', 'attributes', 'cases'])(
     z.object({ codeIds: z.array(id).min(1).max(200), subcodes: z.boolean().optional(), filter: segmentFilterSchema.optional() }).strict(),

@@ -9,6 +9,7 @@ import type { TextSelection } from '../../features/reader/coding-actions';
 import { MemoPanel, type MemoTarget } from '../../features/memos/memo-panel';
 import { Reader } from '../../features/reader/reader';
 import { SourceSwitcher } from '../../features/reader/source-switcher';
+import { ThemesPanel } from '../../features/themes/themes-panel';
 import { InlineError } from '../../components/inline-error';
 
 export function ReduceView() {
@@ -17,6 +18,8 @@ export function ReduceView() {
   const sources = useQuery('sources.list', {});
   const codes = useMemo(() => codesQuery.data ?? [], [codesQuery.data]);
   const [selection, setSelection] = useState<TextSelection | null>(null);
+  const [themeId, setThemeId] = useState<string | null>(null);
+  const themes = useQuery('themes.list', {});
   const pickerInput = useRef<HTMLInputElement>(null);
   const readerText = useRef<HTMLElement | null>(null);
 
@@ -41,9 +44,11 @@ export function ReduceView() {
 
   const source = sources.data?.find((s) => s.id === sourceId);
   const code = codes.find((c) => c.id === codeId);
+  const theme = themes.data?.find((t) => t.id === themeId);
   const targets: MemoTarget[] = [
     ...(source ? [{ kind: 'source' as const, id: source.id, label: `Source: ${source.title}` }] : []),
     ...(code ? [{ kind: 'code' as const, id: code.id, label: `Code: ${code.name}` }] : []),
+    ...(theme ? [{ kind: 'theme' as const, id: theme.id, label: `Theme: ${theme.name}` }] : []),
     { kind: 'project', label: 'The project' },
   ];
 
@@ -52,6 +57,7 @@ export function ReduceView() {
       <aside className="pane" aria-label="Codebook pane">
         <InlineError message={codesQuery.error} />
         <Codebook codes={codes} />
+        <ThemesPanel codes={codes} selectedId={themeId} onSelect={setThemeId} />
       </aside>
       <Reader
         sourceId={sourceId}
