@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '../api/use-api';
 import { handleKeyDown } from '../state/commands';
 import { useWorkspace } from '../state/workspace';
@@ -14,7 +14,17 @@ export function App() {
   const info = useQuery('project.getInfo', {});
   const current = views.find((v) => v.id === view) ?? views[0]!;
   const Current = current.component;
-  const [panel, setPanel] = useState<'palette' | 'history' | null>(null);
+  const [panel, setPanelState] = useState<'palette' | 'history' | null>(null);
+  const returnFocus = useRef<HTMLElement | null>(null);
+  /** Opens or closes a panel; closing gives focus back to where it was, never to <body>. */
+  const setPanel = (next: 'palette' | 'history' | null) => {
+    if (next && !panel) returnFocus.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    setPanelState(next);
+    if (!next) {
+      const target = returnFocus.current?.isConnected ? returnFocus.current : document.querySelector<HTMLElement>('#view-panel [tabindex="0"], #view-panel button');
+      requestAnimationFrame(() => target?.focus({ preventScroll: true }));
+    }
+  };
   useAppCommands({ showPalette: () => setPanel('palette'), showHistory: () => setPanel('history') });
 
   useEffect(() => {
@@ -49,8 +59,10 @@ export function App() {
           {info.error}
         </div>
       )}
-      <main id="view-panel" className="view" role="tabpanel" aria-labelledby={`tab-${current.id}`}>
-        <Current />
+      <main className="view">
+        <div id="view-panel" className="view__panel" role="tabpanel" aria-labelledby={`tab-${current.id}`}>
+          <Current />
+        </div>
       </main>
       <StatusBar onShowHistory={() => setPanel('history')} />
       {panel === 'palette' && <CommandPalette onClose={() => setPanel(null)} />}

@@ -158,7 +158,7 @@ function ConclusionCard({ conclusion, titleOf }: { conclusion: Conclusion; title
 function EvidenceList({ title, items, titleOf }: { title: string; items: ConclusionEvidence[]; titleOf: SourceTitle }) {
   const { openSource } = useWorkspace();
   return (
-    <section className={`evidence evidence--${title.toLowerCase()}`} aria-label={`${title} evidence`}>
+    <div className={`evidence evidence--${title.toLowerCase()}`} role="group" aria-label={`${title} evidence`}>
       <h3 className="evidence__title">
         {title} <span className="count">{items.length}</span>
       </h3>
@@ -177,6 +177,6 @@ function EvidenceList({ title, items, titleOf }: { title: string; items: Conclus
           </li>
         ))}
       </ul>
-    </section>
+    </div>
   );
 }

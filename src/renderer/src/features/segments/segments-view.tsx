@@ -91,7 +91,7 @@ export function SegmentsView() {
       <section className="segments-results" aria-label="Retrieved segments">
         <div className="segments-tabs" role="tablist" aria-label="Show">
           <button type="button" role="tab" id="segments-tab-list" aria-controls="segments-panel" aria-selected={tab === 'segments'} tabIndex={tab === 'segments' ? 0 : -1} onClick={() => setTab('segments')}>
-            Segments
+            Segment list
           </button>
           <button type="button" role="tab" id="segments-tab-table" aria-controls="segments-panel" aria-selected={tab === 'table'} tabIndex={tab === 'table' ? 0 : -1} onClick={() => setTab('table')}>
             Summary table
