@@ -10,14 +10,17 @@ export interface TextSelection {
   text: string;
 }
 
-// Codings this window has just made, so the reader paints them the moment the main process
-// answers, before the codings list is fetched again.
+// Codings this window is making or has just made, so the reader paints a coding the moment
+// it is asked for (taking it away again, with the error, if the main process refuses it) and
+// keeps it until the codings list is fetched again.
 let applied: readonly Coding[] = [];
 const listeners = new Set<() => void>();
-function remember(codings: readonly Coding[]): void {
-  applied = [...applied.slice(-200), ...codings];
+function remember(codings: readonly Coding[], replacing: readonly Coding[] = []): void {
+  const gone = new Set(replacing.map((c) => c.id));
+  applied = [...applied.filter((c) => !gone.has(c.id)).slice(-200), ...codings];
   listeners.forEach((notify) => notify());
 }
+let pendingIds = 0;
 
 /** The codings of `sourceId` made here that `listed` (the codings as last fetched) does not hold yet. */
 export function useAppliedCodings(sourceId: string | null, listed: readonly Coding[] | undefined): Coding[] {
@@ -40,9 +43,17 @@ export function useAppliedCodings(sourceId: string | null, listed: readonly Codi
 
 /** Applies one or more codes to the selection, in one undo step. */
 export async function applyCode(selection: TextSelection, codeIds: readonly string[]): Promise<Coding[]> {
-  const codings = await mutate('codings.applyCodes', { sourceId: selection.sourceId, codeIds: [...codeIds], start: selection.start, end: selection.end });
-  remember(codings);
-  return codings;
+  const { sourceId, start, end } = selection;
+  const pending = [...new Set(codeIds)].map((codeId): Coding => ({ id: `pending-${++pendingIds}`, sourceId, codeId, start, end, coder: '', createdAt: '', summary: '' }));
+  remember(pending);
+  try {
+    const codings = await mutate('codings.applyCodes', { sourceId, codeIds: [...codeIds], start, end });
+    remember(codings, pending);
+    return codings;
+  } catch (error) {
+    remember([], pending);
+    throw error;
+  }
 }
 
 /** "New code from selection": the code is created first, so a failed apply still leaves it in the codebook to retry with. */

@@ -1,6 +1,5 @@
-import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
-import { sourceKindLabels, type Coding, type Passage } from '../../../../shared/domain/model';
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type Ref, type RefObject } from 'react';
+import { sourceKindLabels, type Coding } from '../../../../shared/domain/model';
 import { legibleCodeColour } from '../../../../shared/domain/rules/palette';
 import { passageIndexAt } from '../../../../shared/domain/segments/context';
 import { errorMessage, mutate, useQuery } from '../../api/use-api';
@@ -15,6 +14,7 @@ import { CodePicker } from './code-picker';
 import { applyCode, codeInVivo, createCodeAndApply, useAppliedCodings, type TextSelection } from './coding-actions';
 import { CodingMenu } from './coding-menu';
 import { CodingPainter, highlightRules, labelWidth, laneWidth, maxLanes } from './paint';
+import { PassageList, type PassageListHandle } from './passage-list';
 import { caretAtFirstVisiblePassage, offsetAtPoint, rangeFromSpan, spanFromRange } from './reader-dom';
 import { useSearchHighlights } from './search-highlights';
 import { useCodeShortcuts } from './shortcuts';
@@ -51,29 +51,6 @@ const moveKeys: Record<string, [direction: 'forward' | 'backward', plain: string
   Home: ['backward', 'lineboundary', 'lineboundary'],
 };
 
-/** A first guess at a passage's height before it is measured: lines of about 80 characters. */
-const estimateHeight = (passage: Passage) => 28 + Math.ceil(Math.max(1, passage.end - passage.start) / 78) * 28;
-
-/** One passage: a gutter for its coding stripes (painted by CodingPainter) and its text as one text node. */
-const PassageRow = memo(function PassageRow({ passage, text, index, top, gutter, measure }: { passage: Passage; text: string; index: number; top: number; gutter: number; measure(el: HTMLElement | null): void }) {
-  const props = { 'data-start': passage.start, 'data-end': passage.end };
-  const Heading = `h${Math.min(6, passage.level + 2)}` as 'h3';
-  return (
-    <div className="passage-row" data-index={index} ref={measure} style={{ transform: `translateY(${top}px)`, paddingLeft: gutter }}>
-      <div className="gutter" style={{ width: gutter }} />
-      {passage.kind === 'heading' ? (
-        <Heading className="passage passage--heading" {...props}>
-          {text}
-        </Heading>
-      ) : (
-        <p className="passage" {...props}>
-          {text}
-        </p>
-      )}
-    </div>
-  );
-});
-
 /** A source, passage by passage, with its codings painted over it; only the passages on screen are in the DOM. */
 export function Reader({ sourceId, selection, onSelectionChange, codingTools, onCodeKey, toolbar, textRef }: Props) {
   const { readerFocus, setCodeFilter, codeId: selectedCodeId } = useWorkspace();
@@ -87,7 +64,8 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
   const scroller = useRef<HTMLDivElement>(null);
   const ownText = useRef<HTMLElement>(null);
   const article = textRef ?? ownText;
-  const rowsRef = useRef<HTMLDivElement>(null);
+  const list = useRef<PassageListHandle>(null);
+  const handles = useRef<{ place(): void }>(null);
   const pickerInput = useRef<HTMLInputElement>(null);
   const menuOpener = useRef<HTMLElement | null>(null);
   const painter = useMemo(() => new CodingPainter(), []);
@@ -96,7 +74,6 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
   const [menu, setMenu] = useState<{ codingIds: string[]; position: Anchor } | null>(null);
   const [caret, setCaret] = useState<{ top: number; left: number; height: number } | null>(null);
   const [active, setActive] = useState<string | null>(null);
-  const [focusRequest, setFocusRequest] = useState<string | null>(null);
   const [layoutVersion, setLayoutVersion] = useState(0);
   const [scrollMargin, setScrollMargin] = useState(0);
 
@@ -126,20 +103,6 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
     if (activeCoding) offsets.push(activeCoding.start, activeCoding.end - 1);
     return [...new Set(offsets.map((o) => passageIndexAt(passages, o)).filter((i) => i >= 0))];
   }, [selection, sourceId, active, codingById, passages]);
-  const rangeExtractor = useCallback((range: VirtualRange) => [...new Set([...defaultRangeExtractor(range), ...pinned])].sort((a, b) => a - b), [pinned]);
-
-  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler runs here; the rows are memoised by hand (PassageRow)
-  const virtualizer = useVirtualizer({
-    count: passages.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: (index) => estimateHeight(passages[index]!),
-    getItemKey: (index) => passages[index]!.id,
-    overscan: 4,
-    scrollMargin,
-    rangeExtractor,
-  });
-  const items = virtualizer.getVirtualItems();
-
   useLayoutEffect(() => {
     const box = scroller.current;
     const root = article.current;
@@ -147,11 +110,15 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
     setScrollMargin(root.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop + parseFloat(getComputedStyle(root).paddingTop));
   }, [article, sourceId, passages]);
 
-  // A new source starts at its top, with nothing painted from the last one.
-  useLayoutEffect(() => {
-    scroller.current?.scrollTo({ top: 0 });
+  // A new source starts at its top, with nothing painted, resized or open from the last one.
+  const [shownSource, setShownSource] = useState(sourceId);
+  if (shownSource !== sourceId) {
+    setShownSource(sourceId);
     setActive(null);
     setMenu(null);
+  }
+  useLayoutEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
     return () => painter.dispose();
   }, [sourceId, painter]);
 
@@ -170,15 +137,12 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
     return () => observer.disconnect();
   }, [article, sourceId]);
 
+  // ::highlight rules only for the codes this source's codings use: every rule costs style work on every element.
+  const rules = useMemo(() => highlightRules([...new Set(shown.map((c) => c.codeId))].map((id) => ({ id })), colourOf), [shown, colourOf]);
   const paintInput = useMemo(
     () => ({ codings: shown, lanes, laneCount, colourOf, nameOf, labelOf, text, layoutVersion }),
     [shown, lanes, laneCount, colourOf, nameOf, labelOf, text, layoutVersion],
   );
-  // Paint after every render: rows that mounted, or everything when the codings changed.
-  useLayoutEffect(() => {
-    painter.setInput(paintInput);
-    painter.paint(rowsRef.current ? (Array.from(rowsRef.current.children) as HTMLElement[]) : []);
-  });
 
   // Follow the document selection: a selection inside the article becomes the pending span;
   // a selection that moves elsewhere (into the code picker, say) leaves the pending span alone.
@@ -234,7 +198,32 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
   });
   useEffect(() => () => void (typeof CSS !== 'undefined' && 'highlights' in CSS && CSS.highlights.delete(pendingHighlight)), []);
 
-  useSearchHighlights(article, readerFocus, passages, (index) => virtualizer.scrollToIndex(index, { align: 'center' }));
+  const scrollToPassage = useCallback((index: number, align: 'auto' | 'center' = 'center') => list.current?.scrollToIndex(index, align), []);
+  const paintSearch = useSearchHighlights(article, readerFocus, passages, scrollToPassage);
+
+  // After the rows render (scrolling included): give focus to a stripe asked for once it is painted, and repaint what follows the rows.
+  const focusRequest = useRef<string | null>(null);
+  const onRowsRendered = useCallback(() => {
+    paintSearch();
+    handles.current?.place();
+    const wanted = focusRequest.current;
+    if (!wanted) return;
+    const stripe = article.current?.querySelector<HTMLElement>(`button.stripe[data-coding-id="${CSS.escape(wanted)}"]`);
+    if (!stripe) return;
+    focusRequest.current = null;
+    stripe.focus({ preventScroll: true });
+    stripe.scrollIntoView({ block: 'nearest' });
+    stripe.classList.add('stripe--flash');
+    stripe.addEventListener('animationend', () => stripe.classList.remove('stripe--flash'), { once: true });
+  }, [paintSearch, article]);
+  /** Gives focus to a coding's stripe: now if it is painted, else as soon as it is. */
+  const requestFocus = useCallback(
+    (codingId: string) => {
+      focusRequest.current = codingId;
+      requestAnimationFrame(onRowsRendered);
+    },
+    [onRowsRendered],
+  );
 
   // Scroll to the coding (or the filtered code's first coding) the workspace asked for, once per request.
   const scrolledFor = useRef(-1);
@@ -243,21 +232,9 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
     const target = readerFocus.codingId ? codingById.get(readerFocus.codingId) : filterCode ? shown[0] : undefined;
     scrolledFor.current = readerFocus.request;
     if (!target) return;
-    virtualizer.scrollToIndex(passageIndexAt(passages, target.start), { align: 'center' });
-    setFocusRequest(target.id);
-  }, [readerFocus, filterCode, codings.data, passages, codingById, shown, virtualizer]);
-
-  // Give focus to a coding's stripe once it is painted (after scrolling to it, or stepping with ] and [).
-  useLayoutEffect(() => {
-    if (!focusRequest) return;
-    const stripe = article.current?.querySelector<HTMLElement>(`button.stripe[data-coding-id="${CSS.escape(focusRequest)}"]`);
-    if (!stripe) return;
-    setFocusRequest(null);
-    stripe.focus({ preventScroll: true });
-    stripe.scrollIntoView({ block: 'nearest' });
-    stripe.classList.add('stripe--flash');
-    stripe.addEventListener('animationend', () => stripe.classList.remove('stripe--flash'), { once: true });
-  }, [focusRequest, article, items, paintInput]);
+    scrollToPassage(passageIndexAt(passages, target.start));
+    requestFocus(target.id);
+  }, [readerFocus, filterCode, codings.data, passages, codingById, shown, scrollToPassage, requestFocus]);
 
   function positionIn(rect: DOMRect): Anchor | null {
     const box = scroller.current;
@@ -363,8 +340,8 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
     const index = focused ? shown.findIndex((c) => c.id === focused) : -1;
     const next = direction === 1 ? shown[index + 1] : index < 0 ? shown.at(-1) : shown[index - 1];
     if (!next) return;
-    virtualizer.scrollToIndex(passageIndexAt(passages, next.start), { align: 'auto' });
-    setFocusRequest(next.id);
+    scrollToPassage(passageIndexAt(passages, next.start), 'auto');
+    requestFocus(next.id);
   };
 
   const focusedCoding = (): Coding | undefined => {
@@ -378,7 +355,7 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
     const next = change(coding);
     if (next.end <= next.start || (next.start === coding.start && next.end === coding.end)) return;
     setActive(coding.id);
-    setFocusRequest(coding.id);
+    requestFocus(coding.id);
     mutate('codings.update', { id: coding.id, start: next.start, end: next.end }).then(
       () => announce(`Coding of ${nameOf(coding.codeId)} now reads “${text.slice(next.start, Math.min(next.end, next.start + 60))}”`),
       (err: unknown) => reportError(errorMessage(err)),
@@ -495,7 +472,7 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
 
   return (
     <section className="reader" aria-label="Reader">
-      <style>{highlightRules(codes, colourOf)}</style>
+      <style>{rules}</style>
       <header className="reader__header">
         <div className="reader__heading">
           <h2 className="reader__title">{info?.title ?? (sourceId ? 'Loading…' : 'No source open')}</h2>
@@ -544,22 +521,18 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
               if (id) setActive(id);
             }}
           >
-            <div className="reader__rows" ref={rowsRef} style={{ height: virtualizer.getTotalSize() }}>
-              {items.map((item) => {
-                const passage = passages[item.index]!;
-                return (
-                  <PassageRow
-                    key={item.key}
-                    passage={passage}
-                    text={text.slice(passage.start, passage.end)}
-                    index={item.index}
-                    top={item.start - scrollMargin}
-                    gutter={gutter}
-                    measure={virtualizer.measureElement}
-                  />
-                );
-              })}
-            </div>
+            <PassageList
+              handle={list}
+              passages={passages}
+              text={text}
+              scroller={scroller}
+              scrollMargin={scrollMargin}
+              pinned={pinned}
+              gutter={gutter}
+              painter={painter}
+              paintInput={paintInput}
+              onRendered={onRowsRendered}
+            />
             {passages.length === 0 && source.data && <p className="empty-state">This source has no text.</p>}
           </article>
         )}
@@ -570,9 +543,9 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
             coding={activeCoding}
             article={article}
             scroller={scroller}
-            rows={items.length}
+            handle={handles}
             onResize={(span) => {
-              setFocusRequest(activeCoding.id);
+              requestFocus(activeCoding.id);
               mutate('codings.update', { id: activeCoding.id, ...span }).catch((err: unknown) => reportError(errorMessage(err)));
             }}
           />
@@ -596,7 +569,7 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
         {menu && info && <CodingMenu codings={menuCodings} codes={codes} text={text} position={menu.position} onClose={closeMenu} onResize={(id) => {
           setMenu(null);
           setActive(id);
-          setFocusRequest(id);
+          requestFocus(id);
         }} />}
       </div>
       <p id="reader-keys" className="reader__keys">
@@ -608,30 +581,31 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
 }
 
 /** Drag handles at a coding's start and end; dragging one moves that boundary to where it is dropped. */
-function ResizeHandles({ coding, article, scroller, rows, onResize }: { coding: Coding; article: RefObject<HTMLElement | null>; scroller: RefObject<HTMLDivElement | null>; rows: number; onResize(span: { start: number; end: number }): void }) {
+function ResizeHandles({ coding, article, scroller, handle, onResize }: { coding: Coding; article: RefObject<HTMLElement | null>; scroller: RefObject<HTMLDivElement | null>; handle: Ref<{ place(): void }>; onResize(span: { start: number; end: number }): void }) {
   const handles = useRef<Record<'start' | 'end', HTMLDivElement | null>>({ start: null, end: null });
   const dragging = useRef<'start' | 'end' | null>(null);
 
-  // Placed from the text's layout after each render (nothing React renders depends on it).
-  useLayoutEffect(() => {
+  // Placed from the text's layout when it renders and whenever the rows do (nothing React renders depends on it).
+  function place() {
     const root = article.current;
     const box = scroller.current;
     if (!root || !box) return;
     const outer = box.getBoundingClientRect();
-    const place = (which: 'start' | 'end', offset: number) => {
+    for (const which of ['start', 'end'] as const) {
       const handle = handles.current[which];
-      if (!handle) return;
+      if (!handle) continue;
+      const offset = coding[which];
       const range = which === 'start' ? rangeFromSpan(root, { start: offset, end: offset + 1 }) : rangeFromSpan(root, { start: Math.max(0, offset - 1), end: offset });
       const rect = range?.getClientRects()[0];
       handle.hidden = !rect;
-      if (!rect) return;
+      if (!rect) continue;
       handle.style.top = `${rect.top - outer.top + box.scrollTop}px`;
       handle.style.left = `${(which === 'start' ? rect.left : rect.right) - outer.left + box.scrollLeft}px`;
       handle.style.height = `${rect.height}px`;
-    };
-    place('start', coding.start);
-    place('end', coding.end);
-  }, [coding, article, scroller, rows]);
+    }
+  }
+  useLayoutEffect(place);
+  useImperativeHandle(handle, () => ({ place }));
 
   const track = (which: 'start' | 'end') => (event: React.PointerEvent<HTMLElement>) => {
     event.preventDefault();

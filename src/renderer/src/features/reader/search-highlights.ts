@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import type { Passage } from '../../../../shared/domain/model';
 import { passageIndexAt } from '../../../../shared/domain/segments/context';
 import type { ReaderFocus } from '../../state/workspace';
@@ -10,9 +10,9 @@ export const searchHighlight = 'quarry-search';
 /**
  * Paints the matched words of the search hit the reader was opened at, without touching the
  * rendered text, and scrolls to the first match once per hit. Only passages on screen are in
- * the DOM, so the matches in them are painted after every render.
+ * the DOM, so the returned function paints the matches in them; call it after the rows render.
  */
-export function useSearchHighlights(article: RefObject<HTMLElement | null>, focus: ReaderFocus, passages: readonly Passage[], scrollToPassage: (index: number) => void): void {
+export function useSearchHighlights(article: RefObject<HTMLElement | null>, focus: ReaderFocus, passages: readonly Passage[], scrollToPassage: (index: number) => void): () => void {
   const scrolledTo = useRef<ReaderFocus['highlights'] | null>(null);
   const supported = typeof CSS !== 'undefined' && 'highlights' in CSS;
 
@@ -23,7 +23,8 @@ export function useSearchHighlights(article: RefObject<HTMLElement | null>, focu
     scrollToPassage(passageIndexAt(passages, first[0]));
   }, [focus.highlights, passages, scrollToPassage]);
 
-  useLayoutEffect(() => {
+  useEffect(() => () => void (supported && CSS.highlights.delete(searchHighlight)), [supported]);
+  return useCallback(() => {
     if (!supported) return;
     const root = article.current;
     if (!root || focus.highlights.length === 0) {
@@ -32,6 +33,5 @@ export function useSearchHighlights(article: RefObject<HTMLElement | null>, focu
     }
     const ranges = focus.highlights.flatMap(([start, end]) => rangeFromSpan(root, { start, end }) ?? []);
     CSS.highlights.set(searchHighlight, new Highlight(...ranges));
-  });
-  useEffect(() => () => void (supported && CSS.highlights.delete(searchHighlight)), [supported]);
+  }, [supported, article, focus.highlights]);
 }
