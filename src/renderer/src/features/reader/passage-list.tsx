@@ -1,5 +1,5 @@
 import { defaultRangeExtractor, useVirtualizer, type Range as VirtualRange } from '@tanstack/react-virtual';
-import { memo, useCallback, useImperativeHandle, useLayoutEffect, useRef, type Ref, type RefObject } from 'react';
+import { memo, useCallback, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref, type RefObject } from 'react';
 import type { Passage } from '../../../../shared/domain/model';
 import type { CodingPainter, PaintInput } from './paint';
 
@@ -22,8 +22,18 @@ interface Props {
   handle: Ref<PassageListHandle>;
 }
 
-/** A first guess at a passage's height before it is measured: lines of about 78 characters. */
-const estimateHeight = (passage: Passage) => 28 + Math.ceil(Math.max(1, passage.end - passage.start) / 78) * 28;
+/** The reader's line height (16px × 1.75) and the padding under a passage (0.9em), in pixels. */
+const lineHeight = 28;
+const passageGap = 14.4;
+/** An average character of the reading font, in pixels, to guess how many fit on a line. */
+const charWidth = 8.1;
+
+/** A guess at a passage's height before it is measured; the closer it is, the less the list moves as rows mount. */
+const estimateHeight = (passage: Passage, textWidth: number) => {
+  const perLine = Math.max(20, Math.floor(textWidth / charWidth));
+  const lines = Math.max(1, Math.ceil((passage.end - passage.start) / perLine));
+  return lines * lineHeight + passageGap + (passage.kind === 'heading' ? 24 : 0);
+};
 
 /** One passage: a gutter for its coding stripes (painted by CodingPainter) and its text as one text node. */
 const PassageRow = memo(function PassageRow({ passage, text, index, top, gutter, measure }: { passage: Passage; text: string; index: number; top: number; gutter: number; measure(el: HTMLElement | null): void }) {
@@ -50,20 +60,30 @@ const PassageRow = memo(function PassageRow({ passage, text, index, top, gutter,
  * list alone, never the reader around it, and codings are painted on rows as they mount.
  */
 export function PassageList({ passages, text, scroller, scrollMargin, pinned, gutter, painter, paintInput, onRendered, handle }: Props) {
+  const rows = useRef<HTMLDivElement>(null);
+  const [textWidth, setTextWidth] = useState(560);
+  useLayoutEffect(() => {
+    const element = rows.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setTextWidth(Math.max(200, element.clientWidth - gutter)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [gutter]);
   const rangeExtractor = useCallback((range: VirtualRange) => [...new Set([...defaultRangeExtractor(range), ...pinned])].sort((a, b) => a - b), [pinned]);
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler runs here; the rows are memoised by hand (PassageRow)
   const virtualizer = useVirtualizer({
     count: passages.length,
     getScrollElement: () => scroller.current,
-    estimateSize: (index) => estimateHeight(passages[index]!),
+    estimateSize: (index) => estimateHeight(passages[index]!, textWidth),
     getItemKey: (index) => passages[index]!.id,
     overscan: 4,
     scrollMargin,
     rangeExtractor,
+    // Rows measured while scrolling update the list on the next render, not synchronously inside the scroll handler.
+    useFlushSync: false,
   });
   useImperativeHandle(handle, () => ({ scrollToIndex: (index, align) => virtualizer.scrollToIndex(index, { align }) }), [virtualizer]);
 
-  const rows = useRef<HTMLDivElement>(null);
   // Paint after every render: rows that mounted, or every row when the codings changed.
   useLayoutEffect(() => {
     painter.setInput(paintInput);
