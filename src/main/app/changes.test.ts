@@ -33,7 +33,14 @@ async function fixture() {
   const parent = await call('codes.create', { name: 'Barriers' });
   const code = await call('codes.create', { name: 'Shipping costs', parentId: parent.id });
   const coding = await call('codings.apply', { sourceId: interview.id, codeId: code.id, start: 25, end: 56 });
+  await call('codings.update', { id: coding.id, summary: 'Shipping abroad is dear.' });
+  // The same words coded with the parent too: merging the code into it makes the two codings one.
+  const twinCoding = await call('codings.apply', { sourceId: interview.id, codeId: parent.id, start: 25, end: 56 });
+  await call('codings.update', { id: twinCoding.id, summary: 'A barrier.' });
   const memo = await call('memos.create', { title: 'On shipping', body: 'Costs come up twice.', target: { kind: 'coding', id: coding.id } });
+  await call('memos.create', { title: 'On costs', body: 'The code grew.', target: { kind: 'code', id: code.id } });
+  const theme = await call('themes.create', { name: 'Friction', description: 'What slows cross-border selling.', codeIds: [code.id] });
+  await call('memos.create', { title: 'Friction so far', body: 'Mostly *costs*.', target: { kind: 'theme', id: theme.id } });
   await call('sources.setAttribute', { id: interview.id, name: 'country', value: 'Indonesia' });
   const person = await call('cases.create', { name: 'Rina', description: 'A bag seller in Lombok.' });
   await call('cases.setAttribute', { id: person.id, name: 'age', value: '34', type: 'number' });
@@ -48,7 +55,7 @@ async function fixture() {
   await call('audit.setVerdict', { ...link, verdict: 'supported', note: 'Checked.' });
   const reference = await call('library.add', { fields: { type: 'article-journal', title: 'Parcels abroad', authors: ['Lim, Kevin'], year: '2020', container: 'Trade Review' } });
   const twin = await call('library.add', { fields: { type: 'article-journal', title: 'Parcels Abroad.', authors: ['Lim, K.'], year: '2020', doi: '10.1000/parcels' } });
-  return { interview, paper, parent, code, coding, memo, conclusion, display, audit, claim, link, reference, twin, person: (await call('cases.list', {}))[0]! };
+  return { interview, paper, parent, code, coding, twinCoding, theme, memo, conclusion, display, audit, claim, link, reference, twin, person: (await call('cases.list', {}))[0]! };
 }
 
 type Fixture = Awaited<ReturnType<typeof fixture>>;
@@ -75,10 +82,16 @@ const examples: { [M in Exclude<MethodName, ControlMethod>]: (f: Fixture) => Met
   'sources.remove': (f) => ({ id: f.interview.id }),
   'codes.list': () => ({}),
   'codes.create': (f) => ({ name: 'Trust', parentId: f.parent.id, definition: 'Buyers or sellers doubting each other.' }),
-  'codes.update': (f) => ({ id: f.code.id, name: 'Postage', color: '#112233', parentId: null }),
+  'codes.update': (f) => ({ id: f.code.id, name: 'Postage', color: '#112233', parentId: null, inclusion: 'Any cost of sending goods.', shortcut: 3 }),
+  'codes.move': (f) => ({ id: f.code.id, parentId: null, index: 0 }),
+  'codes.merge': (f) => ({ ids: [f.code.id], intoId: f.parent.id }),
+  'codes.split': (f) => ({ id: f.code.id, codingIds: [f.coding.id], name: 'Freight costs' }),
   'codes.remove': (f) => ({ id: f.parent.id }),
   'codings.list': (f) => ({ sourceId: f.interview.id }),
   'codings.apply': (f) => ({ sourceId: f.interview.id, codeId: f.parent.id, start: 0, end: 4 }),
+  'codings.applyCodes': (f) => ({ sourceId: f.interview.id, codeIds: [f.parent.id, f.code.id], start: 0, end: 4 }),
+  'codings.codeInVivo': (f) => ({ sourceId: f.interview.id, start: 0, end: 22, parentId: f.parent.id }),
+  'codings.update': (f) => ({ id: f.coding.id, codeId: f.parent.id }),
   'codings.remove': (f) => ({ ids: [f.coding.id] }),
   'cases.list': () => ({}),
   'cases.listAttributes': () => ({}),
@@ -123,6 +136,16 @@ const examples: { [M in Exclude<MethodName, ControlMethod>]: (f: Fixture) => Met
   'conclusions.evidenceCandidates': () => ({ kind: 'coding', query: 'shipping' }),
   'conclusions.trail': (f) => ({ id: f.conclusion.id }),
   'conclusions.trailMarkdown': (f) => ({ id: f.conclusion.id }),
+  'themes.list': () => ({}),
+  'themes.create': (f) => ({ name: 'Distance', kind: 'category', codeIds: [f.parent.id] }),
+  'themes.update': (f) => ({ id: f.theme.id, name: 'Frictions' }),
+  'themes.remove': (f) => ({ id: f.theme.id }),
+  'themes.addCodes': (f) => ({ id: f.theme.id, codeIds: [f.parent.id] }),
+  'themes.removeCodes': (f) => ({ id: f.theme.id, codeIds: [f.code.id] }),
+  'segments.query': (f) => ({ query: { op: 'or', of: [{ op: 'code', codeId: f.parent.id, subcodes: true }] }, filter: { sourceIds: [f.interview.id] } }),
+  'segments.context': (f) => ({ sourceId: f.interview.id, start: 25, end: 56, passages: 1 }),
+  'segments.facets': () => ({}),
+  'segments.summaryTable': (f) => ({ codeIds: [f.parent.id, f.code.id] }),
   'audit.run': (f) => ({ sourceId: f.paper.id }),
   'audit.get': (f) => ({ sourceId: f.paper.id }),
   'audit.setVerdict': (f) => ({ ...f.link, verdict: 'not-supported', note: 'The source says otherwise.' }),

@@ -15,7 +15,9 @@ import { projectHandlers } from '../areas/project/handlers';
 import { referencesHandlers } from '../areas/references/handlers';
 import { refiHandlers } from '../areas/refi/handlers';
 import { searchHandlers } from '../areas/search/handlers';
+import { segmentsHandlers } from '../areas/segments/handlers';
 import { sourcesHandlers } from '../areas/sources/handlers';
+import { themesHandlers } from '../areas/themes/handlers';
 
 /** Every contract method, each handled exactly once (checked by the `Handlers` type). */
 export const handlers: Handlers = {
@@ -25,6 +27,8 @@ export const handlers: Handlers = {
   ...codingsHandlers,
   ...memosHandlers,
   ...casesHandlers,
+  ...themesHandlers,
+  ...segmentsHandlers,
   ...displayHandlers,
   ...conclusionsHandlers,
   ...dashboardHandlers,

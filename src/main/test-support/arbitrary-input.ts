@@ -28,6 +28,9 @@ interface Def {
   values?: unknown[];
   keyType?: z.ZodType;
   valueType?: z.ZodType;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  getter?: () => z.ZodType;
   checks?: Array<{ _zod: { def: CheckDef } }>;
 }
 
@@ -45,6 +48,9 @@ const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } 
 const checksOf = (def: Def) => (def.checks ?? []).map((c) => c._zod.def);
 
 /** Any value at all: what a hand-made request could hold. */
+/** How many recursive (lazy) schemas the arbitrary being built is inside. */
+let lazyDepth = 0;
+
 const anything = fc.oneof(fc.anything(), fc.constantFrom(null, undefined, NaN, Infinity, -0, '', [], {}));
 
 function stringFor(def: Def, field: string, pools: InputPools): fc.Arbitrary<unknown> {
@@ -108,6 +114,24 @@ function shapedInput(def: Def, pools: InputPools, field: string): fc.Arbitrary<u
       const checks = checksOf(def);
       const min = checks.find((c) => c.check === 'min_length')?.minimum ?? 0;
       return fc.array(arbitraryInput(def.element!, pools, field), { minLength: Math.min(min, 3), maxLength: Math.max(min, 4) });
+    }
+    case 'pipe': {
+      // z.preprocess pipes unknown input into its schema: generate what that schema takes.
+      const from = (def.in!._zod.def as Def).type === 'unknown' ? def.out! : def.in!;
+      return arbitraryInput(from, pools, field);
+    }
+    case 'unknown':
+    case 'any':
+      return anything;
+    case 'lazy': {
+      // A recursive schema (a coding query's nested operators) is generated two levels deep, then anything.
+      if (lazyDepth >= 2) return anything;
+      lazyDepth++;
+      try {
+        return arbitraryInput(def.getter!(), pools, field);
+      } finally {
+        lazyDepth--;
+      }
     }
     case 'record':
       return fc.dictionary(arbitraryInput(def.keyType!, pools, field) as fc.Arbitrary<string>, arbitraryInput(def.valueType!, pools, field), { maxKeys: 4 });

@@ -16,7 +16,9 @@ import { projectContract } from './areas/project';
 import { refiContract } from './areas/refi';
 import { referencesContract } from './areas/references';
 import { searchContract } from './areas/search';
+import { segmentsContract } from './areas/segments';
 import { sourcesContract } from './areas/sources';
+import { themesContract } from './areas/themes';
 
 /**
  * The one API of Quarry. Each method name is spelled here once; handlers, the renderer
@@ -31,6 +33,8 @@ export const contract = {
   ...codingsContract,
   ...memosContract,
   ...casesContract,
+  ...themesContract,
+  ...segmentsContract,
   ...displayContract,
   ...conclusionsContract,
   ...dashboardContract,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Code } from './model';
-import { allNodes, buildCodeTree, codePath, filterCodes, subtreeIds, visibleNodes } from './code-tree';
+import { aggregatedCounts, allNodes, buildCodeTree, codePath, codePaths, filterCodes, filterTree, subtreeIds, visibleNodes } from './code-tree';
 
 const code = (id: string, name: string, parentId: string | null = null, position = 0): Code => ({
   id,
@@ -9,6 +9,10 @@ const code = (id: string, name: string, parentId: string | null = null, position
   position,
   color: '#4e79a7',
   definition: '',
+  inclusion: '',
+  exclusion: '',
+  example: '',
+  shortcut: null,
   codingCount: 0,
 });
 
@@ -67,5 +71,33 @@ describe('filterCodes', () => {
 
   it('returns every code in tree order for an empty query', () => {
     expect(filterCodes(codes, '  ')).toHaveLength(codes.length);
+  });
+});
+
+describe('all code paths at once', () => {
+  it('agrees with codePath for every code, and survives a cycle', () => {
+    const codes = [code('a', 'Barriers'), code('b', 'Costs', 'a'), code('c', 'Postage', 'b'), code('d', 'Trust')];
+    const paths = codePaths(codes);
+    for (const c of codes) expect(paths.get(c.id)).toBe(codePath(codes, c.id));
+    const loop = codePaths([code('x', 'X', 'y'), code('y', 'Y', 'x')]);
+    expect(loop.size).toBe(2);
+  });
+});
+
+describe('aggregated counts and filtering the tree', () => {
+  const withCount = (c: ReturnType<typeof code>, codingCount: number) => ({ ...c, codingCount });
+  const codes = [withCount(code('a', 'Barriers'), 1), withCount(code('b', 'Costs', 'a'), 2), withCount(code('c', 'Postage', 'b'), 4), withCount(code('d', 'Trust'), 8)];
+
+  it("counts a parent's own codings and its sub-codes'", () => {
+    expect(Object.fromEntries(aggregatedCounts(buildCodeTree(codes)))).toEqual({ a: 7, b: 6, c: 4, d: 8 });
+  });
+
+  it('shows matching codes with the codes above them, ignoring collapsed parents', () => {
+    const tree = buildCodeTree(codes);
+    const { nodes, matches } = filterTree(tree, new Set(['a']), 'POST');
+    expect(nodes.map((n) => n.code.name)).toEqual(['Barriers', 'Costs', 'Postage']);
+    expect([...matches]).toEqual(['c']);
+    expect(filterTree(tree, new Set(['a']), ' ').nodes.map((n) => n.code.name)).toEqual(['Barriers', 'Trust']);
+    expect(filterTree(tree, new Set(), 'zzz').nodes).toEqual([]);
   });
 });

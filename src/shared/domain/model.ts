@@ -99,7 +99,14 @@ export interface Code {
   name: string;
   color: string;
   definition: string;
+  /** When to apply the code, when not to, and a passage that shows it: the codebook's criteria. */
+  inclusion: string;
+  exclusion: string;
+  example: string;
+  /** The digit (1–9) given to the code to apply it from the keyboard; null when none was given (see rules/shortcuts.ts). */
+  shortcut: number | null;
   position: number;
+  /** Its own codings, not its sub-codes'. */
   codingCount: number;
 }
 
@@ -111,11 +118,10 @@ export interface Coding {
   end: number;
   coder: string;
   createdAt: string;
-  /** The researcher's condensed summary of the segment; empty until written. */
+  /** The researcher's condensed summary of the segment (Miles & Huberman's data reduction); '' when none. */
   summary: string;
 }
 
-/** What a memo can be written on (the API lets a person write on the first four so far; imports also attach to cases and themes). */
 export const memoTargetKinds = ['project', 'source', 'code', 'coding', 'case', 'theme', 'conclusion', 'display'] as const;
 export type MemoTargetKind = (typeof memoTargetKinds)[number];
 
@@ -125,8 +131,35 @@ export interface Memo {
   body: string;
   targetKind: MemoTargetKind;
   targetId: string | null;
+  /** What the memo is about, named for a list: a source's title, a code's name, a coding's code and words; null for the project. */
+  about: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export const memoTargetLabels: Record<MemoTargetKind, string> = {
+  project: 'Project',
+  source: 'Source',
+  code: 'Code',
+  coding: 'Coding',
+  case: 'Case',
+  theme: 'Theme',
+  conclusion: 'Conclusion',
+  display: 'Display',
+};
+
+export const themeKinds = ['theme', 'category'] as const;
+export type ThemeKind = (typeof themeKinds)[number];
+
+/** A pattern code: codes grouped as a theme or category beside the hierarchy, each keeping its own codings. */
+export interface Theme {
+  id: string;
+  name: string;
+  kind: ThemeKind;
+  description: string;
+  position: number;
+  codeIds: string[];
+  createdAt: string;
 }
 
 export const conclusionStatuses = ['tentative', 'supported', 'verified', 'refuted', 'abandoned'] as const;

@@ -7,11 +7,15 @@ interface CodeRow {
   name: string;
   color: string;
   definition: string;
+  inclusion: string;
+  exclusion: string;
+  example: string;
+  shortcut: number | null;
   position: number;
   coding_count: number;
 }
 
-const codeColumns = `k.id, k.parent_id, k.name, k.color, k.definition, k.position,
+const codeColumns = `k.id, k.parent_id, k.name, k.color, k.definition, k.inclusion, k.exclusion, k.example, k.shortcut, k.position,
   (SELECT count(*) FROM codings c WHERE c.code_id = k.id) AS coding_count`;
 
 function toCode(row: CodeRow): Code {
@@ -21,6 +25,10 @@ function toCode(row: CodeRow): Code {
     name: row.name,
     color: row.color,
     definition: row.definition,
+    inclusion: row.inclusion,
+    exclusion: row.exclusion,
+    example: row.example,
+    shortcut: row.shortcut,
     position: row.position,
     codingCount: row.coding_count,
   };
@@ -54,22 +62,32 @@ export function ancestorIds(db: Db, id: string): string[] {
   return rows;
 }
 
-export function insertCode(
-  db: Db,
-  code: { id: string; parentId: string | null; name: string; color: string; definition: string; now: string } & Partial<CodeCriteriaFields>,
-): void {
-  const position = (db.prepare('SELECT coalesce(max(position) + 1, 0) FROM codes WHERE parent_id IS ?').pluck().get(code.parentId) as number) ?? 0;
+export interface CodeCriteria {
+  definition?: string;
+  inclusion?: string;
+  exclusion?: string;
+  example?: string;
+}
+
+function nextPosition(db: Db, parentId: string | null): number {
+  return (db.prepare('SELECT coalesce(max(position) + 1, 0) FROM codes WHERE parent_id IS ?').pluck().get(parentId) as number) ?? 0;
+}
+
+export function insertCode(db: Db, code: { id: string; parentId: string | null; name: string; color: string; now: string } & CodeCriteria): void {
   db.prepare(
     `INSERT INTO codes (id, parent_id, name, color, definition, inclusion, exclusion, example, position, created_at)
      VALUES (@id, @parentId, @name, @color, @definition, @inclusion, @exclusion, @example, @position, @now)`,
-  ).run({ inclusion: '', exclusion: '', example: '', ...code, position });
+  ).run({
+    ...code,
+    definition: code.definition ?? '',
+    inclusion: code.inclusion ?? '',
+    exclusion: code.exclusion ?? '',
+    example: code.example ?? '',
+    position: nextPosition(db, code.parentId),
+  });
 }
 
-interface CodeCriteriaFields {
-  inclusion: string;
-  exclusion: string;
-  example: string;
-}
+type CodeCriteriaFields = Required<Omit<CodeCriteria, 'definition'>>;
 
 /** A code with everything the codebook says about it, for exchange with other tools. */
 export interface CodebookEntry extends CodeCriteriaFields {
@@ -102,21 +120,48 @@ export function fillEmptyCriteria(db: Db, id: string, criteria: { definition: st
 export function updateCode(
   db: Db,
   id: string,
-  changes: { name?: string; color?: string; definition?: string; parentId?: string | null },
+  changes: { name?: string; color?: string; parentId?: string | null; shortcut?: number | null } & CodeCriteria,
 ): void {
-  const setParent = changes.parentId !== undefined;
   db.prepare(
     `UPDATE codes SET name = coalesce(@name, name), color = coalesce(@color, color), definition = coalesce(@definition, definition),
-       parent_id = CASE WHEN @setParent THEN @parentId ELSE parent_id END
+       inclusion = coalesce(@inclusion, inclusion), exclusion = coalesce(@exclusion, exclusion), example = coalesce(@example, example),
+       parent_id = CASE WHEN @setParent THEN @parentId ELSE parent_id END,
+       position = CASE WHEN @setParent AND parent_id IS NOT @parentId THEN @position ELSE position END,
+       shortcut = CASE WHEN @setShortcut THEN @shortcut ELSE shortcut END
      WHERE id = @id`,
   ).run({
     id,
     name: changes.name ?? null,
     color: changes.color ?? null,
     definition: changes.definition ?? null,
-    setParent: setParent ? 1 : 0,
+    inclusion: changes.inclusion ?? null,
+    exclusion: changes.exclusion ?? null,
+    example: changes.example ?? null,
+    setParent: changes.parentId !== undefined ? 1 : 0,
     parentId: changes.parentId ?? null,
+    position: changes.parentId !== undefined ? nextPosition(db, changes.parentId) : 0,
+    setShortcut: changes.shortcut !== undefined ? 1 : 0,
+    shortcut: changes.shortcut ?? null,
   });
+}
+
+/** Takes a key off whichever code has it, so another can be given it (codes.shortcut is unique). */
+export function clearShortcut(db: Db, digit: number, exceptId: string): void {
+  db.prepare('UPDATE codes SET shortcut = NULL WHERE shortcut = ? AND id <> ?').run(digit, exceptId);
+}
+
+/** Places a code under `parentId` at `index` among its siblings, numbering the siblings' positions afresh. */
+export function placeCode(db: Db, id: string, parentId: string | null, index: number): void {
+  const siblings = db.prepare('SELECT id FROM codes WHERE parent_id IS ? AND id <> ? ORDER BY position, name').pluck().all(parentId, id) as string[];
+  siblings.splice(Math.min(index, siblings.length), 0, id);
+  db.prepare('UPDATE codes SET parent_id = ? WHERE id = ?').run(parentId, id);
+  const setPosition = db.prepare('UPDATE codes SET position = ? WHERE id = ?');
+  siblings.forEach((sibling, position) => setPosition.run(position, sibling));
+}
+
+/** The codes directly under a code. */
+export function childIds(db: Db, id: string): string[] {
+  return db.prepare('SELECT id FROM codes WHERE parent_id = ? ORDER BY position, name').pluck().all(id) as string[];
 }
 
 /** Deletes a code; its sub-codes and all their codings go with it (foreign keys cascade). */

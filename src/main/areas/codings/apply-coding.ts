@@ -7,6 +7,12 @@ import type { AreaContext } from '../kit';
 import { findSourceSummary, setStage, sourceText } from '../sources/repository';
 import { findSameCoding, insertCoding } from './repository';
 
+/** Refuses a span that runs past the end of its source's text or cuts a character in half. */
+export function assertWithin(span: { start: number; end: number }, text: string): void {
+  const problem = spanProblem(text, span.start, span.end);
+  if (problem) throw new AppError('VALIDATION', `The span ${span.start}–${span.end} ${problem}.`);
+}
+
 /**
  * Applies a code to a span, inside the caller's change; applying the same code to the same
  * span twice changes nothing. Shared by coding a selection and coding all hits of a search,
@@ -24,8 +30,7 @@ export function applyCoding(
   // Offsets are UTF-16 units, which only the text itself can count (SQL's length() counts characters).
   const text = texts.get(input.sourceId) ?? sourceText(db, input.sourceId)!;
   texts.set(input.sourceId, text);
-  const problem = spanProblem(text, input.start, input.end);
-  if (problem) throw new AppError('VALIDATION', `The span ${input.start}–${input.end} ${problem}.`);
+  assertWithin(input, text);
   const existing = findSameCoding(db, input.sourceId, input.codeId, input.start, input.end);
   if (existing) return existing;
   const coding: Coding = { id: ctx.newId(), ...input, coder: ctx.coder, createdAt: ctx.clock(), summary: '' };

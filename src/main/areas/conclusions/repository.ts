@@ -414,3 +414,9 @@ export function conclusionTrail(db: Db, id: string): Trail | undefined {
   }
   return { id: conclusion.id, statement: conclusion.statement, status: conclusion.status, tactics: conclusion.tactics, items };
 }
+
+/** Moves evidence links from one item to another of its kind (a coding that became one with its twin); a link the other already has is dropped. */
+export function repointEvidence(db: Db, kind: 'coding' | 'claim', fromId: string, toId: string): void {
+  db.prepare('UPDATE OR IGNORE conclusion_evidence SET evidence_id = ? WHERE evidence_kind = ? AND evidence_id = ?').run(toId, kind, fromId);
+  db.prepare('DELETE FROM conclusion_evidence WHERE evidence_kind = ? AND evidence_id = ?').run(kind, fromId);
+}

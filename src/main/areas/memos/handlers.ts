@@ -19,17 +19,9 @@ export const memosHandlers: AreaHandlers<'memos.'> = {
       throw new AppError('NOT_FOUND', `The ${target.kind} this memo is for no longer exists.`);
     }
     const now = ctx.clock();
-    const memo: Memo = {
-      id: ctx.newId(),
-      title,
-      body,
-      targetKind: target.kind,
-      targetId: target.kind === 'project' ? null : target.id,
-      createdAt: now,
-      updatedAt: now,
-    };
-    insertMemo(db, memo);
-    return memo;
+    const id = ctx.newId();
+    insertMemo(db, { id, title, body, targetKind: target.kind, targetId: target.kind === 'project' ? null : target.id, createdAt: now, updatedAt: now });
+    return requireMemo(db, id);
   },
   'memos.update': ({ id, ...changes }, ctx) => {
     const { db } = ctx.project;

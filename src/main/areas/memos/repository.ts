@@ -7,6 +7,7 @@ interface MemoRow {
   body: string;
   target_kind: MemoTargetKind;
   target_id: string | null;
+  about: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -17,22 +18,36 @@ const toMemo = (r: MemoRow): Memo => ({
   body: r.body,
   targetKind: r.target_kind,
   targetId: r.target_id,
+  about: r.about,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
 
 const columns = 'id, title, body, target_kind, target_id, created_at, updated_at';
 
+/** A memo's columns and the name of what it is about (a coding is named by its code and source). */
+const selectMemos = `SELECT m.id, m.title, m.body, m.target_kind, m.target_id, m.created_at, m.updated_at,
+  CASE m.target_kind
+    WHEN 'source' THEN (SELECT title FROM sources WHERE id = m.target_id)
+    WHEN 'code' THEN (SELECT name FROM codes WHERE id = m.target_id)
+    WHEN 'coding' THEN (SELECT k.name || ' — ' || s.title FROM codings c JOIN codes k ON k.id = c.code_id JOIN sources s ON s.id = c.source_id WHERE c.id = m.target_id)
+    WHEN 'case' THEN (SELECT name FROM cases WHERE id = m.target_id)
+    WHEN 'theme' THEN (SELECT name FROM themes WHERE id = m.target_id)
+    WHEN 'conclusion' THEN (SELECT statement FROM conclusions WHERE id = m.target_id)
+    WHEN 'display' THEN (SELECT name FROM displays WHERE id = m.target_id)
+  END AS about
+  FROM memos m`;
+
 export function listMemos(db: Db): Memo[] {
-  return (db.prepare(`SELECT ${columns} FROM memos ORDER BY created_at, title`).all() as MemoRow[]).map(toMemo);
+  return (db.prepare(`${selectMemos} ORDER BY m.created_at, m.title`).all() as MemoRow[]).map(toMemo);
 }
 
 export function findMemo(db: Db, id: string): Memo | undefined {
-  const row = db.prepare(`SELECT ${columns} FROM memos WHERE id = ?`).get(id) as MemoRow | undefined;
+  const row = db.prepare(`${selectMemos} WHERE m.id = ?`).get(id) as MemoRow | undefined;
   return row && toMemo(row);
 }
 
-export function insertMemo(db: Db, memo: Memo): void {
+export function insertMemo(db: Db, memo: Omit<Memo, 'about'>): void {
   db.prepare(
     `INSERT INTO memos (${columns}) VALUES (@id, @title, @body, @targetKind, @targetId, @createdAt, @updatedAt)`,
   ).run(memo);
@@ -57,7 +72,20 @@ export function deleteMemosOf(db: Db, kind: MemoTargetKind, ids: readonly string
   for (const id of ids) remove.run(kind, id);
 }
 
-const targetTables = { source: 'sources', code: 'codes', coding: 'codings' } as const;
+/** Moves the memos on one thing to another of its kind (a merged code's to the code it went into, say). */
+export function retargetMemos(db: Db, kind: MemoTargetKind, fromId: string, toId: string): void {
+  db.prepare('UPDATE memos SET target_id = ? WHERE target_kind = ? AND target_id = ?').run(toId, kind, fromId);
+}
+
+const targetTables = {
+  source: 'sources',
+  code: 'codes',
+  coding: 'codings',
+  case: 'cases',
+  theme: 'themes',
+  conclusion: 'conclusions',
+  display: 'displays',
+} as const;
 
 /** Whether the thing a memo would be written on exists. */
 export function memoTargetExists(db: Db, kind: keyof typeof targetTables, id: string): boolean {

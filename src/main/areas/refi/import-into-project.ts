@@ -12,7 +12,7 @@ import type { AreaContext } from '../kit';
 import { insertMemo } from '../memos/repository';
 import { writeMeta } from '../project/repository';
 import { insertSource, setSourceAttribute } from '../sources/repository';
-import { addThemeCode, findThemeByName, insertTheme } from '../themes/repository';
+import { addThemeCodes, findThemeByName, insertTheme } from '../themes/repository';
 
 /** How a prepared file meets the project as it stands: which codes, cases and themes it already has. */
 interface Plan {
@@ -139,9 +139,9 @@ export function importIntoProject(ctx: AreaContext, prepared: PreparedImport, ad
   const themeIds = new Map<string, string>();
   for (const t of prepared.themes) {
     const id = p.themes.get(t.key) ?? ctx.newId();
-    if (!p.themes.get(t.key)) insertTheme(db, { id, name: t.name, description: t.description, now });
+    if (!p.themes.get(t.key)) insertTheme(db, { id, name: t.name, kind: 'theme', description: t.description, now });
     themeIds.set(t.key, id);
-    for (const key of t.codeKeys) addThemeCode(db, id, codeIds.get(key)!);
+    addThemeCodes(db, id, t.codeKeys.map((key) => codeIds.get(key)!));
   }
 
   const idsOf: Record<Exclude<PreparedTarget['kind'], 'project'>, Map<string, string>> = {
@@ -153,7 +153,7 @@ export function importIntoProject(ctx: AreaContext, prepared: PreparedImport, ad
   };
   for (const memo of prepared.memos) {
     const targetId = memo.target.kind === 'project' ? null : (idsOf[memo.target.kind].get(memo.target.key) ?? null);
-    const row: Memo = {
+    const row: Omit<Memo, 'about'> = {
       id: ctx.newId(),
       title: memo.title,
       body: memo.body,

@@ -7,13 +7,14 @@ import { listMemos } from '../memos/repository';
 import { readMeta } from '../project/repository';
 import { listAttributeDefinitions } from '../cases/repository';
 import { listAllSourceAttributes, listSourceTexts } from '../sources/repository';
-import { listThemeCodes, listThemes } from '../themes/repository';
+import { listThemes } from '../themes/repository';
 
 /** Everything a REFI-QDA export carries, read in one transaction so the file is one consistent state of the project. */
 export function projectSnapshot(project: ProjectHandle, exportedAt: string): ProjectSnapshot {
   const { db } = project;
-  return db.transaction(
-    (): ProjectSnapshot => ({
+  return db.transaction((): ProjectSnapshot => {
+    const themes = listThemes(db);
+    return {
       name: project.name,
       description: readMeta(db, 'description') ?? '',
       createdAt: readMeta(db, 'created_at'),
@@ -28,8 +29,8 @@ export function projectSnapshot(project: ProjectHandle, exportedAt: string): Pro
       cases: listCases(db),
       caseAttributes: listCaseAttributes(db),
       caseMembers: listCaseMembers(db),
-      themes: listThemes(db),
-      themeCodes: listThemeCodes(db),
-    }),
-  )();
+      themes,
+      themeCodes: themes.flatMap((theme) => theme.codeIds.map((codeId) => ({ themeId: theme.id, codeId }))),
+    };
+  })();
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { keysOf } from '../../../shared/app-menu';
 import { api } from '../api/client';
 import { errorMessage, useQuery } from '../api/use-api';
@@ -28,9 +28,19 @@ export function App({ openPath }: { openPath: string | null }) {
   const places = useQuery('project.getAccess', {});
   const current = views.find((v) => v.id === view) ?? views[0]!;
   const Current = current.component;
-  const [panel, setPanel] = useState<Panel | null>(null);
+  const [panel, setPanelState] = useState<Panel | null>(null);
   const [start, setStart] = useState<{ focus: StartFocus } | null>(null);
   const starting = openPath === null || start !== null;
+  const returnFocus = useRef<HTMLElement | null>(null);
+  /** Opens or closes a panel; closing gives focus back to where it was, never to <body>. */
+  const setPanel = (next: Panel | null) => {
+    if (next && !panel) returnFocus.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    setPanelState(next);
+    if (!next) {
+      const target = returnFocus.current?.isConnected ? returnFocus.current : document.querySelector<HTMLElement>('#view-panel [tabindex="0"], #view-panel button');
+      requestAnimationFrame(() => target?.focus({ preventScroll: true }));
+    }
+  };
   useAppCommands({ showPalette: () => setPanel('palette'), showHistory: () => setPanel('history') });
   useProjectCommands({ projectOpen: openPath !== null, showStart: (focus) => setStart({ focus }), showPanel: setPanel });
 
@@ -88,8 +98,11 @@ export function App({ openPath }: { openPath: string | null }) {
             </div>
           )}
           {/* Hidden, not unmounted, under the start screen: what the views hold is still there on coming back. */}
-          <main id="view-panel" className="view" role="tabpanel" aria-labelledby={`tab-${current.id}`} hidden={starting}>
-            <Current />
+          {/* One main landmark; the tab panel inside it (a role on <main> would hide the landmark). */}
+          <main className="view" hidden={starting}>
+            <div id="view-panel" className="view__panel" role="tabpanel" aria-labelledby={`tab-${current.id}`}>
+              <Current />
+            </div>
           </main>
         </>
       )}

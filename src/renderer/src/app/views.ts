@@ -8,7 +8,9 @@ import { ReduceView } from './screens/reduce-screen';
 import { ExportMenu } from '../features/exports/export-dialog';
 import { LibraryView } from '../features/library/library-view';
 import { ExchangeMenu } from '../features/exchange/exchange-menu';
+import { MemoManager } from '../features/memos/memo-manager';
 import { SearchBox } from '../features/search/search-box';
+import { SegmentsView } from '../features/segments/segments-view';
 
 export interface ViewDefinition {
   /** Also the URL hash: #collect. */
@@ -28,6 +30,8 @@ export const views: ViewDefinition[] = [
   { id: 'reduce', label: 'Reduce', hint: 'Code passages, grow the codebook', group: 'stage', component: ReduceView },
   { id: 'display', label: 'Display', hint: 'Compare codes across sources', group: 'stage', component: DisplayView },
   { id: 'conclude', label: 'Conclude', hint: 'State and test conclusions', group: 'stage', component: ConcludeScreen },
+  { id: 'segments', label: 'Segments', hint: 'Retrieve coded segments with a coding query and summarise them', group: 'tool', component: SegmentsView },
+  { id: 'memos', label: 'Memos', hint: 'Every memo of the project, filtered', group: 'tool', component: MemoManager },
   { id: 'audit', label: 'Audit', hint: 'Check a manuscript’s citations and record verdicts on its claims', group: 'tool', component: AuditView },
   { id: 'library', label: 'Library', hint: 'Keep the references the project reads and cites', group: 'tool', component: LibraryView },
   { id: 'overview', label: 'Overview', hint: 'Sources per stage, what is left to code, conclusions by status', group: 'tool', component: DashboardView },

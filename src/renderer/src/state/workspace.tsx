@@ -1,5 +1,14 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/client';
+import type { SegmentFilter, SegmentQuery } from '../../../shared/domain/segments/query';
+
+/** A coding query to show in the Segments view: from a code's details, or a cell of a matrix drilled into. */
+export interface SegmentRequest {
+  query: SegmentQuery;
+  filter?: SegmentFilter;
+  /** Changes on every request, so asking twice shows it again. */
+  request?: number;
+}
 
 /** Where the reader should look: only `codeId`'s codings when set, scrolled to `codingId` or that code's first coding. */
 export interface ReaderFocus {
@@ -22,6 +31,10 @@ export interface Workspace {
   /** The code selected in the codebook, which memos and the matrix follow. */
   codeId: string | null;
   selectCode(id: string | null): void;
+  /** The coding query the Segments view shows; null until one is asked for. */
+  segmentRequest: SegmentRequest | null;
+  /** Shows the Segments view with this query. */
+  showSegments(request: SegmentRequest): void;
 }
 
 const WorkspaceContext = createContext<Workspace | null>(null);
@@ -33,6 +46,7 @@ export function WorkspaceProvider({ initialView, children }: { initialView: stri
   const [sourceId, setSourceId] = useState<string | null>(null);
   const [codeId, selectCode] = useState<string | null>(null);
   const [readerFocus, setReaderFocus] = useState<ReaderFocus>({ codeId: null, codingId: null, request: 0, highlights: [] });
+  const [segmentRequest, setSegmentRequest] = useState<SegmentRequest | null>(null);
 
   // What is selected belongs to the project it is in: another project opens with nothing chosen, and each screen opens its first source.
   useEffect(
@@ -75,9 +89,17 @@ export function WorkspaceProvider({ initialView, children }: { initialView: stri
     setReaderFocus((focus) => ({ codeId: filter, codingId: null, request: focus.request + 1, highlights: focus.highlights }));
   }, []);
 
+  const showSegments = useCallback(
+    (request: SegmentRequest) => {
+      setSegmentRequest((previous) => ({ ...request, request: (previous?.request ?? 0) + 1 }));
+      showView('segments');
+    },
+    [showView],
+  );
+
   const value = useMemo(
-    () => ({ view, showView, sourceId, openSource, readerFocus, setCodeFilter, codeId, selectCode }),
-    [view, showView, sourceId, openSource, readerFocus, setCodeFilter, codeId],
+    () => ({ view, showView, sourceId, openSource, readerFocus, setCodeFilter, codeId, selectCode, segmentRequest, showSegments }),
+    [view, showView, sourceId, openSource, readerFocus, setCodeFilter, codeId, segmentRequest, showSegments],
   );
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { change, quoted, read } from '../method';
-import type { Memo } from '../../domain/model';
+import { memoTargetKinds, type Memo, type MemoTargetKind } from '../../domain/model';
 
 const id = z.string().min(1).max(100);
 const memoTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('project') }).strict(),
-  z.object({ kind: z.enum(['source', 'code', 'coding']), id }).strict(),
+  z.object({ kind: z.enum(memoTargetKinds.filter((k) => k !== 'project') as [Exclude<MemoTargetKind, 'project'>, ...Array<Exclude<MemoTargetKind, 'project'>>]), id }).strict(),
 ]);
 
 export const memosContract = {
-  'memos.list': read<Memo[]>(['memos'])(z.object({}).strict()),
+  'memos.list': read<Memo[]>(['memos', 'sources', 'codes', 'codings', 'cases', 'themes', 'conclusions', 'displays'])(z.object({}).strict()),
   'memos.create': change<Memo>()(
     z.object({ title: z.string().trim().min(1).max(300), body: z.string().max(200_000), target: memoTarget }).strict(),
     { touches: ['memos'], label: (input) => `Write memo ${quoted(input.title)}` },

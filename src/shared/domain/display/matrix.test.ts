@@ -9,6 +9,10 @@ const code = (id: string, name: string, parentId: string | null, position = 0): 
   position,
   color: '#336699',
   definition: '',
+  inclusion: '',
+  exclusion: '',
+  example: '',
+  shortcut: null,
   codingCount: 0,
 });
 

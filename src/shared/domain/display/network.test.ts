@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Code } from '../model';
 import { arrangeNetwork, buildNetwork, filterNetwork, type NetworkFacts } from './network';
 
-const code = (id: string, parentId: string | null = null): Code => ({ id, name: id, parentId, position: 0, color: '#336699', definition: '', codingCount: 0 });
+const code = (id: string, parentId: string | null = null): Code => ({ id, name: id, parentId, position: 0, color: '#336699', definition: '', inclusion: '', exclusion: '', example: '', shortcut: null, codingCount: 0 });
 
 const facts: NetworkFacts = {
   codes: [code('barriers'), code('shipping', 'barriers'), code('trust')],

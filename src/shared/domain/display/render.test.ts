@@ -8,7 +8,7 @@ import { attributeChartSvg, formatValue, frequencyChartSvg, matrixSvg, matrixTab
 import { mergeSpans, intersectSpans, overlapsAny, spansLength } from './spans';
 import { svgDocument } from './svg';
 
-const code = (id: string, name: string, parentId: string | null = null): Code => ({ id, name, parentId, position: 0, color: '#336699', definition: '', codingCount: 0 });
+const code = (id: string, name: string, parentId: string | null = null): Code => ({ id, name, parentId, position: 0, color: '#336699', definition: '', inclusion: '', exclusion: '', example: '', shortcut: null, codingCount: 0 });
 const facts: MatrixFacts = {
   codes: [code('b', 'Barriers <& costs>'), code('s', 'Shipping', 'b')],
   codings: [

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { claimWords } from './claim-words';
-import { codePalette, colourForNewCode } from './palette';
+import { codePalette, colourForNewCode, contrastRatio, legibleCodeColour, minimumCodeContrast, pageColour, paneColour, relativeLuminance } from './palette';
 import { compareAttributeValues, parseAttributeValue } from './attribute-values';
+import { inVivoName, inVivoNameLength } from './in-vivo';
+import { codeShortcuts } from './shortcuts';
 import { guessKind, type KindEvidence } from './source-kind';
 import { cutsCharacter } from './spans';
 import { advanceStage, stageAfterCoding } from './stage';
@@ -68,6 +70,48 @@ describe('colours of new codes', () => {
     expect(colourForNewCode(codePalette.length)).toBe(codePalette[0]);
     expect(new Set(codePalette).size).toBe(codePalette.length);
   });
+
+  it('keeps 3:1 contrast with the page and with the panes for every palette colour', () => {
+    for (const colour of codePalette) {
+      expect(contrastRatio(colour, pageColour), colour).toBeGreaterThanOrEqual(minimumCodeContrast);
+      expect(contrastRatio(colour, paneColour), colour).toBeGreaterThanOrEqual(minimumCodeContrast);
+    }
+  });
+});
+
+describe('contrast of code colours', () => {
+  it("measures WCAG's luminance and contrast", () => {
+    expect(relativeLuminance('#ffffff')).toBeCloseTo(1, 6);
+    expect(relativeLuminance('#000000')).toBe(0);
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 6);
+    expect(contrastRatio('#ffffff', '#000000')).toBeCloseTo(21, 6);
+    // WebAIM's checker gives 4.54:1 for #767676 on white, the lightest grey that passes AA text.
+    expect(contrastRatio('#767676', '#ffffff')).toBeCloseTo(4.54, 2);
+  });
+
+  it('leaves a colour that has 3:1 as it is, and darkens one that has not just enough, keeping its hue', () => {
+    expect(legibleCodeColour('#4E79A7')).toBe('#4e79a7');
+    const yellow = legibleCodeColour('#edc948');
+    expect(contrastRatio('#edc948', pageColour)).toBeLessThan(3);
+    expect(contrastRatio(yellow, pageColour)).toBeGreaterThanOrEqual(3);
+    expect(contrastRatio(yellow, pageColour)).toBeLessThan(3.1);
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(yellow.slice(i, i + 2), 16));
+    expect(r).toBeGreaterThan(b!);
+    expect(g).toBeGreaterThan(b!);
+  });
+
+  it('finds a legible colour for any colour on a light or a dark page', () => {
+    for (let n = 0; n < 4096; n += 37) {
+      const colour = `#${(n * 4099).toString(16).padStart(6, '0').slice(-6)}`;
+      expect(contrastRatio(legibleCodeColour(colour), pageColour), colour).toBeGreaterThanOrEqual(3);
+      expect(contrastRatio(legibleCodeColour(colour, '#1e2227'), '#1e2227'), colour).toBeGreaterThanOrEqual(3);
+    }
+    expect(legibleCodeColour('#ffffff')).toBe('#949494');
+  });
+
+  it('refuses what is not a colour', () => {
+    expect(() => legibleCodeColour('red')).toThrow(/#rrggbb/);
+  });
 });
 
 describe("a claim's own words", () => {
@@ -116,5 +160,49 @@ describe('offsets that cut a character', () => {
     expect([0, 1, 2, 3, 4, 5, 6].map((offset) => cutsCharacter(text, offset))).toEqual([false, false, true, false, false, true, false]);
     expect(cutsCharacter('\uD800', 1)).toBe(false);
     expect(cutsCharacter('\uDC00\uD800', 1)).toBe(false);
+  });
+});
+
+describe('code shortcuts', () => {
+  const code = (id: string, shortcut: number | null = null) => ({ id, shortcut });
+
+  it('gives 1–9 to the first nine codes when nobody assigned a key', () => {
+    const keys = codeShortcuts(Array.from({ length: 12 }, (_, i) => code(`c${i}`)));
+    expect([...keys]).toEqual(Array.from({ length: 9 }, (_, i) => [i + 1, `c${i}`]));
+  });
+
+  it('keeps assigned keys and hands the free ones to the codes without one, in order', () => {
+    const keys = codeShortcuts([code('a'), code('b', 1), code('c'), code('d', 9)]);
+    expect([...keys]).toEqual([
+      [1, 'b'],
+      [2, 'a'],
+      [3, 'c'],
+      [9, 'd'],
+    ]);
+  });
+
+  it('has no keys for an empty codebook', () => {
+    expect(codeShortcuts([]).size).toBe(0);
+  });
+});
+
+describe('in-vivo code names', () => {
+  it('takes the words as selected, on one line, without the quotes and punctuation around them', () => {
+    expect(inVivoName('  “we just\n  wait for the boat.”  ')).toBe('we just wait for the boat');
+    expect(inVivoName("'Trust is earned'")).toBe('Trust is earned');
+    expect(inVivoName('(3 days)')).toBe('3 days');
+  });
+
+  it('cuts a long selection at a word and says so', () => {
+    const long = 'the parcels sit at the port for weeks because nobody will sign the papers until the agent comes back from Jakarta with the stamp';
+    const name = inVivoName(long);
+    expect(name.length).toBeLessThanOrEqual(inVivoNameLength);
+    expect(name.endsWith('…')).toBe(true);
+    expect(long.startsWith(name.slice(0, -1))).toBe(true);
+    expect(long[name.length - 1]).toBe(' ');
+  });
+
+  it('gives no name to a selection without words', () => {
+    expect(inVivoName(' … — ')).toBe('');
   });
 });

@@ -84,7 +84,7 @@ export function AuditText({ text, passages, citations, focus }: Props) {
   }, [focus]);
 
   return (
-    <article ref={article} className="audit-text" aria-label="Manuscript with citations marked">
+    <article ref={article} className="audit-text" tabIndex={0} aria-label="Manuscript with citations marked">
       {shownPassages.map((passage) => (
         <PassageView
           key={passage.id}

@@ -1,16 +1,25 @@
 import { useState } from 'react';
-import type { Memo } from '../../../../shared/domain/model';
+import { memoTargetLabels, type Memo, type MemoTargetKind } from '../../../../shared/domain/model';
 import { errorMessage, mutate, useQuery } from '../../api/use-api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { Markdown } from '../../components/markdown';
+import { MemoForm } from '../../components/memo-form';
 import './memos.css';
 import { InlineError } from '../../components/inline-error';
 import { useUnsavedWork } from '../../state/unsaved';
 
-export type MemoTarget = { kind: 'project'; label: string } | { kind: 'source' | 'code' | 'coding'; id: string; label: string };
+export type MemoTarget = { kind: 'project'; label: string } | { kind: Exclude<MemoTargetKind, 'project'>; id: string; label: string };
 
 const targetKey = (t: MemoTarget) => (t.kind === 'project' ? 'project' : `${t.kind}:${t.id}`);
 const memoKey = (m: Memo) => (m.targetKind === 'project' ? 'project' : `${m.targetKind}:${m.targetId}`);
 const apiTarget = (t: MemoTarget) => (t.kind === 'project' ? { kind: 'project' as const } : { kind: t.kind, id: t.id });
+
+/** When a memo was written and last changed, as a person reads it. */
+export function memoTimes(memo: Memo): string {
+  const written = new Date(memo.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  if (memo.updatedAt === memo.createdAt) return `Written ${written}`;
+  return `Written ${written} · edited ${new Date(memo.updatedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}`;
+}
 
 /** Memos about one of `targets` (the project, the open source, the selected code…), chosen with a select when there are several. */
 export function MemoPanel({ targets }: { targets: MemoTarget[] }) {
@@ -52,11 +61,6 @@ export function MemoPanel({ targets }: { targets: MemoTarget[] }) {
 
 function NewMemoForm({ target }: { target: MemoTarget }) {
   const [open, setOpen] = useState(false);
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  useUnsavedWork(open && (title.trim() || body.trim()) ? `a memo being written (“${title.trim() || 'untitled'}”)` : null);
-
   if (!open) {
     return (
       <button type="button" className="button button--small" onClick={() => setOpen(true)}>
@@ -64,38 +68,11 @@ function NewMemoForm({ target }: { target: MemoTarget }) {
       </button>
     );
   }
-  return (
-    <form
-      className="stack memo-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        setError(null);
-        mutate('memos.create', { title, body, target: apiTarget(target) }).then(
-          () => {
-            setTitle('');
-            setBody('');
-            setOpen(false);
-          },
-          (err: unknown) => setError(errorMessage(err)),
-        );
-      }}
-    >
-      <input className="input" aria-label="Memo title" placeholder="Title" value={title} onChange={(e) => setTitle(e.target.value)} required autoFocus />
-      <textarea className="input" aria-label="Memo text" placeholder="What are you noticing?" rows={4} value={body} onChange={(e) => setBody(e.target.value)} />
-      <InlineError message={error} />
-      <div className="button-row">
-        <button type="submit" className="button button--primary button--small">
-          Add memo
-        </button>
-        <button type="button" className="button button--small button--quiet" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
-  );
+  return <MemoForm target={apiTarget(target)} onDone={() => setOpen(false)} />;
 }
 
-function MemoItem({ memo }: { memo: Memo }) {
+/** One memo: its title, its Markdown shown safely, when it was written; editable and deletable in place. */
+export function MemoItem({ memo, showAbout = false }: { memo: Memo; showAbout?: boolean }) {
   const [editing, setEditing] = useState(false);
   const [title, setTitle] = useState(memo.title);
   const [body, setBody] = useState(memo.body);
@@ -137,9 +114,10 @@ function MemoItem({ memo }: { memo: Memo }) {
       ) : (
         <>
           <h3 className="memo__title">{memo.title}</h3>
-          {memo.body && <p className="memo__body">{memo.body}</p>}
+          {showAbout && <p className="memo__about small">{memoTargetLabels[memo.targetKind]}{memo.about ? `: ${memo.about}` : ''}</p>}
+          {memo.body && <Markdown className="memo__body markdown" text={memo.body} />}
           <div className="memo__footer">
-            <span className="muted small">{new Date(memo.updatedAt).toLocaleDateString()}</span>
+            <span className="muted small">{memoTimes(memo)}</span>
             <button type="button" className="button button--small button--quiet" aria-label={`Edit memo ${memo.title}`} onClick={() => setEditing(true)}>
               Edit
             </button>

@@ -1,10 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Code, Coding } from '../../../../shared/domain/model';
 import { errorMessage, mutate, useQuery } from '../../api/use-api';
+import { MemoForm } from '../../components/memo-form';
+import { announce } from '../../state/status';
 import { useWorkspace } from '../../state/workspace';
 import { codePath } from '../../lib/code-tree';
 import { InlineError } from '../../components/inline-error';
 import { useEvidenceGuard } from '../../components/evidence-guard';
+import { CodePicker } from './code-picker';
 
 interface Props {
   codings: Coding[];
@@ -12,6 +15,8 @@ interface Props {
   text: string;
   position: { top: number; left: number };
   onClose(): void;
+  /** Shows the coding's drag handles and gives its stripe focus, for Shift+Alt+arrows. */
+  onResize(codingId: string): void;
 }
 
 const excerpt = (text: string, coding: Coding) => {
@@ -19,12 +24,14 @@ const excerpt = (text: string, coding: Coding) => {
   return body.length > 90 ? `${body.slice(0, 87)}…` : body;
 };
 
-/** What a click on a highlight opens: the codings under it, each removable or usable as evidence. */
-export function CodingMenu({ codings, codes, text, position, onClose }: Props) {
+/** What a click on coded text or a stripe opens: the codings there, each to recode, resize, memo, remove or use as evidence. */
+export function CodingMenu({ codings, codes, text, position, onClose, onResize }: Props) {
   const titleId = useId();
   const dialog = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [linking, setLinking] = useState<string | null>(null);
+  const [recoding, setRecoding] = useState<string | null>(null);
+  const [memoing, setMemoing] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { setCodeFilter } = useWorkspace();
 
@@ -40,6 +47,7 @@ export function CodingMenu({ codings, codes, text, position, onClose }: Props) {
       await guard({ codingIds: [coding.id] }, () => {
         mutate('codings.remove', { ids: [coding.id] }).then(
           () => {
+            announce('Coding removed');
             if (codings.length === 1) onClose();
           },
           (err: unknown) => setError(errorMessage(err)),
@@ -86,7 +94,17 @@ export function CodingMenu({ codings, codes, text, position, onClose }: Props) {
               <span className="muted coding-menu__coder">
                 Coded by {coding.coder}, {new Date(coding.createdAt).toLocaleDateString()}
               </span>
+              {coding.summary && <p className="coding-menu__summary">Summary: {coding.summary}</p>}
               <div className="button-row">
+                <button type="button" className="button button--small" aria-expanded={recoding === coding.id} aria-label={`Change the code of coding ${name}`} onClick={() => setRecoding(recoding === coding.id ? null : coding.id)}>
+                  Change code
+                </button>
+                <button type="button" className="button button--small" aria-label={`Resize coding ${name}`} title="Drag its handles, or Shift+Alt+arrows" onClick={() => onResize(coding.id)}>
+                  Resize
+                </button>
+                <button type="button" className="button button--small" aria-expanded={memoing === coding.id} aria-label={`Write a memo on coding ${name}`} onClick={() => setMemoing(memoing === coding.id ? null : coding.id)}>
+                  Memo
+                </button>
                 <button type="button" className="button button--small button--danger" aria-label={`Remove coding ${name}`} onClick={() => void remove(coding)}>
                   Remove
                 </button>
@@ -105,6 +123,27 @@ export function CodingMenu({ codings, codes, text, position, onClose }: Props) {
                   </button>
                 )}
               </div>
+              {recoding === coding.id && (
+                <CodePicker
+                  codes={codes.filter((c) => c.id !== coding.codeId)}
+                  label={`New code for coding ${name}`}
+                  enabled
+                  autoFocus
+                  onApply={async ([codeId]) => {
+                    if (!codeId) return;
+                    await mutate('codings.update', { id: coding.id, codeId });
+                    announce(`Recoded as ${codePath(codes, codeId)}`);
+                    onClose();
+                  }}
+                  onCreate={async (newName) => {
+                    const code = await mutate('codes.create', { name: newName });
+                    await mutate('codings.update', { id: coding.id, codeId: code.id });
+                    onClose();
+                  }}
+                  onCancel={() => setRecoding(null)}
+                />
+              )}
+              {memoing === coding.id && <MemoForm target={{ kind: 'coding', id: coding.id }} label={`Memo on coding ${name}`} onDone={() => setMemoing(null)} />}
               {linking === coding.id && (
                 <EvidenceForm
                   coding={coding}

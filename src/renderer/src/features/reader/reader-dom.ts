@@ -59,3 +59,12 @@ export function caretAtFirstVisiblePassage(article: HTMLElement, viewport: HTMLE
   window.getSelection()?.collapse(point.node as Node, point.offset);
   return true;
 }
+
+/** The source offset of a DOM point inside the article's text (a click's caret, say); null outside any passage. */
+export function offsetAtPoint(article: HTMLElement, node: Node, offset: number): number | null {
+  const element = node instanceof HTMLElement ? node : node.parentElement;
+  const passage = element?.closest<HTMLElement>('[data-start]');
+  if (!passage || !article.contains(passage)) return null;
+  const within = offsetWithin(passage, node, offset);
+  return within === null ? null : passageStart(passage) + within;
+}

@@ -1,19 +1,25 @@
-import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
-import { sourceKindLabels, type Code, type Coding, type Passage } from '../../../../shared/domain/model';
-import { useQuery } from '../../api/use-api';
-import { useCommands } from '../../state/commands';
-import { useWorkspace } from '../../state/workspace';
-import { withAlpha } from '../../lib/colour';
-import { codePath } from '../../lib/code-tree';
-import { segmentRange, type Segment } from '../../lib/segments';
-import { inlinePieces, marksByPassage, speakerLabel, type InlineMark } from '../../lib/text-marks';
-import { CodePicker } from './code-picker';
-import { applyCode, createCodeAndApply, type TextSelection } from './coding-actions';
-import { useSearchHighlights } from './search-highlights';
-import { CodingMenu } from './coding-menu';
-import { caretAtFirstVisiblePassage, rangeFromSpan, spanFromRange } from './reader-dom';
-import './reader.css';
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type Ref, type RefObject } from 'react';
+import { sourceKindLabels, type Coding } from '../../../../shared/domain/model';
+import { legibleCodeColour } from '../../../../shared/domain/rules/palette';
+import { passageIndexAt } from '../../../../shared/domain/segments/context';
+import { errorMessage, mutate, useQuery } from '../../api/use-api';
 import { InlineError } from '../../components/inline-error';
+import { codePaths } from '../../lib/code-tree';
+import { stripeLanes } from '../../lib/stripe-lanes';
+import { marksByPassage, speakerLabel } from '../../lib/text-marks';
+import { nextWordEnd, nextWordStart, previousWordEnd, previousWordStart } from '../../lib/word-bounds';
+import { useCommands, type Command } from '../../state/commands';
+import { announce, reportError } from '../../state/status';
+import { useWorkspace } from '../../state/workspace';
+import { CodePicker } from './code-picker';
+import { applyCode, codeInVivo, createCodeAndApply, useAppliedCodings, type TextSelection } from './coding-actions';
+import { CodingMenu } from './coding-menu';
+import { CodingPainter, highlightRules, labelWidth, laneWidth, maxLanes } from './paint';
+import { PassageList, type PassageListHandle } from './passage-list';
+import { caretAtFirstVisiblePassage, offsetAtPoint, rangeFromSpan, spanFromRange } from './reader-dom';
+import { useSearchHighlights } from './search-highlights';
+import { useCodeShortcuts } from './shortcuts';
+import './reader.css';
 
 interface Props {
   sourceId: string | null;
@@ -34,96 +40,21 @@ interface Anchor {
 }
 
 const pendingHighlight = 'quarry-pending';
-const extendKeys: Record<string, [direction: 'forward' | 'backward', granularity: string]> = {
-  ArrowRight: ['forward', 'character'],
-  ArrowLeft: ['backward', 'character'],
-  ArrowDown: ['forward', 'line'],
-  ArrowUp: ['backward', 'line'],
-  End: ['forward', 'lineboundary'],
-  Home: ['backward', 'lineboundary'],
+const resizeHighlight = 'quarry-resize';
+
+/** Selection keys of the text: arrows move a caret (Ctrl by word, or by sentence up and down), Shift extends a selection. */
+const moveKeys: Record<string, [direction: 'forward' | 'backward', plain: string, withCtrl: string]> = {
+  ArrowRight: ['forward', 'character', 'word'],
+  ArrowLeft: ['backward', 'character', 'word'],
+  ArrowDown: ['forward', 'line', 'sentence'],
+  ArrowUp: ['backward', 'line', 'sentence'],
+  End: ['forward', 'lineboundary', 'lineboundary'],
+  Home: ['backward', 'lineboundary', 'lineboundary'],
 };
 
-/** Layered colour for a segment: the innermost code tints the background, every code adds a band underneath. */
-function segmentStyle(segment: Segment<Coding>, codeById: Map<string, Code>): CSSProperties {
-  const colours = segment.spans.map((s) => codeById.get(s.codeId)?.color ?? '#888888');
-  const innermost = colours.at(-1)!;
-  const bands = [...colours].reverse().map((colour, i) => `inset 0 -${(i + 1) * 3}px 0 ${colour}`);
-  return { backgroundColor: withAlpha(innermost, 0.22), boxShadow: bands.join(', ') };
-}
-
-/** A segment with its text, so a passage renders without the whole source. */
-type TextSegment = Segment<Coding> & { text: string };
-
-const markTags = { emphasis: 'em', strong: 'strong', code: 'code', link: 'span', speaker: 'span' } as const;
-
-/** A stretch of text with its emphasis drawn as elements around it: never as the imported document's markup. */
-function Emphasised({ text, start, marks }: { text: string; start: number; marks: readonly InlineMark[] }): ReactNode {
-  if (marks.length === 0) return text;
-  return inlinePieces(start, start + text.length, marks).map((piece) =>
-    piece.marks.reduceRight<ReactNode>((inner, mark) => {
-      const Tag = markTags[mark.kind];
-      return (
-        <Tag key={piece.start} className={`text-mark text-mark--${mark.kind}`} title={mark.href ?? undefined}>
-          {inner}
-        </Tag>
-      );
-    }, text.slice(piece.start - start, piece.end - start)),
-  );
-}
-
-function PassageText({ passage, segments, marks, codeById, codes }: { passage: Passage; segments: TextSegment[]; marks: readonly InlineMark[]; codeById: Map<string, Code>; codes: Code[] }) {
-  const children = segments.map((segment) => {
-    const text = <Emphasised key={segment.start} text={segment.text} start={segment.start} marks={marks} />;
-    if (segment.spans.length === 0) return text;
-    const names = [...new Set(segment.spans.map((s) => (codeById.has(s.codeId) ? codePath(codes, s.codeId) : 'Unknown code')))];
-    return (
-      <mark
-        key={segment.start}
-        className={`coded${segment.spans.length > 1 ? ' coded--layered' : ''}`}
-        style={segmentStyle(segment, codeById)}
-        data-coding-ids={segment.spans.map((s) => s.id).join(' ')}
-        data-code-ids={[...new Set(segment.spans.map((s) => s.codeId))].join(' ')}
-        data-code-names={names.join(', ')}
-        title={`Coded: ${names.join(', ')}`}
-        tabIndex={-1}
-      >
-        {text}
-      </mark>
-    );
-  });
-  const props = { 'data-start': passage.start, 'data-end': passage.end, 'data-passage-id': passage.id };
-  if (passage.kind === 'heading') {
-    const Heading = `h${Math.min(6, passage.level + 2)}` as 'h3';
-    return (
-      <Heading className="passage passage--heading" {...props}>
-        {children}
-      </Heading>
-    );
-  }
-  if (passage.kind === 'quote') {
-    return (
-      <blockquote className="passage passage--quote" {...props}>
-        {children}
-      </blockquote>
-    );
-  }
-  // A bullet is drawn by CSS from data-marker, so the element's text stays exactly the source's.
-  return (
-    <p
-      className={`passage passage--${passage.kind}`}
-      {...props}
-      data-marker={passage.marker ?? undefined}
-      data-speaker={passage.speaker ?? undefined}
-      style={passage.kind === 'list-item' ? ({ '--level': passage.level } as CSSProperties) : undefined}
-    >
-      {children}
-    </p>
-  );
-}
-
-/** A source, passage by passage, with its codings drawn in their codes' colours; selecting text starts coding. */
+/** A source, passage by passage, with its codings painted over it; only the passages on screen are in the DOM. */
 export function Reader({ sourceId, selection, onSelectionChange, codingTools, onCodeKey, toolbar, textRef }: Props) {
-  const { readerFocus, setCodeFilter } = useWorkspace();
+  const { readerFocus, setCodeFilter, codeId: selectedCodeId } = useWorkspace();
   // The text never changes after import, so edits elsewhere never fetch it again; the summary (title, stage, counts) is light.
   const source = useQuery('sources.text', sourceId ? { id: sourceId } : null);
   const sources = useQuery('sources.list', {});
@@ -134,57 +65,117 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
   const scroller = useRef<HTMLDivElement>(null);
   const ownText = useRef<HTMLElement>(null);
   const article = textRef ?? ownText;
+  const list = useRef<PassageListHandle>(null);
+  const handles = useRef<{ place(): void }>(null);
   const pickerInput = useRef<HTMLInputElement>(null);
-  const scrolledFor = useRef(-1);
+  const menuOpener = useRef<HTMLElement | null>(null);
+  const painter = useMemo(() => new CodingPainter(), []);
   const [anchor, setAnchor] = useState<Anchor | null>(null);
   const [pointerDown, setPointerDown] = useState(false);
   const [menu, setMenu] = useState<{ codingIds: string[]; position: Anchor } | null>(null);
+  const [caret, setCaret] = useState<{ top: number; left: number; height: number } | null>(null);
+  const [active, setActive] = useState<string | null>(null);
+  const [layoutVersion, setLayoutVersion] = useState(0);
+  const [scrollMargin, setScrollMargin] = useState(0);
 
   const text = source.data?.text ?? '';
+  const passages = useMemo(() => (source.data && source.data.id === sourceId ? source.data.passages : []), [source.data, sourceId]);
+  // Emphasis and each turn's speaker label, by passage: drawn as elements around the text, never as imported markup.
+  const marks = useMemo(() => {
+    const own = marksByPassage(passages, source.data?.marks ?? []);
+    for (const passage of passages) {
+      const label = speakerLabel(text, passage);
+      if (label) own.set(passage.id, [label, ...(own.get(passage.id) ?? [])]);
+    }
+    return own;
+  }, [passages, source.data, text]);
   const filterCode = readerFocus.codeId && codeById.has(readerFocus.codeId) ? readerFocus.codeId : null;
-  const shown = useMemo(
-    () => (codings.data ?? []).filter((c) => !filterCode || c.codeId === filterCode),
-    [codings.data, filterCode],
-  );
-  const marks = useMemo(() => marksByPassage(source.data?.passages ?? [], source.data?.marks ?? []), [source.data]);
-  const passages = useMemo(
-    () =>
-      (source.data?.passages ?? []).map((passage) => {
-        const label = speakerLabel(text, passage);
-        const own = marks.get(passage.id) ?? [];
-        return {
-          passage,
-          marks: label ? [label, ...own] : own,
-          segments: segmentRange(passage, shown).map((s) => ({ ...s, text: text.slice(s.start, s.end) })),
-        };
-      }),
-    [source.data, shown, text, marks],
-  );
+  const applied = useAppliedCodings(sourceId, codings.data);
+  const shown = useMemo(() => {
+    const all = codings.data && codings.data.length && codings.data[0]!.sourceId !== sourceId ? [] : [...(codings.data ?? []), ...applied];
+    return all.filter((c) => !filterCode || c.codeId === filterCode).sort((a, b) => a.start - b.start || b.end - a.end);
+  }, [codings.data, applied, filterCode, sourceId]);
+  const codingById = useMemo(() => new Map(shown.map((c) => [c.id, c])), [shown]);
+  const { lanes, count: laneCount } = useMemo(() => stripeLanes(shown), [shown]);
+  const colours = useMemo(() => new Map(codes.map((c) => [c.id, legibleCodeColour(c.color)])), [codes]);
+  const colourOf = useCallback((id: string) => colours.get(id) ?? '#6b6b6b', [colours]);
+  const paths = useMemo(() => codePaths(codes), [codes]);
+  const nameOf = useCallback((id: string) => paths.get(id) ?? 'Unknown code', [paths]);
+  const labelOf = useCallback((id: string) => codeById.get(id)?.name ?? 'Unknown code', [codeById]);
+  // The margin holds the code names and the lanes of stripes; its width stays put as codings come and go.
+  const gutter = labelWidth + maxLanes * laneWidth + 8;
 
-  const positionIn = (rect: DOMRect): Anchor | null => {
+  // Passages that must stay in the DOM although off screen: where the selection and the coding being resized start and end.
+  const pinned = useMemo(() => {
+    const offsets: number[] = [];
+    if (selection && selection.sourceId === sourceId) offsets.push(selection.start, Math.max(selection.start, selection.end - 1));
+    const activeCoding = active ? codingById.get(active) : undefined;
+    if (activeCoding) offsets.push(activeCoding.start, activeCoding.end - 1);
+    return [...new Set(offsets.map((o) => passageIndexAt(passages, o)).filter((i) => i >= 0))];
+  }, [selection, sourceId, active, codingById, passages]);
+  useLayoutEffect(() => {
     const box = scroller.current;
-    if (!box) return null;
-    const outer = box.getBoundingClientRect();
-    const width = Math.min(360, box.clientWidth - 16);
-    return {
-      top: rect.bottom - outer.top + box.scrollTop + 6,
-      left: Math.max(8, Math.min(rect.left - outer.left + box.scrollLeft, box.clientWidth - width - 8)),
-    };
-  };
+    const root = article.current;
+    if (!box || !root) return;
+    setScrollMargin(root.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop + parseFloat(getComputedStyle(root).paddingTop));
+  }, [article, sourceId, passages]);
+
+  // A new source starts at its top, with nothing painted, resized or open from the last one.
+  const [shownSource, setShownSource] = useState(sourceId);
+  if (shownSource !== sourceId) {
+    setShownSource(sourceId);
+    setActive(null);
+    setMenu(null);
+  }
+  useLayoutEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+    return () => painter.dispose();
+  }, [sourceId, painter]);
+
+  // Text reflows when the reader's width or its fonts change; stripes are then measured again.
+  useEffect(() => {
+    const root = article.current;
+    if (!root || typeof ResizeObserver === 'undefined') return;
+    let width = root.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (root.clientWidth === width) return;
+      width = root.clientWidth;
+      setLayoutVersion((v) => v + 1);
+    });
+    observer.observe(root);
+    void document.fonts?.ready.then(() => setLayoutVersion((v) => v + 1));
+    return () => observer.disconnect();
+  }, [article, sourceId]);
+
+  // ::highlight rules only for the codes this source's codings use: every rule costs style work on every element.
+  const rules = useMemo(() => highlightRules([...new Set(shown.map((c) => c.codeId))].map((id) => ({ id })), colourOf), [shown, colourOf]);
+  const paintInput = useMemo(
+    () => ({ codings: shown, lanes, laneCount, colourOf, nameOf, labelOf, text, layoutVersion }),
+    [shown, lanes, laneCount, colourOf, nameOf, labelOf, text, layoutVersion],
+  );
 
   // Follow the document selection: a selection inside the article becomes the pending span;
   // a selection that moves elsewhere (into the code picker, say) leaves the pending span alone.
   useEffect(() => {
     if (!sourceId || !text) return;
+    let spoken: number | undefined;
     const onChange = () => {
       const sel = window.getSelection();
       const root = article.current;
-      if (!sel || !root || !sel.rangeCount || !root.contains(sel.anchorNode)) return;
-      if (sel.isCollapsed) {
-        onSelectionChange(null);
+      const box = scroller.current;
+      if (!sel || !root || !box || !sel.rangeCount || !root.contains(sel.anchorNode)) {
+        setCaret(null);
         return;
       }
       const range = sel.getRangeAt(0);
+      if (sel.isCollapsed) {
+        const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+        const outer = box.getBoundingClientRect();
+        setCaret(rect.height ? { top: rect.top - outer.top + box.scrollTop, left: rect.left - outer.left + box.scrollLeft, height: rect.height } : null);
+        onSelectionChange(null);
+        return;
+      }
+      setCaret(null);
       const span = spanFromRange(root, range, text);
       if (!span) {
         onSelectionChange(null);
@@ -194,58 +185,106 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
       const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
       setAnchor(positionIn(last));
       setMenu(null);
-      onSelectionChange({ sourceId, ...span, text: text.slice(span.start, span.end) });
+      const words = text.slice(span.start, span.end);
+      onSelectionChange({ sourceId, ...span, text: words });
+      window.clearTimeout(spoken);
+      spoken = window.setTimeout(() => announce(`Selected ${words.length.toLocaleString()} characters: ${words.length > 80 ? `${words.slice(0, 77)}…` : words}`), 600);
     };
     document.addEventListener('selectionchange', onChange);
-    return () => document.removeEventListener('selectionchange', onChange);
+    return () => {
+      window.clearTimeout(spoken);
+      document.removeEventListener('selectionchange', onChange);
+    };
   }, [sourceId, text, onSelectionChange, article]);
 
   // Keep the pending span visible (CSS Custom Highlight API) after focus leaves the text.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const root = article.current;
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
     CSS.highlights.delete(pendingHighlight);
     if (!root || !selection || selection.sourceId !== sourceId) return;
     const range = rangeFromSpan(root, selection);
     if (range) CSS.highlights.set(pendingHighlight, new Highlight(range));
-    return () => {
-      CSS.highlights.delete(pendingHighlight);
-    };
-  }, [selection, sourceId, passages, article]);
+  });
+  useEffect(() => () => void (typeof CSS !== 'undefined' && 'highlights' in CSS && CSS.highlights.delete(pendingHighlight)), []);
 
-  useSearchHighlights(article, readerFocus, passages);
+  const scrollToPassage = useCallback((index: number, align: 'auto' | 'center' = 'center') => list.current?.scrollToIndex(index, align), []);
+  const paintSearch = useSearchHighlights(article, readerFocus, passages, scrollToPassage);
+
+  // After the rows render (scrolling included): give focus to a stripe asked for once it is painted, and repaint what follows the rows.
+  const focusRequest = useRef<string | null>(null);
+  const onRowsRendered = useCallback(() => {
+    paintSearch();
+    handles.current?.place();
+    const wanted = focusRequest.current;
+    if (!wanted) return;
+    const stripe = article.current?.querySelector<HTMLElement>(`button.stripe[data-coding-id="${CSS.escape(wanted)}"]`);
+    if (!stripe) return;
+    focusRequest.current = null;
+    stripe.focus({ preventScroll: true });
+    stripe.scrollIntoView({ block: 'nearest' });
+    stripe.classList.add('stripe--flash');
+    stripe.addEventListener('animationend', () => stripe.classList.remove('stripe--flash'), { once: true });
+  }, [paintSearch, article]);
+  /** Gives focus to a coding's stripe: now if it is painted, else as soon as it is. */
+  const requestFocus = useCallback(
+    (codingId: string) => {
+      focusRequest.current = codingId;
+      requestAnimationFrame(onRowsRendered);
+    },
+    [onRowsRendered],
+  );
 
   // Scroll to the coding (or the filtered code's first coding) the workspace asked for, once per request.
+  const scrolledFor = useRef(-1);
   useEffect(() => {
-    const root = article.current;
-    if (!root || !codings.data || !source.data || scrolledFor.current === readerFocus.request) return;
-    const target = readerFocus.codingId
-      ? root.querySelector<HTMLElement>(`mark[data-coding-ids~="${CSS.escape(readerFocus.codingId)}"]`)
-      : filterCode
-        ? root.querySelector<HTMLElement>(`mark[data-code-ids~="${CSS.escape(filterCode)}"]`)
-        : null;
+    if (!codings.data || !passages.length || scrolledFor.current === readerFocus.request) return;
+    const target = readerFocus.codingId ? codingById.get(readerFocus.codingId) : filterCode ? shown[0] : undefined;
     scrolledFor.current = readerFocus.request;
     if (!target) return;
-    target.scrollIntoView({ block: 'center' });
-    target.focus({ preventScroll: true });
-    target.classList.add('coded--flash');
-    target.addEventListener('animationend', () => target.classList.remove('coded--flash'), { once: true });
-  }, [readerFocus, filterCode, codings.data, source.data, passages, article]);
+    scrollToPassage(passageIndexAt(passages, target.start));
+    requestFocus(target.id);
+  }, [readerFocus, filterCode, codings.data, passages, codingById, shown, scrollToPassage, requestFocus]);
+
+  function positionIn(rect: DOMRect): Anchor | null {
+    const box = scroller.current;
+    if (!box) return null;
+    const outer = box.getBoundingClientRect();
+    const width = Math.min(360, box.clientWidth - 16);
+    return {
+      top: rect.bottom - outer.top + box.scrollTop + 6,
+      left: Math.max(8, Math.min(rect.left - outer.left + box.scrollLeft, box.clientWidth - width - 8)),
+    };
+  }
 
   const clearSelection = () => {
     window.getSelection()?.removeAllRanges();
     onSelectionChange(null);
   };
 
-  const openMenuFor = (mark: HTMLElement) => {
-    const ids = (mark.dataset.codingIds ?? '').split(' ').filter(Boolean);
-    const position = positionIn(mark.getBoundingClientRect());
-    if (ids.length && position) setMenu({ codingIds: ids, position });
+  const openMenu = (codingIds: string[], rect: DOMRect, opener: HTMLElement | null) => {
+    const position = positionIn(rect);
+    if (!codingIds.length || !position) return;
+    menuOpener.current = opener;
+    setMenu({ codingIds, position });
   };
 
-  const afterCoding = () => {
+  /** Closes the coding menu and gives focus back to what opened it (a stripe, or the text), never to <body>. */
+  const closeMenu = () => {
+    setMenu(null);
+    const opener = menuOpener.current;
+    const target = opener?.isConnected ? opener : article.current;
+    target?.focus({ preventScroll: true });
+  };
+
+  const afterCoding = (coded: Coding[]) => {
     clearSelection();
     article.current?.focus({ preventScroll: true });
+    if (coded[0]) announceCoded(coded);
+  };
+  const announceCoded = (coded: Coding[]) => {
+    const words = text.slice(coded[0]!.start, coded[0]!.end);
+    announce(`Coded “${words.length > 60 ? `${words.slice(0, 57)}…` : words}” with ${coded.map((c) => nameOf(c.codeId)).join(', ')}`);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -253,62 +292,197 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
     const root = article.current;
     const box = scroller.current;
     if (!sel || !root || !box) return;
-    const extend = extendKeys[event.key];
-    if (extend && event.shiftKey && !event.altKey) {
+    const move = moveKeys[event.key];
+    const target = event.target as HTMLElement;
+    if (move && !event.altKey && !target.matches('.stripe')) {
       event.preventDefault();
       if (!sel.rangeCount || !root.contains(sel.anchorNode)) {
-        const focusedMark = (event.target as HTMLElement).closest('mark');
-        if (focusedMark) sel.collapse(focusedMark, 0);
-        else if (!caretAtFirstVisiblePassage(root, box)) return;
+        if (!caretAtFirstVisiblePassage(root, box)) return;
       }
-      sel.modify('extend', extend[0], event.ctrlKey || event.metaKey ? (extend[1] === 'character' ? 'word' : 'paragraph') : extend[1]);
+      sel.modify(event.shiftKey ? 'extend' : 'move', move[0], event.ctrlKey || event.metaKey ? move[2] : move[1]);
+      keepInView(sel, box);
       return;
     }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    const target = event.target as HTMLElement;
     if (event.key === 'Escape') {
       clearSelection();
       setMenu(null);
-    } else if ((event.key === 'Enter' || event.key === ' ') && target.matches('mark.coded')) {
-      event.preventDefault();
-      openMenuFor(target);
+      setActive(null);
     }
   };
 
-  /** Moves focus to the next (or previous) coded passage after the one focused, or to the first (last). */
-  const stepCoding = (direction: 1 | -1) => {
-    const root = article.current;
-    if (!root) return;
-    const marks = [...root.querySelectorAll<HTMLElement>('mark.coded')];
-    const index = marks.indexOf(document.activeElement as HTMLElement);
-    const next = direction === 1 ? marks[index + 1] : index < 0 ? marks.at(-1) : marks[index - 1];
-    next?.focus();
+  /** Scrolls so the selection's moving end stays on screen as the keyboard moves it. */
+  const keepInView = (sel: Selection, box: HTMLElement) => {
+    if (!sel.focusNode) return;
+    const range = document.createRange();
+    range.setStart(sel.focusNode, sel.focusOffset);
+    const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
+    const outer = box.getBoundingClientRect();
+    if (rect.bottom > outer.bottom - 24) box.scrollBy({ top: rect.bottom - outer.bottom + 48 });
+    else if (rect.top < outer.top + 24) box.scrollBy({ top: rect.top - outer.top - 48 });
   };
+
+  const onClick = (event: React.MouseEvent<HTMLElement>) => {
+    const mark = (event.target as HTMLElement).closest<HTMLElement>('.stripe, .stripe-label');
+    if (mark?.dataset.codingId) {
+      const stripe = article.current?.querySelector<HTMLElement>(`button.stripe[data-coding-id="${CSS.escape(mark.dataset.codingId)}"]`) ?? mark;
+      openMenu([mark.dataset.codingId], mark.getBoundingClientRect(), stripe);
+      return;
+    }
+    const sel = window.getSelection();
+    if (!sel?.isCollapsed || !sel.anchorNode || !article.current) return;
+    const offset = offsetAtPoint(article.current, sel.anchorNode, sel.anchorOffset);
+    const here = offset === null ? [] : shown.filter((c) => c.start <= offset && offset < c.end);
+    if (here.length) {
+      const range = sel.getRangeAt(0);
+      openMenu(
+        here.map((c) => c.id),
+        range.getBoundingClientRect(),
+        article.current,
+      );
+    } else setMenu(null);
+  };
+
+  /** Moves focus to the stripe of the next (or previous) coding after the one focused, scrolling it into the DOM when needed. */
+  const stepCoding = (direction: 1 | -1) => {
+    if (!shown.length) return;
+    const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.codingId : undefined;
+    const index = focused ? shown.findIndex((c) => c.id === focused) : -1;
+    const next = direction === 1 ? shown[index + 1] : index < 0 ? shown.at(-1) : shown[index - 1];
+    if (!next) return;
+    scrollToPassage(passageIndexAt(passages, next.start), 'auto');
+    requestFocus(next.id);
+  };
+
+  const focusedCoding = (): Coding | undefined => {
+    const id = document.activeElement instanceof HTMLElement && document.activeElement.matches('.stripe') ? document.activeElement.dataset.codingId : (active ?? undefined);
+    return id ? codingById.get(id) : undefined;
+  };
+
+  const resize = (change: (coding: Coding) => { start: number; end: number }) => {
+    const coding = focusedCoding();
+    if (!coding) return;
+    const next = change(coding);
+    if (next.end <= next.start || (next.start === coding.start && next.end === coding.end)) return;
+    setActive(coding.id);
+    requestFocus(coding.id);
+    mutate('codings.update', { id: coding.id, start: next.start, end: next.end }).then(
+      () => announce(`Coding of ${nameOf(coding.codeId)} now reads “${text.slice(next.start, Math.min(next.end, next.start + 60))}”`),
+      (err: unknown) => reportError(errorMessage(err)),
+    );
+  };
+
   const inReader = () => Boolean(article.current?.contains(document.activeElement));
-  const hasCodings = () => (codings.data?.length ?? 0) > 0;
-  useCommands([
+  const hasCodings = () => shown.length > 0;
+  const onStripe = () => Boolean(focusedCoding());
+  const hasSelection = () => Boolean(selection && selection.sourceId === sourceId);
+  const shortcuts = useCodeShortcuts(codes);
+  const codeWithSelection = (codeIds: string[]) => {
+    if (!selection) return;
+    const target = selection;
+    applyCode(target, codeIds).then(afterCoding, (err: unknown) => reportError(errorMessage(err)));
+  };
+  const commands: Command[] = [
     {
       id: 'reader.codeSelection',
-      title: 'Code the selected text',
+      title: 'Code the selected text (quick pick)',
       category: 'Coding',
       keys: ['C'],
-      when: () => Boolean(selection),
+      when: hasSelection,
       keyScope: inReader,
       run: () => {
         if (codingTools === 'popover') pickerInput.current?.focus();
         else onCodeKey?.();
       },
     },
-    { id: 'reader.nextCoding', title: 'Go to the next coded passage', category: 'Coding', keys: [']'], when: hasCodings, keyScope: inReader, run: () => stepCoding(1) },
-    { id: 'reader.previousCoding', title: 'Go to the previous coded passage', category: 'Coding', keys: ['['], when: hasCodings, keyScope: inReader, run: () => stepCoding(-1) },
-  ]);
+    {
+      id: 'reader.codeInVivo',
+      title: 'Code the selected words in vivo (as a new code named by them)',
+      category: 'Coding',
+      keys: ['V'],
+      when: hasSelection,
+      keyScope: inReader,
+      run: () => {
+        if (!selection) return;
+        codeInVivo(selection, selectedCodeId && codeById.has(selectedCodeId) ? selectedCodeId : null).then(
+          (result) => afterCoding([result.coding]),
+          (err: unknown) => reportError(errorMessage(err)),
+        );
+      },
+    },
+    ...[...shortcuts].map(
+      ([digit, codeId]): Command => ({
+        id: `reader.applyKey${digit}`,
+        title: `Apply code ‘${nameOf(codeId)}’ to the selection`,
+        category: 'Coding',
+        keys: [String(digit)],
+        when: hasSelection,
+        keyScope: inReader,
+        run: () => codeWithSelection([codeId]),
+      }),
+    ),
+    { id: 'reader.nextCoding', title: 'Go to the next coding', category: 'Coding', keys: [']'], when: hasCodings, keyScope: inReader, run: () => stepCoding(1) },
+    { id: 'reader.previousCoding', title: 'Go to the previous coding', category: 'Coding', keys: ['['], when: hasCodings, keyScope: inReader, run: () => stepCoding(-1) },
+    {
+      id: 'coding.extendEnd',
+      title: 'Move the coding’s end a word later',
+      category: 'Coding',
+      keys: ['Alt+Shift+ArrowRight'],
+      when: onStripe,
+      run: () => resize((c) => ({ start: c.start, end: nextWordEnd(text, c.end) })),
+    },
+    {
+      id: 'coding.shrinkEnd',
+      title: 'Move the coding’s end a word earlier',
+      category: 'Coding',
+      keys: ['Alt+Shift+ArrowLeft'],
+      when: onStripe,
+      run: () => resize((c) => ({ start: c.start, end: previousWordEnd(text, c.end) })),
+    },
+    {
+      id: 'coding.extendStart',
+      title: 'Move the coding’s start a word earlier',
+      category: 'Coding',
+      keys: ['Alt+Shift+ArrowUp'],
+      when: onStripe,
+      run: () => resize((c) => ({ start: previousWordStart(text, c.start), end: c.end })),
+    },
+    {
+      id: 'coding.shrinkStart',
+      title: 'Move the coding’s start a word later',
+      category: 'Coding',
+      keys: ['Alt+Shift+ArrowDown'],
+      when: onStripe,
+      run: () => resize((c) => ({ start: nextWordStart(text, c.start), end: c.end })),
+    },
+    {
+      id: 'coding.remove',
+      title: 'Remove the focused coding',
+      category: 'Coding',
+      keys: ['Delete'],
+      when: onStripe,
+      keyScope: inReader,
+      run: () => {
+        const coding = focusedCoding();
+        if (!coding) return;
+        stepCoding(1);
+        mutate('codings.remove', { ids: [coding.id] }).then(
+          () => announce(`Removed the coding of ${nameOf(coding.codeId)}`),
+          (err: unknown) => reportError(errorMessage(err)),
+        );
+      },
+    },
+  ];
+  useCommands(commands);
 
   const info = source.data ? sources.data?.find((s) => s.id === source.data!.id) : undefined;
-  const menuCodings = menu ? (codings.data ?? []).filter((c) => menu.codingIds.includes(c.id)) : [];
+  const menuCodings = menu ? menu.codingIds.flatMap((id) => codingById.get(id) ?? []) : [];
   const showPopover = codingTools === 'popover' && selection && selection.sourceId === sourceId && anchor && !pointerDown;
+  const activeCoding = active ? codingById.get(active) : undefined;
 
   return (
     <section className="reader" aria-label="Reader">
+      <style>{rules}</style>
       <header className="reader__header">
         <div className="reader__heading">
           <h2 className="reader__title">{info?.title ?? (sourceId ? 'Loading…' : 'No source open')}</h2>
@@ -329,7 +503,7 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
               <option value="">All codes</option>
               {codes.map((code) => (
                 <option key={code.id} value={code.id}>
-                  {codePath(codes, code.id)}
+                  {paths.get(code.id)}
                 </option>
               ))}
             </select>
@@ -346,21 +520,46 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
             tabIndex={0}
             aria-label={`Text of ${info.title}`}
             aria-describedby="reader-keys"
+            aria-busy={codings.loading || source.loading}
+            data-painted-codings={codings.data && source.data && !codings.loading ? shown.length : undefined}
             onKeyDown={onKeyDown}
             onPointerDown={() => setPointerDown(true)}
             onPointerUp={() => setPointerDown(false)}
-            onClick={(event) => {
-              if (!window.getSelection()?.isCollapsed) return;
-              const mark = (event.target as HTMLElement).closest<HTMLElement>('mark.coded');
-              if (mark) openMenuFor(mark);
-              else setMenu(null);
+            onClick={onClick}
+            onFocus={(event) => {
+              const id = (event.target as HTMLElement).dataset.codingId;
+              if (id) setActive(id);
             }}
           >
-            {passages.map(({ passage, segments, marks: inline }) => (
-              <PassageText key={passage.id} passage={passage} segments={segments} marks={inline} codeById={codeById} codes={codes} />
-            ))}
-            {passages.length === 0 && <p className="empty-state">This source has no text.</p>}
+            <PassageList
+              handle={list}
+              passages={passages}
+              text={text}
+              marks={marks}
+              scroller={scroller}
+              scrollMargin={scrollMargin}
+              pinned={pinned}
+              gutter={gutter}
+              painter={painter}
+              paintInput={paintInput}
+              onRendered={onRowsRendered}
+            />
+            {passages.length === 0 && source.data && <p className="empty-state">This source has no text.</p>}
           </article>
+        )}
+        {caret && <div className="reader__caret" aria-hidden="true" style={{ top: caret.top, left: caret.left, height: caret.height }} />}
+        {activeCoding && (
+          <ResizeHandles
+            key={`${activeCoding.id}:${activeCoding.start}:${activeCoding.end}:${layoutVersion}`}
+            coding={activeCoding}
+            article={article}
+            scroller={scroller}
+            handle={handles}
+            onResize={(span) => {
+              requestFocus(activeCoding.id);
+              mutate('codings.update', { id: activeCoding.id, ...span }).catch((err: unknown) => reportError(errorMessage(err)));
+            }}
+          />
         )}
         {showPopover && (
           <div className="popover coding-popover" role="dialog" aria-label="Coding toolbar" style={{ top: anchor.top, left: anchor.left }}>
@@ -372,20 +571,97 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
               label="Choose code"
               enabled
               inputRef={pickerInput}
-              onApply={(codeId) => applyCode(selection, codeId).then(afterCoding)}
-              onCreate={(name) => createCodeAndApply(selection, name).then(afterCoding)}
-              onCancel={afterCoding}
+              onApply={(codeIds) => applyCode(selection, codeIds).then(afterCoding)}
+              onCreate={(name) => createCodeAndApply(selection, name).then((coding) => afterCoding([coding]))}
+              onCancel={() => afterCoding([])}
             />
           </div>
         )}
-        {menu && info && (
-          <CodingMenu codings={menuCodings} codes={codes} text={text} position={menu.position} onClose={() => setMenu(null)} />
-        )}
+        {menu && info && <CodingMenu codings={menuCodings} codes={codes} text={text} position={menu.position} onClose={closeMenu} onResize={(id) => {
+          setMenu(null);
+          setActive(id);
+          requestFocus(id);
+        }} />}
       </div>
       <p id="reader-keys" className="reader__keys">
-        Select text, then press <kbd>C</kbd> to code it · <kbd>Shift</kbd>+arrows select · <kbd>]</kbd> <kbd>[</kbd> next and previous coding ·{' '}
-        <kbd>Enter</kbd> opens a coding
+        Arrows move a caret (<kbd>Ctrl</kbd>: by word, or by sentence up and down), <kbd>Shift</kbd> selects · <kbd>C</kbd> codes, <kbd>1</kbd>–<kbd>9</kbd> apply a code,{' '}
+        <kbd>V</kbd> codes in vivo · <kbd>]</kbd> <kbd>[</kbd> go to codings: <kbd>Enter</kbd> opens one, <kbd>Shift</kbd>+<kbd>Alt</kbd>+arrows resize it
       </p>
     </section>
+  );
+}
+
+/** Drag handles at a coding's start and end; dragging one moves that boundary to where it is dropped. */
+function ResizeHandles({ coding, article, scroller, handle, onResize }: { coding: Coding; article: RefObject<HTMLElement | null>; scroller: RefObject<HTMLDivElement | null>; handle: Ref<{ place(): void }>; onResize(span: { start: number; end: number }): void }) {
+  const handles = useRef<Record<'start' | 'end', HTMLDivElement | null>>({ start: null, end: null });
+  const dragging = useRef<'start' | 'end' | null>(null);
+
+  // Placed from the text's layout when it renders and whenever the rows do (nothing React renders depends on it).
+  function place() {
+    const root = article.current;
+    const box = scroller.current;
+    if (!root || !box) return;
+    const outer = box.getBoundingClientRect();
+    for (const which of ['start', 'end'] as const) {
+      const handle = handles.current[which];
+      if (!handle) continue;
+      const offset = coding[which];
+      const range = which === 'start' ? rangeFromSpan(root, { start: offset, end: offset + 1 }) : rangeFromSpan(root, { start: Math.max(0, offset - 1), end: offset });
+      const rect = range?.getClientRects()[0];
+      handle.hidden = !rect;
+      if (!rect) continue;
+      handle.style.top = `${rect.top - outer.top + box.scrollTop}px`;
+      handle.style.left = `${(which === 'start' ? rect.left : rect.right) - outer.left + box.scrollLeft}px`;
+      handle.style.height = `${rect.height}px`;
+    }
+  }
+  useLayoutEffect(place);
+  useImperativeHandle(handle, () => ({ place }));
+
+  const track = (which: 'start' | 'end') => (event: React.PointerEvent<HTMLElement>) => {
+    event.preventDefault();
+    dragging.current = which;
+    event.currentTarget.setPointerCapture(event.pointerId);
+  };
+  const offsetUnder = (event: React.PointerEvent<HTMLElement>): number | null => {
+    const root = article.current;
+    const point = document.caretPositionFromPoint?.(event.clientX, event.clientY);
+    return root && point ? offsetAtPoint(root, point.offsetNode, point.offset) : null;
+  };
+  const onMove = (event: React.PointerEvent<HTMLElement>) => {
+    const root = article.current;
+    const offset = dragging.current ? offsetUnder(event) : null;
+    if (!root || offset === null || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+    const span = dragging.current === 'start' ? { start: Math.min(offset, coding.end - 1), end: coding.end } : { start: coding.start, end: Math.max(offset, coding.start + 1) };
+    const range = rangeFromSpan(root, span);
+    if (range) CSS.highlights.set(resizeHighlight, new Highlight(range));
+  };
+  const onUp = (event: React.PointerEvent<HTMLElement>) => {
+    const which = dragging.current;
+    dragging.current = null;
+    if (typeof CSS !== 'undefined' && 'highlights' in CSS) CSS.highlights.delete(resizeHighlight);
+    const offset = which ? offsetUnder(event) : null;
+    if (offset === null) return;
+    if (which === 'start' && offset < coding.end && offset !== coding.start) onResize({ start: offset, end: coding.end });
+    if (which === 'end' && offset > coding.start && offset !== coding.end) onResize({ start: coding.start, end: offset });
+  };
+
+  return (
+    <>
+      {(['start', 'end'] as const).map((which) => (
+        <div
+          key={which}
+          ref={(el) => {
+            handles.current[which] = el;
+          }}
+          className={`resize-handle resize-handle--${which}`}
+          aria-hidden="true"
+          title={`Drag to move the coding’s ${which} (or Shift+Alt+arrows)`}
+          onPointerDown={track(which)}
+          onPointerMove={onMove}
+          onPointerUp={onUp}
+        />
+      ))}
+    </>
   );
 }

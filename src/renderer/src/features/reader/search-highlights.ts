@@ -1,4 +1,6 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
+import type { Passage } from '../../../../shared/domain/model';
+import { passageIndexAt } from '../../../../shared/domain/segments/context';
 import type { ReaderFocus } from '../../state/workspace';
 import { rangeFromSpan } from '../reader/reader-dom';
 
@@ -7,27 +9,29 @@ export const searchHighlight = 'quarry-search';
 
 /**
  * Paints the matched words of the search hit the reader was opened at, without touching the
- * rendered text (codings own the <mark>s there), and scrolls to the first match once per hit.
- * `rendered` changes whenever the reader re-renders its passages, so ranges are rebuilt then.
+ * rendered text, and scrolls to the first match once per hit. Only passages on screen are in
+ * the DOM, so the returned function paints the matches in them; call it after the rows render.
  */
-export function useSearchHighlights(article: RefObject<HTMLElement | null>, focus: ReaderFocus, rendered: unknown): void {
+export function useSearchHighlights(article: RefObject<HTMLElement | null>, focus: ReaderFocus, passages: readonly Passage[], scrollToPassage: (index: number) => void): () => void {
   const scrolledTo = useRef<ReaderFocus['highlights'] | null>(null);
+  const supported = typeof CSS !== 'undefined' && 'highlights' in CSS;
+
   useEffect(() => {
-    if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
-    CSS.highlights.delete(searchHighlight);
+    const first = focus.highlights[0];
+    if (!first || !passages.length || scrolledTo.current === focus.highlights) return;
+    scrolledTo.current = focus.highlights;
+    scrollToPassage(passageIndexAt(passages, first[0]));
+  }, [focus.highlights, passages, scrollToPassage]);
+
+  useEffect(() => () => void (supported && CSS.highlights.delete(searchHighlight)), [supported]);
+  return useCallback(() => {
+    if (!supported) return;
     const root = article.current;
-    if (!root || focus.highlights.length === 0) return;
-    const ranges = focus.highlights.flatMap(([start, end]) => rangeFromSpan(root, { start, end }) ?? []);
-    const first = ranges[0];
-    if (!first) return;
-    CSS.highlights.set(searchHighlight, new Highlight(...ranges));
-    if (scrolledTo.current !== focus.highlights) {
-      scrolledTo.current = focus.highlights;
-      const element = first.startContainer instanceof Element ? first.startContainer : first.startContainer.parentElement;
-      element?.scrollIntoView({ block: 'center' });
-    }
-    return () => {
+    if (!root || focus.highlights.length === 0) {
       CSS.highlights.delete(searchHighlight);
-    };
-  }, [article, focus, rendered]);
+      return;
+    }
+    const ranges = focus.highlights.flatMap(([start, end]) => rangeFromSpan(root, { start, end }) ?? []);
+    CSS.highlights.set(searchHighlight, new Highlight(...ranges));
+  }, [supported, article, focus.highlights]);
 }

@@ -1,0 +1,214 @@
+import type { Code, Coding } from '../../../../shared/domain/model';
+import { locateOffset } from '../../lib/text-offsets';
+
+// Paints codings over the reader's text without re-rendering it: each code's highlighted
+// words are ranges in a CSS Custom Highlight (styled by ::highlight rules), and each
+// coding's extent is a stripe in the margin beside its passages, in its own lane, named.
+// Only passages on screen are in the DOM (the reader is virtualised), so painting is done
+// passage by passage as they mount, and undone as they leave.
+
+/** The CSS highlight name of a code; a valid identifier whatever the code's id. */
+export const highlightName = (codeId: string): string => `qc-${codeId.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
+
+/** ::highlight rules for every code: a tint of its colour behind the words and a line in its colour under them. */
+export function highlightRules(codes: ReadonlyArray<Pick<Code, 'id'>>, colourOf: (id: string) => string): string {
+  return codes
+    .map((code) => {
+      const colour = colourOf(code.id);
+      return `::highlight(${highlightName(code.id)}) { background-color: ${colour}2e; text-decoration: underline 2px ${colour}; text-underline-offset: 3px; }`;
+    })
+    .join('\n');
+}
+
+/** Each lane of stripes, and the column of code names to their left. */
+export const laneWidth = 11;
+export const maxLanes = 8;
+export const labelWidth = 96;
+const labelHeight = 15;
+
+export interface PaintInput {
+  /** Codings sorted by start. */
+  codings: readonly Coding[];
+  lanes: ReadonlyMap<string, number>;
+  colourOf(codeId: string): string;
+  /** The code's place in the codebook ("Barriers › Shipping"), for the stripe's accessible name. */
+  nameOf(codeId: string): string;
+  /** The code's own name, for its label in the margin. */
+  labelOf(codeId: string): string;
+  /** How many lanes the source's codings take (as many as its deepest overlap). */
+  laneCount: number;
+  /** The source's text, for naming a coding's words. */
+  text: string;
+  /** Changes when the text reflows (a new width, fonts loaded), so stripes are measured again. */
+  layoutVersion: number;
+}
+
+interface Painted {
+  ranges: Array<[name: string, range: Range]>;
+  version: object;
+}
+
+/** The codings that overlap [start, end), found by binary search on starts (codings sorted by start, none longer than `longest`). */
+function overlapping(codings: readonly Coding[], start: number, end: number, longest: number): Coding[] {
+  let lo = 0;
+  let hi = codings.length;
+  const from = start - longest;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (codings[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: Coding[] = [];
+  for (let i = lo; i < codings.length && codings[i]!.start < end; i++) {
+    const c = codings[i]!;
+    if (c.end > start) found.push(c);
+  }
+  return found;
+}
+
+function highlightFor(name: string): Highlight {
+  let highlight = CSS.highlights.get(name);
+  if (!highlight) {
+    highlight = new Highlight();
+    CSS.highlights.set(name, highlight);
+  }
+  return highlight;
+}
+
+/**
+ * Keeps highlights and stripes in step with the passages in the DOM. `paint` is called after
+ * every render of the reader; it paints passages that are new or whose input changed, and
+ * clears passages that left.
+ */
+export class CodingPainter {
+  private painted = new Map<HTMLElement, Painted>();
+  private input: PaintInput | null = null;
+  private version: object = {};
+  private longest = 0;
+  private names = new Set<string>();
+  private readonly supported = typeof CSS !== 'undefined' && 'highlights' in CSS;
+
+  setInput(input: PaintInput): void {
+    if (input === this.input) return;
+    this.input = input;
+    this.version = {};
+    this.longest = input.codings.reduce((max, c) => Math.max(max, c.end - c.start), 0);
+  }
+
+  /** Paints every mounted passage row (elements with a [data-start] paragraph and a .gutter) not painted for the current input. */
+  paint(rows: Iterable<HTMLElement>): void {
+    const input = this.input;
+    if (!input) return;
+    const mounted = new Set<HTMLElement>();
+    const todo: HTMLElement[] = [];
+    for (const row of rows) {
+      mounted.add(row);
+      if (this.painted.get(row)?.version !== this.version) todo.push(row);
+    }
+    if (!todo.length && this.painted.size === mounted.size) return;
+    // Read all geometry first, then write, so the browser lays out once.
+    const plans = todo.map((row) => this.plan(row, input));
+    const focused = document.activeElement instanceof HTMLElement && document.activeElement.matches('.stripe') ? document.activeElement.dataset.codingId : undefined;
+    const again = new Set(todo);
+    for (const [row, painted] of this.painted) if (!mounted.has(row) || again.has(row)) this.clear(row, painted);
+    plans.forEach((plan, i) => this.apply(todo[i]!, plan));
+    // A stripe repainted while it had focus gives focus to its successor, never to <body>.
+    if (focused && (document.activeElement === document.body || document.activeElement === null)) {
+      for (const row of todo) row.querySelector<HTMLElement>(`button.stripe[data-coding-id="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
+    }
+  }
+
+  /** Forgets everything painted (the reader unmounted or changed source). */
+  dispose(): void {
+    for (const [row, painted] of this.painted) this.clear(row, painted);
+    if (this.supported) for (const name of this.names) CSS.highlights.delete(name);
+    this.names.clear();
+  }
+
+  private clear(row: HTMLElement, painted: Painted): void {
+    if (this.supported) for (const [name, range] of painted.ranges) CSS.highlights.get(name)?.delete(range);
+    row.querySelector('.gutter')?.replaceChildren();
+    this.painted.delete(row);
+  }
+
+  private plan(row: HTMLElement, input: PaintInput) {
+    const paragraph = row.querySelector<HTMLElement>('[data-start]');
+    if (!paragraph) return null;
+    const pStart = Number(paragraph.dataset.start);
+    const pEnd = Number(paragraph.dataset.end);
+    const rowTop = row.getBoundingClientRect().top;
+    const rowHeight = row.offsetHeight;
+    const textTop = paragraph.getBoundingClientRect().top - rowTop;
+    const textBottom = textTop + paragraph.offsetHeight;
+    return overlapping(input.codings, pStart, pEnd, this.longest).map((coding) => {
+      const from = Math.max(coding.start, pStart) - pStart;
+      const to = Math.min(coding.end, pEnd) - pStart;
+      const start = locateOffset(paragraph, from);
+      const end = locateOffset(paragraph, to);
+      let range: Range | null = null;
+      let top = coding.start < pStart ? 0 : textTop;
+      let bottom = coding.end > pEnd ? rowHeight : textBottom;
+      if (start && end && to > from) {
+        range = document.createRange();
+        range.setStart(start.node as Node, start.offset);
+        range.setEnd(end.node as Node, end.offset);
+        const rects = range.getClientRects();
+        if (rects.length) {
+          if (coding.start >= pStart) top = rects[0]!.top - rowTop;
+          if (coding.end <= pEnd) bottom = rects[rects.length - 1]!.bottom - rowTop;
+        }
+      }
+      return { coding, range, top, bottom, first: coding.start >= pStart, last: coding.end <= pEnd };
+    });
+  }
+
+  private apply(row: HTMLElement, plan: ReturnType<CodingPainter['plan']>): void {
+    const input = this.input!;
+    const painted: Painted = { ranges: [], version: this.version };
+    this.painted.set(row, painted);
+    if (!plan) return;
+    const gutter = row.querySelector<HTMLElement>('.gutter');
+    const marks: HTMLElement[] = [];
+    let labelsReach = -Infinity;
+    for (const { coding, range, top, bottom, first, last } of plan) {
+      const name = highlightName(coding.codeId);
+      if (range && this.supported) {
+        highlightFor(name).add(range);
+        this.names.add(name);
+        painted.ranges.push([name, range]);
+      }
+      const lane = input.lanes.get(coding.id) ?? 0;
+      if (!gutter || lane >= maxLanes) continue;
+      const colour = input.colourOf(coding.codeId);
+      const codeName = input.nameOf(coding.codeId);
+      // Where a coding starts its stripe is a button naming it; in later passages the line only continues.
+      const stripe = document.createElement(first ? 'button' : 'div');
+      stripe.className = `stripe${first ? ' stripe--start' : ''}${last ? ' stripe--end' : ''}`;
+      stripe.dataset.codingId = coding.id;
+      stripe.style.cssText = `top:${top}px;height:${Math.max(6, bottom - top)}px;right:${lane * laneWidth}px;--stripe:${colour}`;
+      marks.push(stripe);
+      if (!first) {
+        stripe.setAttribute('aria-hidden', 'true');
+        continue;
+      }
+      const words = input.text.slice(coding.start, Math.min(coding.end, coding.start + 60)).replace(/\s+/g, ' ');
+      (stripe as HTMLButtonElement).type = 'button';
+      stripe.tabIndex = -1;
+      stripe.title = codeName;
+      const labelRight = Math.min(input.laneCount, maxLanes) * laneWidth + 4;
+      stripe.setAttribute('aria-label', `Coding ${codeName}: “${words}${coding.end - coding.start > 60 ? '…' : ''}”`);
+      // Its code's name in the column left of the lanes, moved down below the name before it so none overlap.
+      const label = document.createElement('span');
+      label.className = 'stripe-label';
+      label.dataset.codingId = coding.id;
+      label.setAttribute('aria-hidden', 'true');
+      label.textContent = input.labelOf(coding.codeId);
+      label.title = codeName;
+      const labelTop = Math.max(top, labelsReach);
+      labelsReach = labelTop + labelHeight;
+      label.style.cssText = `top:${labelTop}px;right:${labelRight}px;max-width:${labelWidth + (maxLanes * laneWidth - labelRight)}px;--stripe:${colour}`;
+      marks.push(label);
+    }
+    gutter?.replaceChildren(...marks);
+  }
+}
