@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 /** Selects `text` inside the reader showing `sourceTitle` the way a drag with the mouse does: one DOM range. */
 export async function selectInReader(page: Page, sourceTitle: string, text: string): Promise<void> {
@@ -17,4 +17,14 @@ export async function selectInReader(page: Page, sourceTitle: string, text: stri
     }
     throw new Error(`"${wanted}" is not in the reader as one text node`);
   }, text);
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A coding as the reader shows it: the margin stripe beside the text, a button named after its code
+ * (by its path, so a sub-code's name comes last) and the first words it codes.
+ */
+export function codingOf(page: Page, codeName: string, words: string): Locator {
+  return page.getByRole('region', { name: 'Reader' }).getByRole('button', { name: new RegExp(`^Coding (?:.+ › )?${escapeRegExp(codeName)}: “${escapeRegExp(words)}`) });
 }

@@ -37,7 +37,8 @@ test('the dialogs, menus and panels of the Reduce and Segments views pass every 
   await page.getByRole('tab', { name: 'Reduce' }).click();
   const reader = page.getByRole('region', { name: 'Reader' });
   await reader.getByRole('combobox', { name: 'Source' }).selectOption({ label: 'Interview with a small online seller (illustrative)' });
-  const stripe = page.getByRole('button', { name: /^Coding .*Marketplaces/ }).first();
+  // The stripe of the source chosen, not one of the source shown before it that is still being replaced.
+  const stripe = page.getByRole('article', { name: 'Text of Interview with a small online seller (illustrative)' }).getByRole('button', { name: /^Coding .*Marketplaces/ }).first();
   await stripe.click();
   await expect(page.getByRole('dialog', { name: 'Codings here' })).toBeVisible();
   expect(await violations(page), 'coding menu').toEqual([]);

@@ -21,7 +21,7 @@ test('the page runs under its CSP, sent as a header too, and a malformed address
     expect(await hostile.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   }
   await page.getByRole('tab', { name: 'Display' }).click();
-  await expect(page.getByRole('table', { name: 'Codes by source' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Matrix' }).getByRole('table')).toBeVisible();
   expect(violations).toEqual([]);
 });
 
