@@ -29,9 +29,9 @@ async function dropFiles(page: Page, files: Array<{ name: string; type: string; 
     for (const file of list) transfer.items.add(new File([file.content], file.name, { type: file.type }));
     return transfer;
   }, files);
-  for (const type of ['dragenter', 'dragover']) await page.dispatchEvent('main#view-panel', type, { dataTransfer });
+  for (const type of ['dragenter', 'dragover']) await page.dispatchEvent('#view-panel', type, { dataTransfer });
   await expect(page.getByText('Drop the files to import them into this project')).toBeVisible();
-  await page.dispatchEvent('main#view-panel', 'drop', { dataTransfer });
+  await page.dispatchEvent('#view-panel', 'drop', { dataTransfer });
 }
 
 const sourceButton = (page: Page, title: string) => page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: new RegExp(`^${title}`) });

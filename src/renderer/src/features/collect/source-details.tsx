@@ -70,14 +70,15 @@ export function SourceDetails({ source }: { source: SourceSummary }) {
   const [title, setTitle] = useState(source.title);
   const [authors, setAuthors] = useState(authorsText(source.authors));
   const [year, setYear] = useState(source.year ?? '');
-  const saved = JSON.stringify([source.id, source.title, source.authors, source.year]);
-  const [editedFor, setEditedFor] = useState(saved);
-  if (editedFor !== saved) {
-    // Another source was opened, or this one's details changed (saved, or undone): start from what it holds now.
-    setEditedFor(saved);
-    setTitle(source.title);
-    setAuthors(authorsText(source.authors));
-    setYear(source.year ?? '');
+  const [editedFor, setEditedFor] = useState(source);
+  if (editedFor !== source) {
+    // Another source was opened: start from what it holds. The same source saved or undone: take each
+    // field that changed, and keep what is being typed in the others (a save may land mid-typing).
+    const other = editedFor.id !== source.id;
+    setEditedFor(source);
+    if (other || editedFor.title !== source.title) setTitle(source.title);
+    if (other || authorsText(editedFor.authors) !== authorsText(source.authors)) setAuthors(authorsText(source.authors));
+    if (other || editedFor.year !== source.year) setYear(source.year ?? '');
   }
   useUnsavedWork(
     title !== source.title || authors !== authorsText(source.authors) || year !== (source.year ?? '') ? `changes to the details of “${source.title}”` : null,
