@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffArrays } from 'diff';
-import { auditText, type AuditReport } from '../src/shared/domain/audit/index';
+import { auditSourceText, type AuditReport } from '../src/shared/domain/audit/index';
 import { extractBuffer } from '../src/main/services/import/extract';
 
 interface Span {
@@ -167,7 +167,7 @@ export async function scoreManuscript(folder: string, file: string): Promise<Man
 /** Scores the audit of an imported rendering of a manuscript against the gold of its plain text. */
 export function scoreImported(gold: Gold, plain: string, document: { text: string }): ManuscriptResult {
   const started = performance.now();
-  const report = auditText(document.text);
+  const report = auditSourceText(document.text);
   const seconds = (performance.now() - started) / 1000;
   const units = codePointOffsets(plain);
   const map = offsetMap(plain, document.text);

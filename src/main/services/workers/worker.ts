@@ -33,7 +33,7 @@ serveJobs<Jobs>({
     return { value: await extractBuffer(bytes, fileName, report) };
   },
   'audit.text': async ({ text }, report) => {
-    const { auditText } = await import('../../../shared/domain/audit');
-    return { value: auditText(text, report) };
+    const { auditSourceText } = await import('../../../shared/domain/audit');
+    return { value: auditSourceText(text, report) };
   },
 });

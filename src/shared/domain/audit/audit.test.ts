@@ -2,7 +2,7 @@
 // eslint-disable-next-line no-restricted-imports
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { auditText, citationKey, claimKey, renderAuditMarkdown } from './index';
+import { auditSourceText, auditText, citationKey, claimKey, renderAuditMarkdown } from './index';
 import { emptyFieldTally, rates, scoreCitations, scoreFindings, scoreReferenceFields } from './fixtures/evaluate';
 import { heldOutManuscripts, manuscripts } from './fixtures/manuscripts';
 
@@ -72,6 +72,27 @@ describe.each(heldOutManuscripts)('auditText on $file, held out', (labels) => {
     scoreReferenceFields(labels, report, tally, errors);
     const fields = Object.values(tally);
     expect(fields.reduce((sum, field) => sum + field.correct, 0) / fields.reduce((sum, field) => sum + field.total, 0), errors.join('\n')).toBeGreaterThanOrEqual(0.97);
+  });
+});
+
+describe('auditSourceText', () => {
+  // A .txt as pandoc's plain writer and many editors write it: every paragraph and entry wrapped at 60 columns.
+  const paragraphs = [
+    'Cross-border parcels cost small sellers more than domestic ones (Rahman & Lee, 2021), and couriers pass the cost on (Osei, 2019).',
+    'References',
+    'Osei, K. (2019). Couriers and the last mile in West Africa. Journal of Logistics, 12(3), 44-61.',
+    'Rahman, S., & Lee, J. (2021). Small sellers abroad: Shipping costs and platform fees. Trade Review, 7(1), 1-19.',
+  ];
+  const wrap = (paragraph: string) => paragraph.replace(/(.{1,60})(?:\s+|$)/g, '$1\n').trimEnd();
+
+  it('reads an imported, hard-wrapped text as the same paragraphs unwrapped, with offsets into the text as given', () => {
+    const wrapped = paragraphs.map(wrap).join('\n\n');
+    expect(wrapped.split('\n').length).toBeGreaterThan(paragraphs.length * 2);
+    const report = auditSourceText(wrapped);
+    const flat = auditText(paragraphs.join('\n\n'));
+    expect(report.references.map((r) => [r.authors, r.year])).toEqual(flat.references.map((r) => [r.authors, r.year]));
+    expect(report.citations.map((c) => [c.start, c.end, c.status])).toEqual(flat.citations.map((c) => [c.start, c.end, c.status]));
+    for (const citation of report.citations) expect(wrapped.slice(citation.start, citation.end).replace(/\n/g, ' ')).toBe(citation.text);
   });
 });
 

@@ -25,6 +25,16 @@ function authorlessName(raw: string, year: string | null): string[] {
   return before && before.split(/\s+/u).length <= 8 ? [before] : [];
 }
 
+/**
+ * Audits the text of an imported source. Import keeps a .txt's line breaks line for line (and a
+ * <br> as one); inside a paragraph they are layout, not structure, so the audit reads each as a
+ * space, as it read such files before import kept them. Paragraphs stay apart (a blank line), and the
+ * text keeps its length, so every offset of the report still points into the source's text.
+ */
+export function auditSourceText(text: string, onProgress?: AuditProgress): AuditReport {
+  return auditText(text.replace(/(?<=[^\n])\n(?=[^\n])/g, ' '), onProgress);
+}
+
 /** How far an audit has come, for a progress bar: `done` of `total` steps, and what it is doing. */
 export type AuditProgress = (progress: { done: number; total: number; label: string }) => void;
 

@@ -11,7 +11,7 @@ export type {
   ParsedReference,
   ReferenceListLocation,
 } from './types';
-export { auditText, citationKey, claimKey, type AuditProgress } from './audit';
+export { auditSourceText, auditText, citationKey, claimKey, type AuditProgress } from './audit';
 export { parseReference } from './parse-reference';
 export { findReferenceList, type ReferenceEntry } from './reference-list';
 export { renderAuditMarkdown } from './render-markdown';
