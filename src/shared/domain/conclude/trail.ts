@@ -62,9 +62,17 @@ const quote = (text: string) =>
 
 const escapeInline = (text: string) => text.replace(/([\\`*_[\]<>#])/g, '\\$1').replace(/\s+/g, ' ').trim();
 
+/** A reference's DOI (as a link) or URL, unless its text as written already gives it; null when there is none to add. */
+export function referenceLink(ref: TrailReference): string | null {
+  const link = ref.doi ? `https://doi.org/${ref.doi}` : ref.url;
+  if (!link) return null;
+  const written = ref.text.toLowerCase();
+  return written.includes((ref.doi ?? link).toLowerCase()) ? null : link;
+}
+
 function reference(ref: TrailReference): string {
-  const link = ref.doi ? ` https://doi.org/${ref.doi}` : ref.url ? ` ${ref.url}` : '';
-  return `${escapeInline(ref.text)}${link}`;
+  const link = referenceLink(ref);
+  return `${escapeInline(ref.text)}${link ? ` ${link}` : ''}`;
 }
 
 function itemMarkdown(item: TrailItem, index: number): string[] {

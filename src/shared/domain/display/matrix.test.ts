@@ -97,11 +97,18 @@ describe('code × source', () => {
     expect(matrix.columnTotals).toEqual([0.4, 12 / 50]);
   });
 
-  it('cut by an attribute leaves out the codings and the text outside it', () => {
+  it('cut by an attribute leaves out the codings, the text and the columns outside it', () => {
     const matrix = buildMatrix(facts({ filter: [whole('s1', 100)] }), spec({ measure: 'coverage' }));
     expect(grid(matrix).barriers).toEqual({ s1: 0.3 });
-    expect(matrix.columnTotals).toEqual([0.4, 0]);
+    expect(matrix.columns.map((c) => c.key)).toEqual(['s1']);
+    expect(matrix.columnTotals).toEqual([0.4]);
     expect(matrix.sourceIds).toEqual(['s1']);
+  });
+
+  it('a cut keeps a column that holds text inside it though none of it is coded', () => {
+    const matrix = buildMatrix(facts({ filter: [whole('s1', 100), { sourceId: 's2', start: 20, end: 50 }] }), spec());
+    expect(matrix.columns.map((c) => c.key)).toEqual(['s1', 's2']);
+    expect(matrix.columnTotals).toEqual([4, 0]);
   });
 });
 

@@ -265,14 +265,18 @@ function walkRegions(
   withSpans: boolean,
   visitor?: Visitor,
 ): Counted {
-  const columnRegions = facts.columns.map((column) => intersectRegions(bySource(column.regions), filter));
+  // A cut keeps the columns with text inside it: a source or case outside the cut is left out, not shown as zeros.
+  const shown = facts.columns
+    .map((column) => ({ column, regions: intersectRegions(bySource(column.regions), filter) }))
+    .filter((c) => !filter || c.regions.size > 0);
+  const columnRegions = shown.map((c) => c.regions);
   const all = new Map<string, Span[]>();
   for (const regions of columnRegions) for (const [id, spans] of regions) all.set(id, [...(all.get(id) ?? []), ...spans]);
   for (const [id, spans] of all) all.set(id, mergeSpans(spans));
   columnRegions.push(all);
-  const totalColumn = facts.columns.length;
+  const totalColumn = shown.length;
   const totalRow = rows.heads.length;
-  const columns: MatrixHead[] = facts.columns.map((c) => ({ key: c.key, label: c.label, codeId: null, color: null, depth: 0, parentKey: null, aggregate: false }));
+  const columns: MatrixHead[] = shown.map(({ column: c }) => ({ key: c.key, label: c.label, codeId: null, color: null, depth: 0, parentKey: null, aggregate: false }));
   const visit = visitor?.(rows.heads, columns, { row: totalRow, column: totalColumn });
 
   // Which columns hold text of each source.

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { tacticLabels } from '../../../../shared/domain/conclude/tactics';
-import type { TrailItem, TrailReference } from '../../../../shared/domain/conclude/trail';
+import { referenceLink, type TrailItem, type TrailReference } from '../../../../shared/domain/conclude/trail';
 import { evidenceKindLabels } from '../../../../shared/domain/model';
 import { api } from '../../api/client';
 import { errorMessage, useQuery } from '../../api/use-api';
@@ -9,7 +9,10 @@ import { downloadText } from '../../lib/download';
 import { announce } from '../../state/status';
 import { useOpenEvidence } from './evidence-list';
 
-const referenceText = (ref: TrailReference) => `${ref.text}${ref.doi ? ` https://doi.org/${ref.doi}` : ref.url ? ` ${ref.url}` : ''}`;
+const referenceText = (ref: TrailReference) => {
+  const link = referenceLink(ref);
+  return link ? `${ref.text} ${link}` : ref.text;
+};
 
 /** Exports a conclusion's trail as Markdown. */
 export async function exportTrail(id: string): Promise<void> {
