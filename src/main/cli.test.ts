@@ -33,6 +33,21 @@ describe('the command line', { timeout: 120_000 }, () => {
     expect(exported.tables.sources[0]!.text).toBe(text);
   });
 
+  it('lists the history, undoes and redoes from the command line, each in a process of its own', () => {
+    const project = tempProjectPath('history.quarry');
+    json(['create', project, '--name', 'History']);
+    json(['new-code', 'Barriers', '--project', project]);
+    json(['new-code', 'Customs', '--project', project]);
+    const history = json<{ undo: Array<{ label: string }>; redo: unknown[] }>(['history', '--project', project]);
+    expect(history.undo.map((step) => step.label)).toEqual(['Create code ‘Customs’', 'Create code ‘Barriers’']);
+    expect(history.redo).toEqual([]);
+    expect(cli(['undo', '--project', project]).stdout).toBe('Undid: Create code ‘Customs’\n');
+    expect(json<Array<{ name: string }>>(['codes', '--project', project]).map((c) => c.name)).toEqual(['Barriers']);
+    expect(cli(['redo', '--project', project]).stdout).toBe('Redid: Create code ‘Customs’\n');
+    expect(cli(['redo', '--project', project]).stdout).toBe('Nothing to redo.\n');
+    expect(json<Array<{ name: string }>>(['codes', '--project', project]).map((c) => c.name).sort()).toEqual(['Barriers', 'Customs']);
+  });
+
   it('refuses a project from a newer Quarry with a one-line message and a failing exit code', () => {
     const project = tempProjectPath('future.quarry');
     const db = new Database(project);

@@ -11,6 +11,7 @@ import { citationStyleIds, type CitationStyle } from '../shared/domain/citation-
 import { referenceLabel } from '../shared/domain/library';
 import { counted } from '../shared/api/method';
 import type { BackupInfo } from '../shared/domain/backups';
+import type { HistoryStep } from '../shared/domain/history';
 import { sourceKinds, type Code, type SourceSummary } from '../shared/domain/model';
 import type { RefiImportSummary } from '../shared/domain/refi/import-plan';
 import { displayConfigSchema } from '../shared/api/areas/display';
@@ -127,6 +128,9 @@ Projects
   open <project.quarry>                      show a project's summary
   stats <project.quarry>                     count sources, codes, codings, memos and cases
   export-json --project <file>               the whole project as JSON
+  history --project <file>                   the steps undo and redo would take, newest first
+  undo --project <file>                      undo the newest step (kept in the project file)
+  redo --project <file>                      redo the step undone last
 Exchange
   import-qdpx <file.qdpx|.qdc> <project.quarry>
                                              a new project from a REFI-QDA project or codebook
@@ -322,6 +326,23 @@ async function run(ctx: AppContext, command: string, args: string[], options: Op
         for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
         throw error;
       }
+    }
+    case 'history': {
+      await openProject(ctx, options);
+      const history = await call(ctx, 'history.list', {});
+      const line = (step: HistoryStep) => `  ${step.at}  ${step.label}`;
+      const text = [
+        history.undo.length ? `Undo (newest first):\n${history.undo.map(line).join('\n')}` : 'Nothing to undo.',
+        history.redo.length ? `Redo (next first):\n${history.redo.map(line).join('\n')}` : 'Nothing to redo.',
+      ].join('\n');
+      return { json: history, text };
+    }
+    case 'undo':
+    case 'redo': {
+      await openProject(ctx, options);
+      const step = await call(ctx, command === 'undo' ? 'history.undo' : 'history.redo', {});
+      const verb = command === 'undo' ? 'Undid' : 'Redid';
+      return { json: step, text: step ? `${verb}: ${step.label}` : `Nothing to ${command}.` };
     }
     case 'export-json': {
       await openProject(ctx, options);
