@@ -1,14 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { violations } from '../axe';
 import { expect, test } from '../fixtures';
 
 // Every view and dialog is checked with axe's full rule set at every impact level (WCAG 2.x
 // A and AA, best practices included), on what is on screen once it has loaded.
-
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const loaded = {
   Collect: { role: 'list', name: 'Sources' },
@@ -67,4 +61,16 @@ test('the dialogs, menus and panels of the Reduce and Segments views pass every 
   await page.getByRole('tab', { name: 'Summary table' }).click();
   await expect(page.getByRole('table', { name: 'Summaries by source and code' })).toBeVisible();
   expect(await violations(page), 'summary table').toEqual([]);
+});
+
+test('the backups panel and its restore question pass every axe rule', async ({ page, quarry }) => {
+  expect(quarry.url).toContain('token=');
+  await page.getByRole('contentinfo', { name: 'Status' }).getByRole('button', { name: 'Backups' }).click();
+  const panel = page.getByRole('dialog', { name: 'Backups' });
+  // The sample project is backed up as it opens.
+  await expect(panel.getByRole('list', { name: 'Backups, newest first' }).getByRole('listitem')).toHaveCount(1);
+  expect(await violations(page), 'backups panel').toEqual([]);
+  await panel.getByRole('button', { name: /^Restore the backup of/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Restore this backup?' })).toBeVisible();
+  expect(await violations(page), 'restore question').toEqual([]);
 });

@@ -16,6 +16,8 @@ export const menuCommands = {
   'project.showStart': { label: 'Projects…', keys: ['Mod+Shift+O'] },
   'project.saveCopy': { label: 'Save a Copy…', keys: ['Mod+Shift+S'] },
   'project.rename': { label: 'Rename Project…' },
+  'project.showBackups': { label: 'Backups…' },
+  'project.backUp': { label: 'Back Up Now' },
   'sources.importFiles': { label: 'Import Sources…', keys: ['Mod+I'] },
   'sources.pasteText': { label: 'Paste as New Source…', keys: ['Mod+Shift+V'] },
   'history.undo': { label: 'Undo', keys: ['Mod+Z'] },
@@ -32,7 +34,7 @@ export type MenuEntry = MenuCommandId | 'separator' | 'recent';
 export const appMenu: ReadonlyArray<{ label: string; entries: readonly MenuEntry[] }> = [
   {
     label: 'File',
-    entries: ['project.new', 'project.open', 'recent', 'project.openSample', 'project.showStart', 'separator', 'sources.importFiles', 'sources.pasteText', 'separator', 'project.saveCopy', 'project.rename'],
+    entries: ['project.new', 'project.open', 'recent', 'project.openSample', 'project.showStart', 'separator', 'sources.importFiles', 'sources.pasteText', 'separator', 'project.saveCopy', 'project.rename', 'separator', 'project.backUp', 'project.showBackups'],
   },
   { label: 'Edit', entries: ['history.undo', 'history.redo', 'history.show'] },
   { label: 'View', entries: ['palette.show'] },

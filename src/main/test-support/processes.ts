@@ -19,9 +19,18 @@ export interface QuarryServer {
   stop(): Promise<void>;
 }
 
-/** Starts Quarry's browser mode (the real main-process code) on a project file, or on the sample project in `dataDir`. */
-export async function startQuarry(options: { project?: string; dataDir: string; env?: NodeJS.ProcessEnv }): Promise<QuarryServer> {
-  const args = ['--import', 'tsx', join(root, 'src/main/serve.ts'), ...(options.project ? ['--project', options.project] : [])];
+/**
+ * Starts Quarry's browser mode (the real main-process code) on a project file, or on the sample
+ * project in `dataDir`; `allowDirs` become --allow-dir flags.
+ */
+export async function startQuarry(options: { project?: string; dataDir: string; allowDirs?: string[]; env?: NodeJS.ProcessEnv }): Promise<QuarryServer> {
+  const args = [
+    '--import',
+    'tsx',
+    join(root, 'src/main/serve.ts'),
+    ...(options.project ? ['--project', options.project] : []),
+    ...(options.allowDirs ?? []).flatMap((dir) => ['--allow-dir', dir]),
+  ];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...options.env, QUARRY_DATA_DIR: options.dataDir },

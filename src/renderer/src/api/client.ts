@@ -12,10 +12,13 @@ declare global {
 /** A failed call, carrying the error the main process sent as data. */
 export class ApiError extends Error {
   readonly code: ErrorPayload['code'];
+  /** What the main process added for the UI to act on (a damaged project's backup, say). */
+  readonly details: unknown;
   constructor(payload: ErrorPayload) {
     super(payload.message);
     this.name = 'ApiError';
     this.code = payload.code;
+    this.details = payload.details;
   }
 }
 

@@ -62,6 +62,8 @@ export function errorMessage(error: unknown): string {
 export interface Query<T> {
   data: T | undefined;
   error: string | null;
+  /** The error itself, for views that act on its code or details. */
+  failure: ApiError | null;
   loading: boolean;
 }
 
@@ -70,6 +72,7 @@ interface Answer {
   revision: number;
   data: unknown;
   error: string | null;
+  failure: ApiError | null;
 }
 
 /**
@@ -87,16 +90,17 @@ export function useQuery<M extends MethodName>(method: M, input: MethodInput<M> 
     let stale = false;
     const parsed = JSON.parse(key.slice(method.length + 1)) as MethodInput<M>;
     api.call(method, parsed).then(
-      (data) => !stale && setAnswer({ key, revision: current, data, error: null }),
-      (error: unknown) => !stale && setAnswer({ key, revision: current, data: undefined, error: errorMessage(error) }),
+      (data) => !stale && setAnswer({ key, revision: current, data, error: null, failure: null }),
+      (error: unknown) =>
+        !stale && setAnswer({ key, revision: current, data: undefined, error: errorMessage(error), failure: error instanceof ApiError ? error : null }),
     );
     return () => {
       stale = true;
     };
   }, [method, key, current]);
 
-  if (!key || answer?.key !== key) return { data: undefined, error: null, loading: Boolean(key) };
-  return { data: answer.data as MethodOutput<M>, error: answer.error, loading: answer.revision !== current };
+  if (!key || answer?.key !== key) return { data: undefined, error: null, failure: null, loading: Boolean(key) };
+  return { data: answer.data as MethodOutput<M>, error: answer.error, failure: answer.failure, loading: answer.revision !== current };
 }
 
 /**

@@ -3,8 +3,10 @@ import { keysOf } from '../../../shared/app-menu';
 import { api } from '../api/client';
 import { errorMessage, useQuery } from '../api/use-api';
 import { PasteSourceDialog } from '../features/collect/paste-source-dialog';
+import { BackupsPanel } from '../features/projects/backups-panel';
 import { openProject } from '../features/projects/project-actions';
 import { RenameProjectDialog, SaveCopyDialog } from '../features/projects/project-dialogs';
+import { ProjectProblem } from '../features/projects/project-problem';
 import { formatChord, handleKeyDown, runCommand } from '../state/commands';
 import { announce, reportError } from '../state/status';
 import { useWorkspace } from '../state/workspace';
@@ -92,11 +94,7 @@ export function App({ openPath }: { openPath: string | null }) {
               ))}
             </div>
           </header>
-          {info.error && (
-            <div className="banner banner--error" role="alert" hidden={starting}>
-              {info.error}
-            </div>
-          )}
+          {info.error && <ProjectProblem message={info.error} failure={info.failure} hidden={starting} />}
           {/* Hidden, not unmounted, under the start screen: what the views hold is still there on coming back. */}
           {/* One main landmark; the tab panel inside it (a role on <main> would hide the landmark). */}
           <main className="view" hidden={starting}>
@@ -107,12 +105,13 @@ export function App({ openPath }: { openPath: string | null }) {
         </>
       )}
       {starting && <StartScreen focus={start?.focus ?? null} onClose={openPath === null ? null : () => setStart(null)} />}
-      <StatusBar onShowHistory={() => setPanel('history')} />
+      <StatusBar onShowHistory={() => setPanel('history')} onShowBackups={() => setPanel('backups')} />
       <DropImport enabled={openPath !== null} />
       <LeaveDialog />
       {panel === 'palette' && <CommandPalette onClose={() => setPanel(null)} />}
       {panel === 'history' && <HistoryPanel onClose={() => setPanel(null)} />}
       {panel === 'rename' && info.data && <RenameProjectDialog project={info.data} onClose={() => setPanel(null)} />}
+      {panel === 'backups' && info.data && <BackupsPanel project={info.data} onClose={() => setPanel(null)} />}
       {panel === 'copy' && info.data && places.data && <SaveCopyDialog project={info.data} places={places.data} onClose={() => setPanel(null)} />}
       {panel === 'paste' && (
         <PasteSourceDialog

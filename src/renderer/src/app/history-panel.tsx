@@ -2,9 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { errorMessage, useQuery } from '../api/use-api';
 import { InlineError } from '../components/inline-error';
 import type { HistoryStep } from '../../../shared/domain/history';
+import { formatWhen } from '../lib/dates';
 import { stepHistory } from './app-commands';
-
-const when = (at: string) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Every step that can be undone or redone, newest first; any step can be gone back or forward to. */
 export function HistoryPanel({ onClose }: { onClose(): void }) {
@@ -37,7 +36,7 @@ export function HistoryPanel({ onClose }: { onClose(): void }) {
     <li key={step.id} className="history-panel__step">
       <span className="history-panel__label">{step.label}</span>
       <time className="muted small" dateTime={step.at}>
-        {when(step.at)}
+        {formatWhen(step.at)}
       </time>
       <button type="button" className="button button--small" disabled={busy} onClick={onClick}>
         {action}

@@ -1,5 +1,6 @@
 import { keysOf } from '../../../shared/app-menu';
 import { errorMessage, useQuery } from '../api/use-api';
+import { backUpNow } from '../features/projects/backups-panel';
 import { choosePath, openProject, openSampleProject } from '../features/projects/project-actions';
 import { useCommands } from '../state/commands';
 import { chooseFiles } from '../state/imports';
@@ -7,7 +8,7 @@ import { reportError } from '../state/status';
 import { useWorkspace } from '../state/workspace';
 import type { StartFocus } from './screens/start-screen';
 
-export type ProjectPanel = 'rename' | 'copy' | 'paste';
+export type ProjectPanel = 'rename' | 'copy' | 'paste' | 'backups';
 
 const report = (error: unknown) => reportError(errorMessage(error));
 
@@ -30,6 +31,8 @@ export function useProjectCommands({ projectOpen, showStart, showPanel }: { proj
     { id: 'project.openSample', title: 'Open the sample project', category: 'Project', run: () => openSampleProject().then(() => undefined, report) },
     { id: 'project.saveCopy', title: 'Save a copy of the project…', category: 'Project', keys: keysOf('project.saveCopy'), inTextFields: true, when: open, run: () => showPanel('copy') },
     { id: 'project.rename', title: 'Rename the project…', category: 'Project', when: open, run: () => showPanel('rename') },
+    { id: 'project.showBackups', title: 'Backups of the project: list and restore…', category: 'Project', when: open, run: () => showPanel('backups') },
+    { id: 'project.backUp', title: 'Back up the project now', category: 'Project', when: open, run: () => backUpNow().catch(report) },
     {
       id: 'sources.importFiles',
       title: 'Import sources…',

@@ -6,7 +6,7 @@ import { dismissError, useStatus } from '../state/status';
 import { stepHistory } from './app-commands';
 
 /** Long work, unhandled errors, undo and redo, at the bottom of the window like a desktop app's status bar. */
-export function StatusBar({ onShowHistory }: { onShowHistory(): void }) {
+export function StatusBar({ onShowHistory, onShowBackups }: { onShowHistory(): void; onShowBackups(): void }) {
   const { tasks: allTasks, errors, announcement } = useStatus();
   const batch = useImports();
   // While files are imported in a batch, its one bar stands for the file being read.
@@ -41,6 +41,11 @@ export function StatusBar({ onShowHistory }: { onShowHistory(): void }) {
           History
         </button>
       </div>
+      {info.data && (
+        <button type="button" className="button button--small" onClick={onShowBackups} title="Backups of the project: list, back up now, restore">
+          Backups
+        </button>
+      )}
       <div className="visually-hidden" role="status" aria-live="polite">
         {announcement?.message}
       </div>

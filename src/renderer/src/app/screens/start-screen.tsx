@@ -3,6 +3,7 @@ import { errorMessage, useQuery } from '../../api/use-api';
 import { InlineError } from '../../components/inline-error';
 import { NewProjectForm } from '../../features/projects/new-project-form';
 import { OpenProjectForm } from '../../features/projects/open-project-form';
+import { ProjectProblem, projectIssue } from '../../features/projects/project-problem';
 import { openSampleProject } from '../../features/projects/project-actions';
 import { RecentProjectList } from '../../features/projects/recent-projects';
 import '../../features/projects/projects.css';
@@ -16,7 +17,8 @@ export type StartFocus = 'new' | 'open' | null;
 export function StartScreen({ focus, onClose }: { focus: StartFocus; onClose: (() => void) | null }) {
   const places = useQuery('project.getAccess', {});
   const recent = useQuery('project.listRecent', {});
-  const info = useQuery('project.getInfo', recent.data?.openPath ? {} : null);
+  // Asked with no project open too: a project Quarry would not open at launch (a damaged one) says why here.
+  const info = useQuery('project.getInfo', {});
   const [sampleError, setSampleError] = useState<string | null>(null);
   const [openingSample, setOpeningSample] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
@@ -45,6 +47,7 @@ export function StartScreen({ focus, onClose }: { focus: StartFocus; onClose: ((
             </button>
           )}
         </header>
+        {info.error && !recent.data?.openPath && projectIssue(info.failure) && <ProjectProblem message={info.error} failure={info.failure} />}
         <InlineError message={places.error ?? recent.error} />
         {places.data && recent.data && (
           <div className="start-screen__grid">

@@ -4,6 +4,7 @@ import { errorMessage, mutate, useQuery } from '../../api/use-api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Markdown } from '../../components/markdown';
 import { MemoForm } from '../../components/memo-form';
+import { formatWhen } from '../../lib/dates';
 import './memos.css';
 import { InlineError } from '../../components/inline-error';
 import { useUnsavedWork } from '../../state/unsaved';
@@ -16,9 +17,9 @@ const apiTarget = (t: MemoTarget) => (t.kind === 'project' ? { kind: 'project' a
 
 /** When a memo was written and last changed, as a person reads it. */
 export function memoTimes(memo: Memo): string {
-  const written = new Date(memo.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const written = formatWhen(memo.createdAt);
   if (memo.updatedAt === memo.createdAt) return `Written ${written}`;
-  return `Written ${written} · edited ${new Date(memo.updatedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}`;
+  return `Written ${written} · edited ${formatWhen(memo.updatedAt)}`;
 }
 
 /** Memos about one of `targets` (the project, the open source, the selected code…), chosen with a select when there are several. */

@@ -1,9 +1,10 @@
 import { useId, useRef, useState, type RefObject } from 'react';
 import type { ProjectPlaces, RecentProjects } from '../../../../shared/domain/model';
-import { errorMessage, useQuery } from '../../api/use-api';
+import { useQuery } from '../../api/use-api';
 import { InlineError } from '../../components/inline-error';
 import { folderChoices } from './location-fields';
 import { choosePath, openProject } from './project-actions';
+import { OpenFailure } from './project-problem';
 
 /**
  * Opening a project file: the system's open dialog in the desktop app; in browser mode a path
@@ -12,7 +13,7 @@ import { choosePath, openProject } from './project-actions';
 export function OpenProjectForm({ places, recent, pathInput }: { places: ProjectPlaces; recent: RecentProjects; pathInput?: RefObject<HTMLInputElement | null> }) {
   const [path, setPath] = useState('');
   const [folder, setFolder] = useState(places.projectsFolder);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const form = useRef<HTMLFormElement>(null);
   const listId = useId();
   const listing = useQuery('project.listFolder', places.fileDialogs ? null : { folder });
@@ -22,7 +23,7 @@ export function OpenProjectForm({ places, recent, pathInput }: { places: Project
     try {
       if (target) await openProject(target, form.current);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(err);
     }
   };
 
@@ -30,11 +31,11 @@ export function OpenProjectForm({ places, recent, pathInput }: { places: Project
     return (
       <form ref={form} className="stack" aria-label="Open a project" onSubmit={(event) => event.preventDefault()}>
         <div className="button-row">
-          <button type="button" className="button" onClick={() => void choosePath('open').then(open, (err: unknown) => setError(errorMessage(err)))}>
+          <button type="button" className="button" onClick={() => void choosePath('open').then(open, setError)}>
             Choose a project file…
           </button>
         </div>
-        <InlineError message={error} />
+        <OpenFailure error={error} />
       </form>
     );
   }
@@ -90,7 +91,7 @@ export function OpenProjectForm({ places, recent, pathInput }: { places: Project
           {others.length === 0 && <li className="muted small">No other projects in this folder.</li>}
         </ul>
       )}
-      <InlineError message={error} />
+      <OpenFailure error={error} />
     </form>
   );
 }

@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
 import type { RecentProjects } from '../../../../shared/domain/model';
-import { errorMessage, mutate } from '../../api/use-api';
-import { InlineError } from '../../components/inline-error';
+import { mutate } from '../../api/use-api';
 import { openProject } from './project-actions';
+import { OpenFailure } from './project-problem';
 
 /** The projects opened lately, newest first: open one, or take it off the list (its file stays). */
 export function RecentProjectList({ recent }: { recent: RecentProjects }) {
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const list = useRef<HTMLUListElement>(null);
   if (recent.projects.length === 0) return <p className="muted">No projects opened yet.</p>;
   return (
@@ -23,7 +23,7 @@ export function RecentProjectList({ recent }: { recent: RecentProjects }) {
                 disabled={!project.exists || !project.allowed || open}
                 onClick={() => {
                   setError(null);
-                  openProject(project.path, list.current).catch((err: unknown) => setError(errorMessage(err)));
+                  openProject(project.path, list.current).catch(setError);
                 }}
               >
                 <span className="recent-projects__name">{project.name}</span>
@@ -36,7 +36,7 @@ export function RecentProjectList({ recent }: { recent: RecentProjects }) {
                   className="icon-button"
                   aria-label={`Remove ${project.name} from the recent projects`}
                   title="Remove from this list (the file stays)"
-                  onClick={() => mutate('project.forgetRecent', { path: project.path }).catch((err: unknown) => setError(errorMessage(err)))}
+                  onClick={() => mutate('project.forgetRecent', { path: project.path }).catch(setError)}
                 >
                   ×
                 </button>
@@ -45,7 +45,7 @@ export function RecentProjectList({ recent }: { recent: RecentProjects }) {
           );
         })}
       </ul>
-      <InlineError message={error} />
+      <OpenFailure error={error} />
     </>
   );
 }
