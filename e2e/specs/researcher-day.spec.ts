@@ -88,6 +88,8 @@ test('a researcher makes a project, imports, builds a codebook, codes, memos, qu
   await expect(page).toHaveTitle(`${projectName} — Quarry`);
   expect(existsSync(join(dataDir, `${projectName}.quarry`))).toBe(true);
   await expect(page.getByText('No sources yet. Import a file to begin.')).toBeVisible();
+  // Indexing an empty project is done at once: the status bar does not keep saying it is under way.
+  await expect(page.getByRole('contentinfo', { name: 'Status' })).not.toContainText('Indexing the project for search');
 
   // Collect: three files dropped on the window at once.
   await dropFiles(page, [
@@ -151,6 +153,8 @@ test('a researcher makes a project, imports, builds a codebook, codes, memos, qu
   await page.keyboard.press('Control+ArrowRight'); // word by word
   await page.keyboard.press('Control+ArrowRight');
   for (let i = 0; i < 8; i++) await page.keyboard.press('Control+Shift+ArrowRight');
+  // The panel follows the selection once its selectionchange events have landed.
+  await expect.poll(async () => (await selectedText(page)).trim() === (await page.evaluate(() => window.getSelection()?.toString().trim()))).toBe(true);
   const keyboardWords = await selectedText(page);
   expect(keyboardWords.length).toBeGreaterThan(20);
   expect(transcript).toContain(keyboardWords);
