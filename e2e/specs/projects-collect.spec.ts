@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
+import { dropFiles } from '../drop';
 import { startQuarry } from '../quarry-server';
 
 // The first part of a researcher's day, in a project made in the UI: files dropped on the
@@ -21,18 +22,6 @@ const transcript = [
 const notes = ['# Market notes', '', 'Stalls open at *seven*; the **harbour** office at eight.', '', '- dried fish', '- woven bags', ''].join('\n');
 const brief = '<html><body><h1>Policy brief</h1><p>Parcel tariffs were cut in 2023.</p><p>Couriers did not pass the cut on.</p></body></html>';
 const pasted = 'Ade: We ship twice a week.\nLina: Only when the ferry runs.';
-
-/** Drops files on the window as a person dragging them from their file manager would. */
-async function dropFiles(page: Page, files: Array<{ name: string; type: string; content: string }>): Promise<void> {
-  const dataTransfer = await page.evaluateHandle((list) => {
-    const transfer = new DataTransfer();
-    for (const file of list) transfer.items.add(new File([file.content], file.name, { type: file.type }));
-    return transfer;
-  }, files);
-  for (const type of ['dragenter', 'dragover']) await page.dispatchEvent('#view-panel', type, { dataTransfer });
-  await expect(page.getByText('Drop the files to import them into this project')).toBeVisible();
-  await page.dispatchEvent('#view-panel', 'drop', { dataTransfer });
-}
 
 const sourceButton = (page: Page, title: string) => page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: new RegExp(`^${title}`) });
 const reader = (page: Page, title: string) => page.getByRole('article', { name: `Text of ${title}` });

@@ -33,7 +33,8 @@ function set(next: StatusState): void {
 
 function track(progress: Progress): void {
   set({ ...state, tasks: [...state.tasks.filter((t) => t.task !== progress.task), progress] });
-  if (progress.total > 0 && progress.done >= progress.total) {
+  // Done when every part is done, an empty batch included (indexing a project with no sources reports 0 of 0).
+  if (progress.done >= progress.total) {
     setTimeout(() => {
       if (state.tasks.some((t) => t === progress)) set({ ...state, tasks: state.tasks.filter((t) => t !== progress) });
     }, finishedLinger);

@@ -1,4 +1,4 @@
-import type { SourceSummary } from '../../../../shared/domain/model';
+import { sourceKindLabels, type SourceSummary } from '../../../../shared/domain/model';
 
 interface Props {
   sources: SourceSummary[];
@@ -20,7 +20,7 @@ export function SourceList({ sources, selectedId, onSelect }: Props) {
           >
             <span className="source-item__title">{source.title}</span>
             <span className="source-item__meta">
-              <span className="badge">{source.kind}</span>
+              <span className="badge">{sourceKindLabels[source.kind]}</span>
               <span className={`stage-badge stage-badge--${source.stage}`}>{source.stage}</span>
               <span className="muted">
                 {source.codingCount} {source.codingCount === 1 ? 'coding' : 'codings'}

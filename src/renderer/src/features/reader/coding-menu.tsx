@@ -102,7 +102,7 @@ export function CodingMenu({ codings, codes, text, position, onClose, onResize }
                 <button type="button" className="button button--small" aria-label={`Resize coding ${name}`} title="Drag its handles, or Shift+Alt+arrows" onClick={() => onResize(coding.id)}>
                   Resize
                 </button>
-                <button type="button" className="button button--small" aria-expanded={memoing === coding.id} aria-label={`Write a memo on coding ${name}`} onClick={() => setMemoing(memoing === coding.id ? null : coding.id)}>
+                <button type="button" className="button button--small" data-memo-for={coding.id} aria-expanded={memoing === coding.id} aria-label={`Write a memo on coding ${name}`} onClick={() => setMemoing(memoing === coding.id ? null : coding.id)}>
                   Memo
                 </button>
                 <button type="button" className="button button--small button--danger" aria-label={`Remove coding ${name}`} onClick={() => void remove(coding)}>
@@ -140,10 +140,23 @@ export function CodingMenu({ codings, codes, text, position, onClose, onResize }
                     await mutate('codings.update', { id: coding.id, codeId: code.id });
                     onClose();
                   }}
-                  onCancel={() => setRecoding(null)}
+                  onCancel={() => {
+                    setRecoding(null);
+                    requestAnimationFrame(() => dialog.current?.querySelector<HTMLElement>('button')?.focus());
+                  }}
                 />
               )}
-              {memoing === coding.id && <MemoForm target={{ kind: 'coding', id: coding.id }} label={`Memo on coding ${name}`} onDone={() => setMemoing(null)} />}
+              {memoing === coding.id && (
+                <MemoForm
+                  target={{ kind: 'coding', id: coding.id }}
+                  label={`Memo on coding ${name}`}
+                  onDone={() => {
+                    setMemoing(null);
+                    // The form leaves with the focus in it: give focus back to the menu, never to <body>.
+                    requestAnimationFrame(() => dialog.current?.querySelector<HTMLElement>(`[data-memo-for="${CSS.escape(coding.id)}"]`)?.focus());
+                  }}
+                />
+              )}
               {linking === coding.id && (
                 <EvidenceForm
                   coding={coding}

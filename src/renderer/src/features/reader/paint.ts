@@ -110,7 +110,8 @@ export class CodingPainter {
     const plans = todo.map((row) => this.plan(row, input));
     const focused = document.activeElement instanceof HTMLElement && document.activeElement.matches('.stripe') ? document.activeElement.dataset.codingId : undefined;
     const again = new Set(todo);
-    for (const [row, painted] of this.painted) if (!mounted.has(row) || again.has(row)) this.clear(row, painted);
+    // Rows painted again keep their marks until apply() reuses or removes them.
+    for (const [row, painted] of this.painted) if (!mounted.has(row) || again.has(row)) this.clear(row, painted, mounted.has(row));
     plans.forEach((plan, i) => this.apply(todo[i]!, plan));
     // A stripe repainted while it had focus gives focus to its successor, never to <body>.
     if (focused && (document.activeElement === document.body || document.activeElement === null)) {
@@ -125,9 +126,9 @@ export class CodingPainter {
     this.names.clear();
   }
 
-  private clear(row: HTMLElement, painted: Painted): void {
+  private clear(row: HTMLElement, painted: Painted, keepMarks = false): void {
     if (this.supported) for (const [name, range] of painted.ranges) CSS.highlights.get(name)?.delete(range);
-    row.querySelector('.gutter')?.replaceChildren();
+    if (!keepMarks) row.querySelector('.gutter')?.replaceChildren();
     this.painted.delete(row);
   }
 
@@ -166,8 +167,20 @@ export class CodingPainter {
     const input = this.input!;
     const painted: Painted = { ranges: [], version: this.version };
     this.painted.set(row, painted);
-    if (!plan) return;
+    if (!plan) {
+      row.querySelector('.gutter')?.replaceChildren();
+      return;
+    }
     const gutter = row.querySelector<HTMLElement>('.gutter');
+    // A repaint updates the marks already there, so a stripe being clicked or focused stays the same element.
+    const reusable = new Map<string, HTMLElement>();
+    for (const old of gutter?.querySelectorAll<HTMLElement>(':scope > [data-coding-id]') ?? []) reusable.set(`${old.tagName}:${old.classList[0]}:${old.dataset.codingId}`, old);
+    const make = (tag: 'button' | 'div' | 'span', kind: string, codingId: string): HTMLElement => {
+      const key = `${tag.toUpperCase()}:${kind}:${codingId}`;
+      const old = reusable.get(key);
+      reusable.delete(key);
+      return old ?? document.createElement(tag);
+    };
     const marks: HTMLElement[] = [];
     let labelsReach = -Infinity;
     for (const { coding, range, top, bottom, first, last } of plan) {
@@ -182,7 +195,7 @@ export class CodingPainter {
       const colour = input.colourOf(coding.codeId);
       const codeName = input.nameOf(coding.codeId);
       // Where a coding starts its stripe is a button naming it; in later passages the line only continues.
-      const stripe = document.createElement(first ? 'button' : 'div');
+      const stripe = make(first ? 'button' : 'div', 'stripe', coding.id);
       stripe.className = `stripe${first ? ' stripe--start' : ''}${last ? ' stripe--end' : ''}`;
       stripe.dataset.codingId = coding.id;
       stripe.style.cssText = `top:${top}px;height:${Math.max(6, bottom - top)}px;right:${lane * laneWidth}px;--stripe:${colour}`;
@@ -198,7 +211,7 @@ export class CodingPainter {
       const labelRight = Math.min(input.laneCount, maxLanes) * laneWidth + 4;
       stripe.setAttribute('aria-label', `Coding ${codeName}: “${words}${coding.end - coding.start > 60 ? '…' : ''}”`);
       // Its code's name in the column left of the lanes, moved down below the name before it so none overlap.
-      const label = document.createElement('span');
+      const label = make('span', 'stripe-label', coding.id);
       label.className = 'stripe-label';
       label.dataset.codingId = coding.id;
       label.setAttribute('aria-hidden', 'true');
@@ -209,6 +222,8 @@ export class CodingPainter {
       label.style.cssText = `top:${labelTop}px;right:${labelRight}px;max-width:${labelWidth + (maxLanes * laneWidth - labelRight)}px;--stripe:${colour}`;
       marks.push(label);
     }
-    gutter?.replaceChildren(...marks);
+    for (const old of reusable.values()) old.remove();
+    // Only new marks are inserted: moving one that is in place would blur it and lose a click half made on it.
+    for (const mark of marks) if (mark.parentNode !== gutter) gutter?.append(mark);
   }
 }

@@ -164,11 +164,13 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
       const root = article.current;
       const box = scroller.current;
       if (!sel || !root || !box || !sel.rangeCount || !root.contains(sel.anchorNode)) {
+        window.clearTimeout(spoken);
         setCaret(null);
         return;
       }
       const range = sel.getRangeAt(0);
       if (sel.isCollapsed) {
+        window.clearTimeout(spoken);
         const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
         const outer = box.getBoundingClientRect();
         setCaret(rect.height ? { top: rect.top - outer.top + box.scrollTop, left: rect.left - outer.left + box.scrollLeft, height: rect.height } : null);
