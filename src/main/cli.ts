@@ -74,12 +74,12 @@ const exportKinds: Readonly<Record<string, ExportKind>> = {
   },
   codebook: { about: 'the codebook with definitions and criteria', formats: { csv: 'csv', md: 'md', markdown: 'md' }, write: (call, format) => call('exports.codebook', { format: format as 'csv' | 'md' }) },
   matrix: {
-    about: 'a matrix as the Display view draws it (code × source unless --columns; .xlsx: code × source)',
+    about: 'a matrix as the Display view draws it (code × source unless --columns)',
     formats: { ...drawn, xlsx: 'xlsx' },
     write: (call, format, c) => {
       if (format !== 'xlsx') return drawDisplay(call, 'matrix', format, c);
-      if (c.options.columns !== undefined && c.options.columns !== 'sources') throw new UsageError('An .xlsx matrix is the code × source matrix; write other matrices as .csv, .svg or .png.');
-      return call('exports.matrix', { format: 'xlsx' });
+      const config = displayFromOptions('matrix', c.options);
+      return call('exports.matrix', { format: 'xlsx', matrix: config.kind === 'matrix' ? config.matrix : undefined });
     },
   },
   chart: { about: 'a chart: code frequency, or codes by an attribute (--chart attribute --attribute A)', formats: drawn, write: (call, format, c) => drawDisplay(call, 'chart', format, c) },

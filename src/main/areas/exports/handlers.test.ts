@@ -106,6 +106,20 @@ describe('the codebook and the matrix', () => {
     await workbook.xlsx.load(bytesOf(await call('exports.matrix', { format: 'xlsx' })) as unknown as ArrayBuffer);
     expect(workbook.getWorksheet('Code × source')!.getRow(3).values).toEqual([undefined, 'Barriers › Shipping', 1, 1, 2]);
   });
+
+  it('writes any matrix of the Display stage as XLSX: code × code co-occurrence here', async () => {
+    await project();
+    const spec = { columns: 'codes', measure: 'segments', cooccurrence: 'passage' } as const;
+    const shown = await call('display.matrix', spec);
+    const file = await call('exports.matrix', { format: 'xlsx', matrix: spec });
+    expect(file.fileName).toMatch(/code × code \(co-occurrence\)\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytesOf(file) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Code × code (co-occurrence)')!;
+    // A heading row, then one row per row of the matrix the Display view shows.
+    expect(sheet.rowCount).toBe(shown.rows.length + 1);
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Code', ...shown.columns.map((column) => expect.stringContaining(column.label))]);
+  });
 });
 
 describe('the annotated summary', () => {

@@ -6,7 +6,7 @@ import { auditReportDocument } from '../../../shared/domain/export/audit-report'
 import { runsFromCiteprocHtml, type ExportDocument } from '../../../shared/domain/export/document';
 import { renderHtml, renderMarkdown } from '../../../shared/domain/export/render-text';
 import { buildSummary } from '../../../shared/domain/export/summary';
-import { buildMatrix, type MatrixSpec } from '../../../shared/domain/display/matrix';
+import { buildMatrix, matrixColumnLabels, type MatrixSpec } from '../../../shared/domain/display/matrix';
 import { matrixTable } from '../../../shared/domain/display/render';
 import { codebookTable, segmentsTable, toCsv, type SegmentRow, type Table } from '../../../shared/domain/export/table';
 import { renderDocx } from '../../services/export/docx';
@@ -142,13 +142,13 @@ export const exportsHandlers: AreaHandlers<'exports.'> = {
     };
     return file(ctx, 'codebook', 'md', renderMarkdown(doc));
   },
-  'exports.matrix': ({ format }, ctx) => {
+  'exports.matrix': ({ format, matrix: chosen }, ctx) => {
     const { db } = ctx.project;
-    // The Display stage's code × source matrix, every row open.
-    const spec: MatrixSpec = { columns: 'sources', measure: 'segments' };
+    const spec: MatrixSpec = chosen ?? { columns: 'sources', measure: 'segments' };
     const matrix = buildMatrix(matrixFacts(db, spec), spec);
-    if (matrix.rows.length === 0 || matrix.columns.length === 0) throw new AppError('NOT_FOUND', 'The matrix needs at least one source and one code.');
-    return tableFile(ctx, 'code by source matrix', format, matrixTable(matrix, new Set(), 'Code × source'));
+    if (matrix.rows.length === 0 || matrix.columns.length === 0) throw new AppError('NOT_FOUND', 'The matrix needs at least one code and one column (a source, case, attribute value or code).');
+    const name = matrixColumnLabels[spec.columns];
+    return tableFile(ctx, name.toLowerCase(), format, matrixTable(matrix, new Set(), name));
   },
   'exports.auditReport': ({ sourceId, format }, ctx) => {
     const { db } = ctx.project;

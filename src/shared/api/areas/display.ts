@@ -41,7 +41,8 @@ const position = z.object({ x: z.number().finite(), y: z.number().finite() }).st
 const layout = z.record(z.string().max(200), position).refine((l) => Object.keys(l).length <= 50_000, 'A layout holds at most 50,000 nodes.');
 
 /** What every display reads: the project's codes and codings, sources and passages, cases, themes and attributes. */
-const displayReads = ['sources', 'source-text', 'attributes', 'codes', 'codings', 'cases'] as const;
+/** What any display reads: a display's answer changes when one of these does. */
+export const displayReads = ['sources', 'source-text', 'attributes', 'codes', 'codings', 'cases'] as const;
 
 export const displayContract = {
   /** A matrix of codes against sources, cases, attribute values or codes. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { read } from '../method';
+import { displayReads, matrixSpecSchema } from './display';
 import { citationStyleIds } from '../../domain/citation-styles';
 import { referenceFileFormats } from '../../domain/library-import';
 
@@ -39,8 +40,8 @@ export const exportsContract = {
     z.object({ format: z.enum(['csv', 'xlsx']), sourceIds: ids.optional(), codeIds: ids.optional() }).strict(),
   ),
   'exports.codebook': read<ExportFile>(['codes', 'codings'])(z.object({ format: z.enum(['csv', 'md']) }).strict()),
-  /** The code × source matrix of the Display stage. */
-  'exports.matrix': read<ExportFile>(['sources', 'codes', 'codings'])(z.object({ format: z.enum(['csv', 'xlsx']) }).strict()),
+  /** Any matrix of the Display stage (code × source unless `matrix` says otherwise), every row open. */
+  'exports.matrix': read<ExportFile>(displayReads)(z.object({ format: z.enum(['csv', 'xlsx']), matrix: matrixSpecSchema.optional() }).strict()),
   /** The citation audit of a manuscript: findings, claims and verdicts. */
   'exports.auditReport': read<ExportFile>(['audit', 'sources'])(z.object({ sourceId: id, format: z.enum(['md', 'html', 'docx']) }).strict()),
 };

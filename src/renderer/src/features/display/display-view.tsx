@@ -106,10 +106,24 @@ export function DisplayView() {
     }
   };
 
+  /** A matrix as a spreadsheet: the values unrounded, every row open. */
+  const exportXlsx = async () => {
+    if (current.config.kind !== 'matrix') return;
+    setError(null);
+    try {
+      const file = await api.call('exports.matrix', { format: 'xlsx', matrix: current.config.matrix });
+      downloadFile(file);
+      announce(`Exported ${file.fileName}`);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
   useCommands([
     ...(['matrix', 'network', 'chart'] as const).map((k) => ({ id: `display.show.${k}`, title: `Show the ${kindLabels[k].toLowerCase()}`, category: 'Display', run: () => switchTo(k) })),
     { id: 'display.save', title: 'Save this display', category: 'Display', run: () => save(false) },
     ...exportFormats.map((format) => ({ id: `display.export.${format}`, title: `Export this display as ${format.toUpperCase()}`, category: 'Display', run: () => exportAs(format) })),
+    { id: 'display.export.xlsx', title: 'Export this matrix as XLSX', category: 'Display', when: () => current.config.kind === 'matrix', run: () => exportXlsx() },
   ]);
 
   return (
@@ -171,6 +185,11 @@ export function DisplayView() {
                 Export {format.toUpperCase()}
               </button>
             ))}
+            {current.config.kind === 'matrix' && (
+              <button type="button" className="button button--small" onClick={() => void exportXlsx()}>
+                Export XLSX
+              </button>
+            )}
           </div>
         </header>
         <InlineError message={error} />

@@ -5,7 +5,8 @@ import { api } from '../../api/client';
 import { errorMessage, mutate } from '../../api/use-api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { InlineError } from '../../components/inline-error';
-import { readAsBase64, saveExport } from '../../lib/files';
+import { readAsBase64 } from '../../lib/files';
+import { downloadFile } from '../../lib/download';
 import { useCommands, type Command } from '../../state/commands';
 import { announce } from '../../state/status';
 import './exchange.css';
@@ -105,7 +106,7 @@ export function ExchangeMenu() {
     setError(null);
     try {
       const file: ExportFile = kind === 'project' ? await api.call('refi.exportProject', {}) : await api.call('refi.exportCodebook', {});
-      saveExport(file);
+      downloadFile(file);
       announce(`Exported ${file.fileName}.`);
       setOpen(false);
     } catch (err) {

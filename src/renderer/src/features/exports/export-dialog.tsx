@@ -4,7 +4,7 @@ import { citationStyles, type CitationStyle } from '../../../../shared/domain/ci
 import { api } from '../../api/client';
 import { errorMessage, useQuery } from '../../api/use-api';
 import { allNodes, buildCodeTree } from '../../lib/code-tree';
-import { saveExport } from '../../lib/files';
+import { downloadFile } from '../../lib/download';
 import { useCommands, type Command } from '../../state/commands';
 import { announce } from '../../state/status';
 import { InlineError } from '../../components/inline-error';
@@ -109,7 +109,7 @@ function ExportDialog({ initialKind, onClose }: { initialKind: Kind; onClose(): 
         codeIds: spec.narrows ? narrowed(codeSet, codeItems) : undefined,
         manuscriptId: manuscriptId || manuscripts[0]?.id || '',
       });
-      saveExport(file);
+      downloadFile(file);
       announce(`Saved ${file.fileName}.`);
       onClose();
     } catch (failure) {

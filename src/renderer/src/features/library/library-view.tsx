@@ -4,7 +4,7 @@ import { referenceLabel, referenceTypeLabels, referenceTypes, type LibraryRefere
 import type { ReferenceFileFormat } from '../../../../shared/domain/library-import';
 import { api } from '../../api/client';
 import { errorMessage, mutate, useQuery } from '../../api/use-api';
-import { saveExport } from '../../lib/files';
+import { downloadFile } from '../../lib/download';
 import { announce } from '../../state/status';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { InlineError } from '../../components/inline-error';
@@ -148,9 +148,9 @@ export function LibraryView() {
 
   const run = (work: Promise<unknown>) => work.catch((failure: unknown) => setError(errorMessage(failure)));
   const exportAs = (format: ReferenceFileFormat) =>
-    run(api.call('exports.references', { format }).then((file) => (saveExport(file), announce(`Saved ${file.fileName}.`))));
+    run(api.call('exports.references', { format }).then((file) => (downloadFile(file), announce(`Saved ${file.fileName}.`))));
   const exportBibliography = (format: 'html' | 'md') =>
-    run(api.call('exports.bibliography', { format, style }).then((file) => (saveExport(file), announce(`Saved ${file.fileName}.`))));
+    run(api.call('exports.bibliography', { format, style }).then((file) => (downloadFile(file), announce(`Saved ${file.fileName}.`))));
 
   return (
     <div className="library-view">
