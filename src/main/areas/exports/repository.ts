@@ -2,28 +2,18 @@
 // and attributes, the codebook's criteria, and conclusions with every kind of evidence.
 // Texts are cut in JavaScript, since offsets are UTF-16 code units and SQLite's substr counts
 // characters.
+import type { Coding } from '../../../shared/domain/model';
 import type { Db } from '../../services/store/database';
 
-export interface SegmentRecord {
-  id: string;
-  sourceId: string;
-  codeId: string;
-  start: number;
-  end: number;
-  coder: string;
-  summary: string;
-  createdAt: string;
-}
-
 /** Codings in source order (sources as listed, then by position), optionally of some sources and codes. */
-export function codedSegments(db: Db): SegmentRecord[] {
+export function codedSegments(db: Db): Coding[] {
   return db
     .prepare(
       `SELECT c.id, c.source_id AS sourceId, c.code_id AS codeId, c.start, c.end, c.coder, c.summary, c.created_at AS createdAt
        FROM codings c JOIN sources s ON s.id = c.source_id
        ORDER BY s.created_at, s.title, c.start, c.end, c.rowid`,
     )
-    .all() as SegmentRecord[];
+    .all() as Coding[];
 }
 
 /** Memos written on codings or on sources, by what they are written on. */

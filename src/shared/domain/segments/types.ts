@@ -1,15 +1,8 @@
+import type { Coding } from '../model';
 import type { SegmentStats } from './query';
 
 /** A coding as a retrieved segment shows it. */
-export interface SegmentCoding {
-  id: string;
-  codeId: string;
-  start: number;
-  end: number;
-  coder: string;
-  createdAt: string;
-  summary: string;
-}
+export type SegmentCoding = Omit<Coding, 'sourceId'>;
 
 /** One row of the retrieved segments. */
 export interface SegmentRow {
