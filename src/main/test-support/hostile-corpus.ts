@@ -312,13 +312,14 @@ export async function writeHostileCorpus(dir: string): Promise<HostileCorpus> {
   const xrefLoop = pagesPdf([textContent('Looped xref')]);
   const startxref = Number(/startxref\n(\d+)/.exec(xrefLoop.toString('latin1'))![1]);
   add('pdf-xref-loop.pdf', 'PDF xref loop', imports('Looped xref'), Buffer.from(xrefLoop.toString('latin1').replace('/Root 1 0 R ', `/Root 1 0 R /Prev ${startxref} `), 'latin1'));
-  add('pdf-page-tree-loop.pdf', 'PDF page-tree loop', refused(NOT_PDF), pagesPdf([textContent('Kid loop')], { kids: '2 0 R 4 0 R', count: 2 }));
+  // The loop leads back to the page tree; the one real page in it is read.
+  add('pdf-page-tree-loop.pdf', 'PDF page-tree loop', imports('Kid loop'), pagesPdf([textContent('Kid loop')], { kids: '2 0 R 4 0 R', count: 2 }));
   add('pdf-count-one-billion.pdf', 'huge page count', imports('Only page'), pagesPdf([textContent('Only page')], { count: 1_000_000_000 }));
   add('pdf-20000-pages.pdf', 'huge page count', refused(/has 20,000 pages; Quarry imports PDFs of up to 5,000 pages/), pagesPdf(Array.from({ length: 20_000 }, (_, i) => textContent(`Page ${i + 1}`))));
   add('pdf-flate-bomb-1gb.pdf', 'flate bomb', refused(/needed more memory to read than Quarry gives one file/), pagesPdf([stream(zlibSpaces(1024), '/Filter /FlateDecode ')]));
   add('pdf-flate-bomb-double.pdf', 'flate bomb', refused(/needed more memory to read than Quarry gives one file/), pagesPdf([stream(deflateRawSyncZlib(zlibSpaces(1024)), '/Filter [/FlateDecode /FlateDecode] ')]));
   add('pdf-nested-arrays.pdf', 'deep nesting', refused(/has no text layer|is not a valid PDF file/), pagesPdf([`${'['.repeat(100_000)}${']'.repeat(100_000)} ${textContent('')}`]));
-  // 2,000 lines of 100 tiny words, all within the page (pdf.js drops text outside it).
+  // 2,000 lines of 100 tiny words, all within the page (text outside it is not the page's).
   const tinyWords = Array.from({ length: 2_000 }, (_, line) => `1 0 0 1 10 ${(780 - line * 0.38).toFixed(2)} Tm ${Array.from({ length: 100 }, (_, i) => `(w${line * 100 + i} ) Tj`).join(' ')}`);
   add('pdf-200000-text-items.pdf', 'many objects', imports('w199999'), pagesPdf([`BT /F1 0.3 Tf ${tinyWords.join('\n')} ET`]));
   add('pdf-form-xobject-loop.pdf', 'PDF object loop', imports('Before the loop'), pdf([

@@ -38,6 +38,16 @@ export function fileError(code: ErrorCode, fileName: string, predicate: string, 
 const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]|[^\P{Cc}\s]/gu;
 
 /** A line set in capitals ("INTRODUCTION"), which plain text and PDFs use for headings. */
+/** The refusal of a file whose reading needed more memory than one file is given. */
+export function tooMuchMemory(fileName: string, cause?: unknown): AppError {
+  return fileError(
+    'UNREADABLE',
+    fileName,
+    'needed more memory to read than Quarry gives one file, and was stopped; it may be damaged or built to exhaust memory (a decompression bomb), or too large: split it into parts and import those.',
+    cause,
+  );
+}
+
 export function isAllCaps(line: string): boolean {
   // Three letters are looked for, not counted: a line may be megabytes long.
   return !/\p{Ll}/u.test(line) && /^(?:\P{L}*\p{L}){3}/u.test(line);

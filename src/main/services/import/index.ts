@@ -6,7 +6,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import type { AppError } from '../../../shared/api/errors';
 import type { JobProgress } from '../workers/jobs';
 import { JobStopped, parserPool } from '../workers/pool';
-import { buildDocument, fileError } from './document';
+import { buildDocument, fileError, tooMuchMemory } from './document';
 import { checkFileSize, detectFormat } from './extract';
 import { EXTRACT_DEADLINE_MS, EXTRACT_DEADLINE_PER_PAGE_MS } from './limits';
 import { plainTextToBlocks } from './plain-text';
@@ -32,11 +32,7 @@ function stoppedError(stopped: JobStopped, fileName: string): AppError {
         `took longer to read than Quarry gives one file (${EXTRACT_DEADLINE_MS / 1000} seconds, and ${EXTRACT_DEADLINE_PER_PAGE_MS} ms more per page), and was stopped; it may be damaged, or too long to read at once: split it into parts and import those.`,
       );
     case 'memory':
-      return fileError(
-        'UNREADABLE',
-        fileName,
-        'needed more memory to read than Quarry gives one file, and was stopped; it may be damaged or built to exhaust memory (a decompression bomb), or too large: split it into parts and import those.',
-      );
+      return tooMuchMemory(fileName);
     case 'crashed':
       return fileError('UNREADABLE', fileName, 'stopped the reader unexpectedly; it may be damaged. Open it in the program that made it, save a copy and import that.', stopped);
     case 'cancelled':

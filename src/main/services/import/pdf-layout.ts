@@ -37,7 +37,11 @@ function weightedMode(entries: Iterable<[value: number, weight: number]>): numbe
 
 function groupByPage(lines: readonly PdfLine[]): PdfLine[][] {
   const pages = new Map<number, PdfLine[]>();
-  for (const line of lines) pages.set(line.page, [...(pages.get(line.page) ?? []), line]);
+  for (const line of lines) {
+    const page = pages.get(line.page);
+    if (page) page.push(line);
+    else pages.set(line.page, [line]);
+  }
   return [...pages.values()];
 }
 
@@ -159,7 +163,11 @@ export function linesToBlocks(allLines: readonly PdfLine[]): Block[] {
   const rightEdge = new Map<PdfLine, number>();
   for (const page of groupByPage(lines)) {
     const body = page.filter(isBody);
-    for (const line of page) rightEdge.set(line, Math.max(line.right, ...body.filter((b) => b.x < line.right && b.right > line.x).map((b) => b.right)));
+    for (const line of page) {
+      let edge = line.right;
+      for (const b of body) if (b.x < line.right && b.right > line.x && b.right > edge) edge = b.right;
+      rightEdge.set(line, edge);
+    }
   }
 
   // A line ends its paragraph early when the next line's first word would have fitted

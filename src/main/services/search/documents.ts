@@ -106,59 +106,54 @@ export interface ChangedRow {
   key: string | null;
 }
 
-/** How to read the doc of one changed row of each table that holds docs; other tables hold none. */
-const docReaders: Record<string, (db: Db) => (id: string) => SearchDoc | undefined> = {
-  passages: (db) => {
-    const row = db.prepare('SELECT p.source_id, s.title, p.start, p.end FROM passages p JOIN sources s ON s.id = p.source_id WHERE p.id = ?').raw();
+// The keys of a change's rows go to SQLite as one JSON array: an import writes thousands of
+// passages, and a statement per row cost more than the rest of the update.
+const KEYS = 'SELECT value FROM json_each(?)';
+
+/** How to read the docs of a table's changed rows, by their keys, in one statement; other tables hold none. */
+const docReaders: Record<string, (db: Db, keys: string) => SearchDoc[]> = {
+  passages: (db, keys) => {
+    const rows = db.prepare(`SELECT p.id, p.source_id, s.title, p.start, p.end FROM passages p JOIN sources s ON s.id = p.source_id WHERE p.id IN (${KEYS})`).raw().all(keys) as Array<
+      [string, string, string, number, number]
+    >;
     // Offsets are UTF-16 units, so the words are sliced here, not by SQL's substr (which counts characters).
     const texts = new SourceTexts(db);
-    return (id) => {
-      const found = row.get(id) as [string, string, number, number] | undefined;
-      return found && searchDocs.passage(id, found[0], found[1], texts.get(found[0]).slice(found[2], found[3]));
-    };
+    return rows.map(([id, sourceId, title, start, end]) => searchDocs.passage(id, sourceId, title, texts.get(sourceId).slice(start, end)));
   },
-  memos: (db) => {
-    const row = db.prepare('SELECT id, title, body, target_kind, target_id FROM memos WHERE id = ?').raw();
-    return (id) => {
-      const found = row.get(id) as [string, string, string, string, string | null] | undefined;
-      return found && searchDocs.memo(...found);
-    };
-  },
-  codes: (db) => {
-    const row = db.prepare('SELECT id, name, definition FROM codes WHERE id = ?').raw();
-    return (id) => {
-      const found = row.get(id) as [string, string, string] | undefined;
-      return found && searchDocs.code(...found);
-    };
-  },
-  claims: (db) => {
-    const row = db.prepare('SELECT c.source_id, s.title, c.text FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.id = ?').raw();
-    return (id) => {
-      const found = row.get(id) as [string, string, string] | undefined;
-      return found && searchDocs.claim(id, ...found);
-    };
-  },
-  reference_entries: (db) => {
-    const row = db.prepare('SELECT id, source_id, title, raw FROM reference_entries WHERE id = ?').raw();
-    return (id) => {
-      const found = row.get(id) as [string, string | null, string | null, string] | undefined;
-      return found && searchDocs.reference(...found);
-    };
-  },
+  memos: (db, keys) =>
+    (db.prepare(`SELECT id, title, body, target_kind, target_id FROM memos WHERE id IN (${KEYS})`).raw().all(keys) as Array<[string, string, string, string, string | null]>).map((row) =>
+      searchDocs.memo(...row),
+    ),
+  codes: (db, keys) =>
+    (db.prepare(`SELECT id, name, definition FROM codes WHERE id IN (${KEYS})`).raw().all(keys) as Array<[string, string, string]>).map((row) => searchDocs.code(...row)),
+  claims: (db, keys) =>
+    (
+      db.prepare(`SELECT c.id, c.source_id, s.title, c.text FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.id IN (${KEYS})`).raw().all(keys) as Array<[string, string, string, string]>
+    ).map((row) => searchDocs.claim(...row)),
+  reference_entries: (db, keys) =>
+    (db.prepare(`SELECT id, source_id, title, raw FROM reference_entries WHERE id IN (${KEYS})`).raw().all(keys) as Array<[string, string | null, string | null, string]>).map((row) =>
+      searchDocs.reference(...row),
+    ),
 };
 
-/** The docs a change touched, as the tables hold them now: those still there to index again, the others to remove. */
+/** The docs a change touched, as the tables hold them now: those still there to index again (in the change's order), the others to remove. */
 export function changedDocuments(db: Db, rows: readonly ChangedRow[]): { changed: SearchDoc[]; vanished: string[] } {
+  const keysByTable = new Map<string, string[]>();
+  for (const { table, key } of rows) {
+    if (!docReaders[table] || key === null) continue;
+    const keys = keysByTable.get(table);
+    if (keys) keys.push(key);
+    else keysByTable.set(table, [key]);
+  }
   const changed: SearchDoc[] = [];
   const vanished: string[] = [];
-  const readers = new Map<string, (id: string) => SearchDoc | undefined>();
-  for (const { table, key } of rows) {
-    const reader = docReaders[table];
-    if (!reader || key === null) continue;
-    if (!readers.has(table)) readers.set(table, reader(db));
-    const doc = readers.get(table)!(key);
-    if (doc) changed.push(doc);
-    else vanished.push(key);
+  for (const [table, keys] of keysByTable) {
+    const found = new Map(docReaders[table]!(db, JSON.stringify(keys)).map((doc) => [doc.id, doc]));
+    for (const key of keys) {
+      const doc = found.get(key);
+      if (doc) changed.push(doc);
+      else vanished.push(key);
+    }
   }
   return { changed, vanished };
 }
@@ -254,17 +249,25 @@ export function toIndexInput(scanned: ScannedDoc, sources: SourceTexts): IndexIn
  * fingerprint, which the next open will not find and so will re-check.
  */
 export function fingerprintDocs(db: Db, docs: readonly SearchDoc[]): ScannedDoc[] {
-  const passageRow = db.prepare('SELECT source_id, start, end FROM passages WHERE id = ?').raw();
+  const passageIds = docs.filter((doc) => doc.kind === 'passage').map((doc) => doc.id);
+  const passages = new Map(
+    (db.prepare(`SELECT id, source_id, start, end FROM passages WHERE id IN (${KEYS})`).raw().all(JSON.stringify(passageIds)) as Array<[string, string, number, number]>).map(
+      ([id, ...rest]) => [id, rest] as const,
+    ),
+  );
   // Once per source, not per passage: octet_length reads the whole text, and a book has thousands of passages.
-  const sourceRow = db.prepare('SELECT title, octet_length(text) FROM sources WHERE id = ?').raw();
-  const sources = new Map<string, [string, number] | undefined>();
+  const sourceIds = [...new Set([...passages.values()].map(([sourceId]) => sourceId))];
+  const sources = new Map(
+    (db.prepare(`SELECT id, title, octet_length(text) FROM sources WHERE id IN (${KEYS})`).raw().all(JSON.stringify(sourceIds)) as Array<[string, string, number]>).map(
+      ([id, title, bytes]) => [id, { title, bytes }] as const,
+    ),
+  );
   return docs.map((doc) => {
-    const passage = doc.kind === 'passage' ? (passageRow.get(doc.id) as [string, number, number] | undefined) : undefined;
-    if (!passage) return { doc: stored(doc), fingerprint: contentFingerprint(doc) };
+    const passage = doc.kind === 'passage' ? passages.get(doc.id) : undefined;
+    const source = passage && sources.get(passage[0]);
+    if (!passage || !source) return { doc: stored(doc), fingerprint: contentFingerprint(doc) };
     const [sourceId, start, end] = passage;
-    if (!sources.has(sourceId)) sources.set(sourceId, sourceRow.get(sourceId) as [string, number] | undefined);
-    const source = sources.get(sourceId);
-    return { doc: stored(doc), fingerprint: source ? passageFingerprint(doc.id, sourceId, source[0], start, end, source[1]) : contentFingerprint(doc) };
+    return { doc: stored(doc), fingerprint: passageFingerprint(doc.id, sourceId, source.title, start, end, source.bytes) };
   });
 }
 
