@@ -141,7 +141,7 @@ function docx(document: ZipEntry | string, others: ZipEntry[] = []): Buffer {
 // ---- PDF files -----------------------------------------------------------------------------
 
 /** A PDF written object by object (object n is objects[n - 1]), with a correct cross-reference table unless `trailer` says otherwise. */
-function pdf(objects: ReadonlyArray<string | Buffer>, trailer = ''): Buffer {
+export function pdf(objects: ReadonlyArray<string | Buffer>, trailer = ''): Buffer {
   const parts: Buffer[] = [utf8('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n')];
   let length = parts[0]!.length;
   const offsets: number[] = [];
@@ -156,7 +156,7 @@ function pdf(objects: ReadonlyArray<string | Buffer>, trailer = ''): Buffer {
   return Buffer.concat(parts);
 }
 
-const stream = (content: Buffer | string, dictionary = ''): Buffer => {
+export const stream = (content: Buffer | string, dictionary = ''): Buffer => {
   const data = typeof content === 'string' ? utf8(content) : content;
   return Buffer.concat([utf8(`<< /Length ${data.length} ${dictionary}>>\nstream\n`), data, utf8('\nendstream')]);
 };

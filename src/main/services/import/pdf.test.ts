@@ -1,6 +1,7 @@
-import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, StandardFonts, degrees, type PDFFont, type PDFPage } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { extractBuffer } from './extract';
+import { pdf, stream } from '../../test-support/hostile-corpus';
 import { appErrorOf, outline } from './test-support';
 
 const LEFT = 50;
@@ -99,5 +100,41 @@ describe('pdf', () => {
     const scanned = await appErrorOf(async () => extractBuffer(await blank.save(), 'scan.pdf'));
     expect(scanned).toMatchObject({ code: 'UNREADABLE' });
     expect(scanned.message).toMatch(/^'scan\.pdf' has no text layer/);
+  });
+
+  it('leaves out text set at an angle, such as a repository stamp up the margin', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([420, 595]);
+    page.drawText('arXiv:2412.01234v2 [cs.DL] 3 Dec 2024', { x: 20, y: 150, size: 14, font, rotate: degrees(90) });
+    page.drawText('Sellers kept ledgers of every crate.', { x: 60, y: 500, size: 11, font });
+    expect(outline(await extractBuffer(await doc.save(), 'stamped.pdf'))).toEqual(['p Sellers kept ledgers of every crate.']);
+  });
+
+  it('reads a URL set in a fixed-pitch font as one word', async () => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([420, 595]);
+    page.drawText('Data at https://example.org/tidy-data.csv for all.', { x: 40, y: 500, size: 10, font: await doc.embedFont(StandardFonts.Courier) });
+    expect(outline(await extractBuffer(await doc.save(), 'courier.pdf'))).toEqual(['p Data at https://example.org/tidy-data.csv for all.']);
+  });
+
+  it('sizes a Type 3 font by its glyphs, as old TeX output needs, so its words are not spelt letter by letter', async () => {
+    // Glyphs are boxes as tall as capitals (690 of 1,000 units); the font matrix and a 0.22 Tf make an 11-point em.
+    const letters = ['D', 'E', 'H', 'L', 'N', 'O', 'R', 'W'];
+    const codes = letters.map((l) => l.charCodeAt(0));
+    const widths = Array.from({ length: 88 - 32 }, (_, i) => (i === 0 ? 300 : 600));
+    const type3 = pdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [4 0 R] /Count 1 >>',
+      `<< /Type /Font /Subtype /Type3 /FontBBox [0 0 600 700] /FontMatrix [0.05 0 0 0.05 0 0] /CharProcs 6 0 R /Encoding << /Type /Encoding /Differences [32 /space ${letters
+        .map((l, i) => `${codes[i]} /${l}`)
+        .join(' ')}] >> /FirstChar 32 /LastChar 87 /Widths [${widths.join(' ')}] /Resources << >> >>`,
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>',
+      stream('BT /F1 0.22 Tf 72 700 Td (HELLO WORLD) Tj 0 -14 Td (HOLD ON) Tj ET'),
+      `<< /space 7 0 R ${letters.map((l) => `/${l} 8 0 R`).join(' ')} >>`,
+      stream('300 0 d0'),
+      stream('600 0 0 0 600 690 d1 50 0 500 690 re f'),
+    ]);
+    expect(outline(await extractBuffer(type3, 'type3.pdf'))).toEqual(['p HELLO WORLD HOLD ON']);
   });
 });
