@@ -1,6 +1,4 @@
 // A worker for pool.test.ts: jobs that behave well and badly on purpose.
-import { readlinkSync } from 'node:fs';
-import { getPriority } from 'node:os';
 import { AppError } from '../../../shared/api/errors';
 import { serveJobs } from './serve';
 
@@ -17,8 +15,6 @@ export type FixtureJobs = {
   buffers: { input: { mb: number; holdMs: number }; output: string };
   /** Fills `mb` MB of buffers without ever yielding, so it cannot report its memory. */
   hoard: { input: { mb: number }; output: string };
-  /** The nice value of the worker's own thread, where the system gives threads their own (Linux); null elsewhere. */
-  priority: { input: Record<string, never>; output: number | null };
   refuse: { input: Record<string, never>; output: string };
   fail: { input: Record<string, never>; output: string };
   exit: { input: Record<string, never>; output: string };
@@ -32,10 +28,6 @@ function spin(ms: number): void {
 }
 
 serveJobs<FixtureJobs>({
-  priority: async () => {
-    if (process.platform !== 'linux') return { value: null };
-    return { value: getPriority(Number(/\/task\/(\d+)$/.exec(readlinkSync('/proc/thread-self'))![1])) };
-  },
   echo: async ({ value, steps }, report) => {
     for (let done = 1; done <= steps; done++) report({ done, total: steps, label: `step ${done}` });
     return { value };

@@ -1,4 +1,3 @@
-import { constants, getPriority } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/api/errors';
 import type { FixtureJobs } from './fixture-worker';
@@ -28,10 +27,6 @@ afterEach(async () => {
 });
 
 describe('WorkerPool', () => {
-  it.runIf(process.platform === 'linux')('runs its workers behind the main thread for the cores', async () => {
-    const workers = pool({ size: 1 });
-    expect(await workers.run('priority', {})).toBe(Math.min(19, getPriority() + constants.priority.PRIORITY_BELOW_NORMAL));
-  });
 
   // First, while the process has given back what it used: a worker that never yields cannot
   // report its memory, so the process's resident memory is what catches it.

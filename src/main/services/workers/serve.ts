@@ -1,7 +1,5 @@
 // The worker side of pool.ts: answers each job request with the runner's result, its progress on
 // the way, or the error it threw, in the shape the pool expects.
-import { readlinkSync } from 'node:fs';
-import { constants, getPriority, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../../shared/api/errors';
 import type { JobMap, JobProgress, JobReply, JobRequest, SerializedError } from './jobs';
@@ -22,26 +20,8 @@ function serialize(error: unknown): SerializedError {
 // How often a running job's memory is reported: often enough to stop a decompression bomb early.
 const MEMORY_REPORT_MS = 50;
 
-/**
- * Puts this thread behind the main thread for the cores: the main thread answers the UI, and a
- * batch of imports keeping every core busy must not slow its answers. Linux gives each thread
- * its own nice value, found by the thread's id; elsewhere the workers keep the app's priority.
- */
-const LOWEST_PRIORITY = 19;
-
-function yieldToMainThread(): void {
-  let thread: string | undefined;
-  try {
-    thread = /\/task\/(\d+)$/.exec(readlinkSync('/proc/thread-self'))?.[1];
-  } catch {
-    return;
-  }
-  if (thread) setPriority(Number(thread), Math.min(LOWEST_PRIORITY, getPriority(Number(thread)) + constants.priority.PRIORITY_BELOW_NORMAL));
-}
-
 /** Runs the jobs the pool sends to this worker, one at a time. */
 export function serveJobs<J extends JobMap>(runners: Runners<J>): void {
-  yieldToMainThread();
   const port = parentPort!;
   port.on('message', (request: JobRequest) => {
     const send = (reply: JobReply, transfer: ArrayBuffer[] = []): void => port.postMessage(reply, transfer);
