@@ -18,7 +18,7 @@ import { AppContext } from '../src/main/app/context';
 import { callOk } from '../src/main/test-support/api';
 import type { Result } from '../src/shared/api/errors';
 import { matrixColumnKinds, type MatrixColumnKind } from '../src/shared/domain/display/matrix';
-import { arrangeNetwork, type Network } from '../src/shared/domain/display/network';
+import { arrangeNetwork, defaultNetworkFilter, type Network } from '../src/shared/domain/display/network';
 import { edgeWidth, nodeRadius, nodeStyle } from '../src/shared/domain/display/render';
 import { seededRandom } from '../src/shared/random';
 
@@ -322,7 +322,7 @@ export async function measureScale(
     list = html;
   }
 
-  const shown = await server.call('display.network', { cooccurrence: 'overlap' });
+  const shown = await server.call('display.network', { ...defaultNetworkFilter, cooccurrence: 'overlap' });
   if (!shown.ok) throw new Error(shown.error.message);
   const baseline = await measureBaseline(page, runs, helpers, tables, list, shown.value as Network);
   return { matrix, segmentsFirstRows, network, networkSize, baseline };

@@ -3,9 +3,10 @@ import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { CooccurrenceMode } from '../../../../shared/domain/display/matrix';
 import {
   arrangeNetwork,
-  filterNetwork,
+  isCounted,
   networkNodeKindLabels,
   networkNodeKinds,
+  readableLinks,
   type NetworkFilter,
   type NetworkNodeKind,
   type NetworkPositions,
@@ -35,13 +36,15 @@ const step = 40;
  * positions are saved with the display.
  */
 export function NetworkPanel({ config, layout, onChange, onMoved }: Props) {
-  const network = useQuery('display.network', { cooccurrence: config.cooccurrence });
+  // The main process applies the filter: a large project's whole network is tens of thousands of links.
+  const network = useQuery('display.network', config);
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
   const [chosen, setChosen] = useState('');
   const [at, setAt] = useState<{ x: number; y: number } | null>(null);
-  const shown = useMemo(() => (network.data ? filterNetwork(network.data, config) : null), [network.data, config]);
-  const maxWeight = useMemo(() => Math.max(1, ...(network.data?.edges ?? []).filter((e) => e.kind === 'cooccurs').map((e) => e.weight)), [network.data]);
+  const shown = network.data ?? null;
+  const maxWeight = useMemo(() => (shown ? shown.edges.reduce((most, e) => (isCounted(e) ? Math.max(most, e.weight) : most), 1) : 1), [shown]);
+  const labels = useMemo(() => new Map((shown?.nodes ?? []).map((n) => [n.id, n.label])), [shown]);
   const savedLayout = useEffectEvent(() => layout);
   const positionsNow = (instance: Core): NetworkPositions => {
     const out: NetworkPositions = { ...layout };
@@ -73,6 +76,8 @@ export function NetworkPanel({ config, layout, onChange, onMoved }: Props) {
             width: 'data(size)',
             height: 'data(size)',
             'font-size': 11,
+            // Labels too small to read at this zoom are not drawn (a network of hundreds of nodes fits the view only zoomed out).
+            'min-zoomed-font-size': 6,
             color: '#1b1f24',
             'text-valign': 'bottom',
             'text-margin-y': 4,
@@ -83,10 +88,12 @@ export function NetworkPanel({ config, layout, onChange, onMoved }: Props) {
           },
         },
         { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#1b1f24' } },
+        // Haystack lines are the cheapest edges Cytoscape draws; evidence links stay straight lines, one of them dashed.
         {
           selector: 'edge',
-          style: { width: 'data(width)', 'line-color': 'data(colour)', opacity: 0.7, 'curve-style': 'straight' },
+          style: { width: 'data(width)', 'line-color': 'data(colour)', opacity: 0.7, 'curve-style': 'haystack', 'haystack-radius': 0 },
         },
+        { selector: 'edge[kind = "supports"], edge[kind = "contradicts"]', style: { 'curve-style': 'straight' } },
         { selector: 'edge[kind = "contradicts"]', style: { 'line-style': 'dashed' } },
       ],
     });
@@ -175,18 +182,27 @@ export function NetworkPanel({ config, layout, onChange, onMoved }: Props) {
               {networkNodeKindLabels[kind]}
             </label>
           ))}
-          <label className="field field--inline">
-            <span className="field__label">Co-occurring at least</span>
+          <label className="field field--inline" title="A link’s strength: how often two codes’ codings meet, or how many of a code’s codings a case holds">
+            <span className="field__label">Links at least</span>
             <input
               className="input input--compact input--number"
               type="number"
               min={1}
               max={maxWeight}
-              value={config.minWeight}
+              value={config.minWeight ?? shown?.minWeight ?? 1}
               onChange={(e) => onChange({ ...config, minWeight: Math.max(1, Math.floor(Number(e.target.value) || 1)) })}
             />
-            <span className="muted small">times</span>
+            <span className="muted small">strong</span>
           </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={config.minWeight === null} onChange={(e) => onChange({ ...config, minWeight: e.target.checked ? null : (shown?.minWeight ?? 1) })} />
+            The strongest {readableLinks} only
+          </label>
+          {shown && (
+            <span className="muted small" role="status">
+              {shown.counted.shown.toLocaleString()} of {shown.counted.of.toLocaleString()} links
+            </span>
+          )}
           <label className="field field--inline">
             <span className="field__label">Codes meet when</span>
             <select className="input input--compact" value={config.cooccurrence} onChange={(e) => onChange({ ...config, cooccurrence: e.target.value as CooccurrenceMode })}>
@@ -262,8 +278,8 @@ export function NetworkPanel({ config, layout, onChange, onMoved }: Props) {
           <ul>
             {shown.edges.slice(0, 500).map((e) => (
               <li key={e.id}>
-                {shown.nodes.find((n) => n.id === e.source)?.label} — {e.kind}
-                {e.kind === 'cooccurs' ? ` ${e.weight}×` : ''} — {shown.nodes.find((n) => n.id === e.target)?.label}
+                {labels.get(e.source)} — {e.kind}
+                {isCounted(e) ? ` ${e.weight}×` : ''} — {labels.get(e.target)}
               </li>
             ))}
           </ul>
