@@ -339,14 +339,6 @@ function walkRegions(
   return { rows, columns, width, totalColumn, cells, denominators, covered, blank: null, sourceIds };
 }
 
-/** Calls `meet(i, j)` for every pair of overlapping codings of one source, given sorted by start. */
-export function forEachMeeting(sorted: readonly Span[], meet: (i: number, j: number) => void): void {
-  for (let i = 0; i < sorted.length; i++) {
-    const end = sorted[i]!.end;
-    for (let j = i + 1; j < sorted.length && sorted[j]!.start < end; j++) meet(i, j);
-  }
-}
-
 /**
  * The codings as co-occurrence sees them, in source order: as coded, or (mode 'passage') each
  * widened to the passages it touches, so codings in one passage overlap.

@@ -3,7 +3,7 @@
 // number of times their codings meet is the edge's weight), a case holds a code's codings,
 // a conclusion rests on (or is contradicted by) codings of a code or a claim.
 import type { Code, ConclusionStatus } from '../model';
-import { codingsMeeting, forEachMeeting, type CooccurrenceMode, type MatrixCoding, type Region } from './matrix';
+import { codingsMeeting, type CooccurrenceMode, type MatrixCoding, type Region } from './matrix';
 import { overlapsAny, mergeSpans, type Span } from './spans';
 
 export const networkNodeKinds = ['theme', 'code', 'case', 'claim', 'conclusion'] as const;
@@ -91,32 +91,47 @@ export function buildNetwork(facts: NetworkFacts, mode: CooccurrenceMode = 'over
     if (code.parentId !== null && codeIds.has(code.parentId)) link('contains', nodeId('code', code.parentId), nodeId('code', code.id));
   }
 
+  // Co-occurrence, counted by pair of codes first and linked once per pair, in the order pairs first meet.
   const meeting = codingsMeeting(facts.codings, mode, facts.passages);
+  const pairs = new Map<string, { a: string; b: string; weight: number }>();
   let from = 0;
   while (from < meeting.length) {
     let to = from;
     while (to < meeting.length && meeting[to]!.sourceId === meeting[from]!.sourceId) to++;
-    const inSource = meeting.slice(from, to);
-    forEachMeeting(inSource, (i, j) => {
-      const a = inSource[i]!.codeId;
-      const b = inSource[j]!.codeId;
-      if (a !== b) link('cooccurs', nodeId('code', a), nodeId('code', b));
-    });
+    for (let i = from; i < to; i++) {
+      const end = meeting[i]!.end;
+      for (let j = i + 1; j < to && meeting[j]!.start < end; j++) {
+        const [a, b] = [meeting[i]!.codeId, meeting[j]!.codeId].sort();
+        if (a === b) continue;
+        const key = `${a}|${b}`;
+        const pair = pairs.get(key);
+        if (pair) pair.weight++;
+        else pairs.set(key, { a: a!, b: b!, weight: 1 });
+      }
+    }
     from = to;
   }
+  for (const { a, b, weight } of pairs.values()) link('cooccurs', nodeId('code', a), nodeId('code', b), weight);
 
   const codingsInSource = new Map<string, MatrixCoding[]>();
-  for (const coding of facts.codings) codingsInSource.set(coding.sourceId, [...(codingsInSource.get(coding.sourceId) ?? []), coding]);
+  for (const coding of facts.codings) {
+    const list = codingsInSource.get(coding.sourceId);
+    if (list) list.push(coding);
+    else codingsInSource.set(coding.sourceId, [coding]);
+  }
   for (const c of facts.cases) {
     nodes.push({ id: nodeId('case', c.id), kind: 'case', label: c.name, color: null, weight: c.regions.length });
     const regions = new Map<string, Span[]>();
     for (const r of c.regions) regions.set(r.sourceId, [...(regions.get(r.sourceId) ?? []), r]);
     for (const [id, spans] of regions) regions.set(id, mergeSpans(spans));
+    // How many codings of each code the case holds, in the order its codes first come.
+    const held = new Map<string, number>();
     for (const [sourceId, spans] of regions) {
       for (const coding of codingsInSource.get(sourceId) ?? []) {
-        if (overlapsAny(coding, spans)) link('holds', nodeId('case', c.id), nodeId('code', coding.codeId));
+        if (overlapsAny(coding, spans)) held.set(coding.codeId, (held.get(coding.codeId) ?? 0) + 1);
       }
     }
+    for (const [codeId, weight] of held) link('holds', nodeId('case', c.id), nodeId('code', codeId), weight);
   }
 
   const claimIds = new Set(facts.claims.map((c) => c.id));
