@@ -27,6 +27,34 @@ interface Props {
   onMoved(positions: NetworkPositions): void;
 }
 
+/**
+ * A label cut to about 160 pixels, as the old 'ellipsis' style did, but once here: Cytoscape's
+ * ellipsis measures the text again for every character it drops, for every node.
+ */
+const shortLabel = (label: string) => (label.length > maxLabel ? `${label.slice(0, maxLabel - 1).trimEnd()}…` : label);
+const maxLabel = 28;
+
+/** The box around nodes at their positions, with room for the label under each. */
+function boundsOf(nodes: ReadonlyArray<{ x: number; y: number; r: number }>) {
+  const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+  for (const { x, y, r } of nodes) {
+    box.x1 = Math.min(box.x1, x - Math.max(r, 80));
+    box.x2 = Math.max(box.x2, x + Math.max(r, 80));
+    box.y1 = Math.min(box.y1, y - r);
+    box.y2 = Math.max(box.y2, y + r + 20);
+  }
+  return box;
+}
+
+/** Zooms and pans so that `box` (in model coordinates) fills the view, `padding` pixels in from its edges, as Cytoscape's fit does for elements. */
+function fitTo(instance: Core, box: ReturnType<typeof boundsOf>, padding: number) {
+  const [width, height] = [instance.width(), instance.height()];
+  const [w, h] = [box.x2 - box.x1, box.y2 - box.y1];
+  if (!(width > 0 && height > 0 && w > 0 && h > 0)) return;
+  const zoom = Math.min(instance.maxZoom(), Math.max(instance.minZoom(), Math.min((width - 2 * padding) / w, (height - 2 * padding) / h)));
+  instance.viewport({ zoom, pan: { x: (width - zoom * (box.x1 + box.x2)) / 2, y: (height - zoom * (box.y1 + box.y2)) / 2 } });
+}
+
 const shapes = { circle: 'ellipse', diamond: 'diamond', square: 'rectangle', round: 'round-rectangle', hexagon: 'hexagon' } as const;
 const step = 40;
 
@@ -81,8 +109,6 @@ export function NetworkPanel({ config, layout, onChange, onMoved }: Props) {
             color: '#1b1f24',
             'text-valign': 'bottom',
             'text-margin-y': 4,
-            'text-max-width': '160px',
-            'text-wrap': 'ellipsis',
             'border-width': 1.5,
             'border-color': '#ffffff',
           },
@@ -123,7 +149,7 @@ export function NetworkPanel({ config, layout, onChange, onMoved }: Props) {
         group: 'nodes' as const,
         data: {
           id: n.id,
-          label: n.label,
+          label: shortLabel(n.label),
           kind: n.kind,
           fill: n.kind === 'code' && n.color ? n.color : nodeStyle[n.kind].fill,
           shape: shapes[nodeStyle[n.kind].shape],
@@ -140,7 +166,8 @@ export function NetworkPanel({ config, layout, onChange, onMoved }: Props) {
       instance.elements().remove();
       instance.add(elements);
     });
-    instance.fit(undefined, 30);
+    // Fitted to the nodes as placed: fitting to the elements would lay out every label and link first, to measure them.
+    fitTo(instance, boundsOf(shown.nodes.map((n) => ({ ...placed[n.id]!, r: nodeRadius(n) }))), 30);
     // Says when the picture holds what is shown, for tests and the benchmark to wait on.
     const drawn = `${shown.nodes.length}/${shown.edges.length}`;
     instance.one('render', () => container.current?.setAttribute('data-drawn', drawn));
