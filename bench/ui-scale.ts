@@ -94,9 +94,9 @@ export async function scaleProject(path: string, seed = 10): Promise<ScaleProjec
       presidents.set(speech.name, president);
     }
     for (const [name, president] of presidents) {
-      const made = await call('cases.create', { name });
-      await call('cases.addMembers', { id: made.id, members: president.sourceIds.map((sourceId) => ({ sourceId })) });
-      await call('cases.setAttribute', { id: made.id, name: 'party', value: president.party });
+      const created = await call('cases.create', { name });
+      await call('cases.addMembers', { id: created.id, members: president.sourceIds.map((sourceId) => ({ sourceId })) });
+      await call('cases.setAttribute', { id: created.id, name: 'party', value: president.party });
     }
     // Cases holding segments: the opening and closing paragraphs of addresses, a decade at a time.
     for (let decade = 0; decade < sources.length; decade += 10) {
@@ -129,9 +129,10 @@ export async function scaleProject(path: string, seed = 10): Promise<ScaleProjec
       const inCategory = codes.filter((c) => c.top === top);
       return pick(inCategory);
     };
+    // Coding a span again with the same code changes nothing (and answers the coding there): only new ones count.
     const direct = new Map<string, number>();
-    let made = 0;
-    while (made < scaleSize.codings) {
+    const made = new Set<string>();
+    while (made.size < scaleSize.codings) {
       const source = pick(sources);
       const p = Math.floor(random() * source.passages.length);
       const passage = source.passages[p]!;
@@ -143,12 +144,15 @@ export async function scaleProject(path: string, seed = 10): Promise<ScaleProjec
       const end = random() < 0.08 && p + 1 < source.passages.length ? source.passages[p + 1]!.end : passage.start + stops[last]!;
       if (end <= start) continue;
       const main = zipfCode();
-      const count = Math.min(scaleSize.codings - made, 1 + Math.floor(random() * random() * 3));
+      const count = Math.min(scaleSize.codings - made.size, 1 + Math.floor(random() * random() * 3));
       const codeIds = new Set([main.id]);
       while (codeIds.size < count) codeIds.add((random() < 0.7 ? sameCategory(main.top) : zipfCode()).id);
       const applied = await call('codings.applyCodes', { sourceId: source.id, codeIds: [...codeIds], start, end });
-      for (const coding of applied) direct.set(coding.codeId, (direct.get(coding.codeId) ?? 0) + 1);
-      made = [...direct.values()].reduce((a, b) => a + b, 0);
+      for (const coding of applied) {
+        if (made.has(coding.id)) continue;
+        made.add(coding.id);
+        direct.set(coding.codeId, (direct.get(coding.codeId) ?? 0) + 1);
+      }
     }
 
     // Themes across the hierarchy, and conclusions resting on codings.
@@ -181,7 +185,7 @@ export async function scaleProject(path: string, seed = 10): Promise<ScaleProjec
     return {
       sources: sources.length,
       codes: codes.length,
-      codings: made,
+      codings: made.size,
       cases: presidents.size + Math.ceil(sources.length / 10),
       themes: themeNames.length,
       firstColumn,
