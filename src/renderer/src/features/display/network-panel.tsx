@@ -91,7 +91,8 @@ export function NetworkPanel({ config, layout, onChange, onMoved }: Props) {
     if (!container.current) return;
     const instance = cytoscape({
       container: container.current,
-      minZoom: 0.1,
+      // Low enough that a network of hundreds of nodes on its rings fits the view whole.
+      minZoom: 0.02,
       maxZoom: 3,
       wheelSensitivity: 0.3,
       style: [
