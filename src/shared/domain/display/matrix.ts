@@ -408,6 +408,9 @@ function walkCooccurrence(
   const columnsMet: number[] = [];
   const counted: number[] = [];
   const meets: number[][] = [];
+  // For coverage, each row's codings in the source at hand, and their characters merged.
+  const spansOfRow: Span[][] = withSpans ? rows.heads.map(() => []) : [];
+  const merged: Span[][] = [];
 
   let from = 0;
   while (from < codings.length) {
@@ -459,15 +462,26 @@ function walkCooccurrence(
     }
     if (withSpans) {
       // Jaccard share of characters: coded by both / coded by either, summed over sources.
-      const spansOfRow = new Map<number, Span[]>();
-      for (let i = from; i < to; i++) for (const row of rowsOf[i]!) push(spansOfRow, row, codings[i]!);
-      const merged = new Map<number, Span[]>();
-      for (const [row, spans] of spansOfRow) {
-        const m = mergeSpans(spans);
-        merged.set(row, m);
-        denominators[row]! += spansLength(m);
+      const rowsHere: number[] = [];
+      for (let i = from; i < to; i++) {
+        for (const row of rowsOf[i]!) {
+          if (spansOfRow[row]!.push(codings[i]!) === 1) rowsHere.push(row);
+        }
       }
-      for (const key of touched) covered[key]! += intersectionLength(merged.get(Math.floor(key / width))!, merged.get(key % width)!);
+      for (const row of rowsHere) {
+        merged[row] = mergeSpans(spansOfRow[row]!);
+        denominators[row]! += spansLength(merged[row]);
+        spansOfRow[row]!.length = 0;
+      }
+      // Cells come in pairs, row × column and column × row, that share their characters: measured once for both.
+      for (const key of touched) {
+        const row = Math.floor(key / width);
+        const column = key % width;
+        if (row > column) continue;
+        const both = intersectionLength(merged[row]!, merged[column]!);
+        covered[key]! += both;
+        if (row !== column) covered[column * width + row]! += both;
+      }
     }
     from = to;
   }
