@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Code } from '../model';
-import { buildMatrix, cellCodingIds, matrixMeasures, ownKey, totalKey, type Matrix, type MatrixFacts, type MatrixSpec } from './matrix';
+import { buildMatrix, cellCodingIds, cellReader, matrixMeasures, ownKey, totalKey, type Matrix, type MatrixFacts, type MatrixSpec } from './matrix';
 
 const code = (id: string, name: string, parentId: string | null, position = 0): Code => ({
   id,
@@ -174,6 +174,18 @@ describe('code × code co-occurrence', () => {
     // Shipping [0,10) and [8,12) in s2: 14; Customs [5,20): 15; both [5,10): 5.
     expect(grid(matrix).shipping!.customs).toBeCloseTo(5 / 24);
     expect(grid(matrix).customs!.shipping).toBeCloseTo(5 / 24);
+  });
+});
+
+describe('reading cells', () => {
+  it('gives each cell’s value, 0 for a cell left out and null for a blank one', () => {
+    const matrix = buildMatrix(facts(), spec({ columns: 'codes', cooccurrence: 'overlap' }));
+    const value = cellReader(matrix);
+    const at = (row: string, column: string) => value(matrix.rows.findIndex((h) => h.key === row), matrix.columns.findIndex((h) => h.key === column));
+    expect(at('shipping', 'trust')).toBe(1);
+    expect(at('customs', 'trust')).toBe(0);
+    expect(at('barriers', 'customs')).toBeNull();
+    for (const [r, c, v] of matrix.cells) expect(value(r, c)).toBe(v);
   });
 });
 

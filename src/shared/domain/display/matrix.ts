@@ -533,6 +533,19 @@ export function buildMatrix(facts: MatrixFacts, spec: MatrixSpec): Matrix {
   };
 }
 
+/**
+ * Reads a matrix's cells by row and column: the value (0 for a cell left out), or null for a
+ * blank one. Made once per matrix, in flat arrays: a co-occurrence matrix holds 60,000 cells.
+ */
+export function cellReader(matrix: Matrix): (row: number, column: number) => number | null {
+  const width = matrix.columns.length;
+  const values = new Float64Array(matrix.rows.length * width);
+  for (const [r, c, v] of matrix.cells) values[r * width + c] = v;
+  const blank = new Uint8Array(matrix.blank.length ? matrix.rows.length * width : 0);
+  for (const [r, c] of matrix.blank) blank[r * width + c] = 1;
+  return (row, column) => (blank[row * width + column] ? null : values[row * width + column]!);
+}
+
 /** The headings a reader sees: those under a collapsed heading fold into it. */
 export function visibleHeads(heads: readonly MatrixHead[], collapsed: ReadonlySet<string>): number[] {
   const hidden = new Set<string>();
