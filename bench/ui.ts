@@ -407,6 +407,7 @@ async function main() {
     { key: 'matrixCodeAttributeCoverageMs', label: 'matrix code × attribute value, coverage', values: large.matrix.coverage.attribute, target: 300, baseline: large.baseline.matrix.coverage.attribute, how: 'median' },
     { key: 'matrixCooccurrenceCoverageMs', label: 'matrix code × code, coverage', values: large.matrix.coverage.codes, target: 300, baseline: large.baseline.matrix.coverage.codes, how: 'median' },
     { key: 'segmentsFirstRowsMs', label: `retrieved segments of the largest code (${scale.largestCode.segments.toLocaleString('en')}): first rows`, values: large.segmentsFirstRows, target: 300, baseline: large.baseline.segmentsFirstRows, how: 'median' },
+    { key: 'cellSegmentsFirstRowsMs', label: 'its row total in a matrix, drilled into: first rows', values: large.cellSegmentsFirstRows, target: 300, baseline: large.baseline.cellSegmentsFirstRows, how: 'median' },
     { key: 'networkMs', label: 'network view drawn', values: large.network, target: 1000, baseline: large.baseline.network, how: 'median' },
   ] as const;
 
