@@ -19,7 +19,7 @@ import { AppContext } from '../src/main/app/context';
 import { callOk } from '../src/main/test-support/api';
 import type { Result } from '../src/shared/api/errors';
 import { matrixColumnKinds, type MatrixColumnKind } from '../src/shared/domain/display/matrix';
-import { arrangeNetwork, defaultNetworkFilter, type Network } from '../src/shared/domain/display/network';
+import { arrangeNetwork, type Network } from '../src/shared/domain/display/network';
 import { edgeWidth, nodeRadius, nodeStyle } from '../src/shared/domain/display/render';
 import { seededRandom } from '../src/shared/random';
 
@@ -354,7 +354,8 @@ export async function measureScale(
     list = html;
   }
 
-  const shown = await server.call('display.network', { ...defaultNetworkFilter, cooccurrence: 'overlap' });
+  // As the view asks by default (the filter's defaults apply).
+  const shown = await server.call('display.network', { cooccurrence: 'overlap' });
   if (!shown.ok) throw new Error(shown.error.message);
   const baseline = await measureBaseline(page, runs, helpers, tables, { segments: list, cell: cellList }, shown.value as Network);
   return { matrix, segmentsFirstRows, cellSegmentsFirstRows, network, networkSize, baseline };
