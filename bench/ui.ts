@@ -19,6 +19,7 @@ import { startQuarry } from '../e2e/quarry-server';
 import { AppContext } from '../src/main/app/context';
 import { callOk } from '../src/main/test-support/api';
 import { seededRandom } from '../src/shared/random';
+import { measureScale, scaleProject } from './ui-scale';
 
 const { values } = parseArgs({ options: { json: { type: 'string' }, runs: { type: 'string' } } });
 const runs = Number(values.runs ?? 5);
@@ -358,6 +359,9 @@ async function main() {
   const reader = await readerProject(readerPath);
   const codebook = await codebookProject(codebookPath);
   console.log(`  ${reader.words.toLocaleString()} words, 2,000 codings; ${codebook.codes} codes.`);
+  const scalePath = join(dir, 'scale.quarry');
+  const scale = await scaleProject(scalePath);
+  console.log(`  At scale (issue #10): ${scale.sources} sources, ${scale.codes} codes, ${scale.codings.toLocaleString('en')} codings, ${scale.cases} cases, ${scale.themes} themes.`);
 
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
@@ -366,6 +370,9 @@ async function main() {
   await server.stop();
   server = await startQuarry({ project: codebookPath, dataDir: mkdtempSync(join(dir, 'data-')) });
   const book = await measureCodebook(page, server.url);
+  await server.stop();
+  server = await startQuarry({ project: scalePath, dataDir: mkdtempSync(join(dir, 'data-')) });
+  const large = await measureScale(page, server, scale, { runs, helpers: pageHelpers });
   await server.stop();
 
   const codingSpans = await (async () => {
@@ -391,6 +398,17 @@ async function main() {
     { key: 'scrollLongestTaskMs', label: 'scroll the whole source: longest task', values: [app.scroll.longest], target: 50, baseline: [base.scroll.longest], how: 'once' },
     { key: 'codebookOpenMs', label: 'open a codebook of 1,000 codes (4 levels)', values: book.open, target: null, baseline: null, how: 'median' },
     { key: 'codebookFilterKeystrokeMs', label: 'filter-as-you-type, per keystroke', values: book.keystrokes, target: 50, baseline: base.keystrokes, how: 'median' },
+    { key: 'matrixCodeSourceMs', label: 'matrix code × source (200 × 300, 20,000 codings)', values: large.matrix.segments.sources, target: 300, baseline: large.baseline.matrix.segments.sources, how: 'median' },
+    { key: 'matrixCodeCaseMs', label: 'matrix code × case', values: large.matrix.segments.cases, target: 300, baseline: large.baseline.matrix.segments.cases, how: 'median' },
+    { key: 'matrixCodeAttributeMs', label: 'matrix code × attribute value', values: large.matrix.segments.attribute, target: 300, baseline: large.baseline.matrix.segments.attribute, how: 'median' },
+    { key: 'matrixCooccurrenceMs', label: 'matrix code × code (co-occurrence)', values: large.matrix.segments.codes, target: 300, baseline: large.baseline.matrix.segments.codes, how: 'median' },
+    { key: 'matrixCodeSourceCoverageMs', label: 'matrix code × source, coverage', values: large.matrix.coverage.sources, target: 300, baseline: large.baseline.matrix.coverage.sources, how: 'median' },
+    { key: 'matrixCodeCaseCoverageMs', label: 'matrix code × case, coverage', values: large.matrix.coverage.cases, target: 300, baseline: large.baseline.matrix.coverage.cases, how: 'median' },
+    { key: 'matrixCodeAttributeCoverageMs', label: 'matrix code × attribute value, coverage', values: large.matrix.coverage.attribute, target: 300, baseline: large.baseline.matrix.coverage.attribute, how: 'median' },
+    { key: 'matrixCooccurrenceCoverageMs', label: 'matrix code × code, coverage', values: large.matrix.coverage.codes, target: 300, baseline: large.baseline.matrix.coverage.codes, how: 'median' },
+    { key: 'segmentsFirstRowsMs', label: `retrieved segments of the largest code (${scale.largestCode.segments.toLocaleString('en')}): first rows`, values: large.segmentsFirstRows, target: 300, baseline: large.baseline.segmentsFirstRows, how: 'median' },
+    { key: 'cellSegmentsFirstRowsMs', label: 'its row total in a matrix, drilled into: first rows', values: large.cellSegmentsFirstRows, target: 300, baseline: large.baseline.cellSegmentsFirstRows, how: 'median' },
+    { key: 'networkMs', label: 'network view drawn', values: large.network, target: 1000, baseline: large.baseline.network, how: 'median' },
   ] as const;
 
   const fmt = (n: number) => n.toFixed(1);
@@ -414,6 +432,7 @@ async function main() {
     );
   }
   console.log(`\nScrolling: ${app.scroll.frames} frames in Quarry, ${base.scroll.frames} on the static page.`);
+  console.log(`At scale, the network showed ${large.networkSize.nodes} nodes and ${large.networkSize.edges.toLocaleString('en')} links; its baseline is Cytoscape.js alone drawing them, the tables' and list's the same HTML on a static page.`);
   if (values.json) {
     writeFileSync(values.json, `${JSON.stringify(json, null, 2)}\n`);
     console.log(`Wrote ${values.json}`);

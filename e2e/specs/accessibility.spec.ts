@@ -74,3 +74,19 @@ test('the backups panel and its restore question pass every axe rule', async ({ 
   await expect(page.getByRole('dialog', { name: 'Restore this backup?' })).toBeVisible();
   expect(await violations(page), 'restore question').toEqual([]);
 });
+
+test('the network panel, with its strength controls, passes every axe rule', async ({ page, quarry }) => {
+  expect(quarry.url).toContain('token=');
+  await page.getByRole('tab', { name: 'Display' }).click();
+  await page.getByRole('tablist', { name: 'Kind of display' }).getByRole('tab', { name: 'Network' }).click();
+  const network = page.getByRole('tabpanel', { name: 'Network' });
+  await expect(network.locator('.network-canvas[data-drawn]')).toBeVisible();
+  await expect(network.getByRole('checkbox', { name: 'The strongest 600 only' })).toBeChecked();
+  await expect(network.getByRole('status')).toHaveText(/^\d+ of \d+ links$/);
+  expect(await violations(page), 'network panel').toEqual([]);
+  // Choosing a strength leaves the automatic choice; ticking it again goes back to it.
+  await network.getByRole('spinbutton', { name: 'Links at least' }).fill('2');
+  await expect(network.getByRole('checkbox', { name: 'The strongest 600 only' })).not.toBeChecked();
+  await network.getByRole('checkbox', { name: 'The strongest 600 only' }).check();
+  await expect(network.getByRole('spinbutton', { name: 'Links at least' })).toHaveValue('1');
+});

@@ -1,5 +1,5 @@
 import { buildMatrix, matrixColumnLabels, type Matrix } from '../../../shared/domain/display/matrix';
-import { arrangeNetwork, buildNetwork, filterNetwork, type NetworkPositions } from '../../../shared/domain/display/network';
+import { arrangeNetwork, buildNetwork, showNetwork, type NetworkPositions } from '../../../shared/domain/display/network';
 import { attributeChartSvg, frequencyChartSvg, frequencyTable, matrixSvg, matrixTable, networkSvg, networkTable } from '../../../shared/domain/display/render';
 import { toCsv } from '../../../shared/domain/export/table';
 import { exportFileName, type DisplayConfig, type ExportFile, type ExportFormat } from '../../../shared/domain/display/saved';
@@ -12,7 +12,7 @@ import { matrixFacts, networkFacts } from './repository';
 function drawn(db: Db, name: string, config: DisplayConfig, layout: NetworkPositions): { csv: string; picture: SvgElement } {
   if (config.kind === 'network') {
     const { cooccurrence, ...filter } = config.network;
-    const network = filterNetwork(buildNetwork(networkFacts(db), cooccurrence), filter);
+    const network = showNetwork(buildNetwork(networkFacts(db), cooccurrence), filter);
     return { csv: toCsv(networkTable(network, name)), picture: networkSvg(network, arrangeNetwork(network, layout), name) };
   }
   const matrix: Matrix = buildMatrix(matrixFacts(db, config.matrix), config.matrix);

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName } from '../../../shared/api/contract';
 import type { Matrix } from '../../../shared/domain/display/matrix';
@@ -15,7 +16,8 @@ const budi = 'Budi ships coffee.\n\nCouriers lose parcels, so buyers stop trusti
 
 async function project() {
   ctx = testContext();
-  await call('project.create', { path: tempProjectPath(), name: 'Display' });
+  const path = tempProjectPath();
+  await call('project.create', { path, name: 'Display' });
   const one = await call('sources.import', { fileName: 'rina.txt', dataBase64: b64(rina) });
   const two = await call('sources.import', { fileName: 'budi.txt', dataBase64: b64(budi) });
   const barriers = await call('codes.create', { name: 'Barriers' });
@@ -29,7 +31,7 @@ async function project() {
   await call('codings.apply', { sourceId: two.id, codeId: trust.id, ...span(budi, 'buyers stop trusting him') });
   await call('sources.setAttribute', { id: one.id, name: 'country', value: 'Indonesia' });
   await call('sources.setAttribute', { id: two.id, name: 'country', value: 'Vietnam' });
-  return { one, two, barriers, shipping, trust, c1 };
+  return { path, one, two, barriers, shipping, trust, c1 };
 }
 
 const grid = (m: Matrix) => Object.fromEntries(m.rows.map((row, r) => [row.key, m.columns.map((_, c) => m.cells.find(([cr, cc]) => cr === r && cc === c)?.[2] ?? 0)]));
@@ -81,6 +83,23 @@ describe('matrices from the project', () => {
     const shippingRow = passage.rows.findIndex((r) => r.key === f.shipping.id);
     const trustColumn = passage.columns.findIndex((c) => c.key === f.trust.id);
     expect(passage.cells).toContainEqual([shippingRow, trustColumn, 1]);
+  });
+
+  it('reads the project again after every change, undo and redo included, and after another connection writes', async () => {
+    const f = await project();
+    const total = async () => (await call('display.matrix', { columns: 'sources' })).total;
+    const segments = async () => (await call('display.cellSegments', { matrix: { columns: 'sources' }, row: '*', column: '*' })).length;
+    expect(await total()).toBe(5);
+    await call('codings.apply', { sourceId: f.two.id, codeId: f.trust.id, start: 0, end: 4 });
+    expect([await total(), await segments()]).toEqual([6, 6]);
+    await call('history.undo', {});
+    expect([await total(), await segments()]).toEqual([5, 5]);
+    await call('history.redo', {});
+    expect(await total()).toBe(6);
+    const other = new Database(f.path);
+    other.prepare('DELETE FROM codings WHERE id = ?').run(f.c1.id);
+    other.close();
+    expect([await total(), await segments()]).toEqual([5, 5]);
   });
 
   it('drills into a cell: its segments with their text', async () => {

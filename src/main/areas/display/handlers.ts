@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/api/errors';
 import { buildMatrix, cellCodingIds } from '../../../shared/domain/display/matrix';
-import { buildNetwork, filterNetwork } from '../../../shared/domain/display/network';
+import { buildNetwork, showNetwork } from '../../../shared/domain/display/network';
 import type { DisplayConfig } from '../../../shared/domain/display/saved';
 import type { Db } from '../../services/store/database';
 import { deleteEvidenceOf } from '../conclusions/repository';
@@ -15,7 +15,7 @@ const displayGone = () => new AppError('NOT_FOUND', 'That display no longer exis
 function sourcesShown(db: Db, config: DisplayConfig): string[] {
   if (config.kind !== 'network') return buildMatrix(matrixFacts(db, config.matrix), config.matrix).sourceIds;
   const { cooccurrence, ...filter } = config.network;
-  const shown = filterNetwork(buildNetwork(networkFacts(db), cooccurrence), filter);
+  const shown = showNetwork(buildNetwork(networkFacts(db), cooccurrence), filter);
   return sourcesCodedWith(
     db,
     shown.nodes.filter((n) => n.kind === 'code').map((n) => n.id.slice('code:'.length)),
@@ -28,7 +28,7 @@ export const displayHandlers: AreaHandlers<'display.'> = {
     const { db } = ctx.project;
     return segmentsOf(db, cellCodingIds(matrixFacts(db, matrix), matrix, row, column));
   },
-  'display.network': ({ cooccurrence }, ctx) => buildNetwork(networkFacts(ctx.project.db), cooccurrence),
+  'display.network': ({ cooccurrence, ...filter }, ctx) => showNetwork(buildNetwork(networkFacts(ctx.project.db), cooccurrence), filter),
   'display.attributes': (_input, ctx) => attributeValues(ctx.project.db),
   'display.list': (_input, ctx) => listDisplays(ctx.project.db),
   'display.save': ({ id, name, config, layout }, ctx) => {

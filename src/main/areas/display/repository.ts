@@ -7,12 +7,33 @@ import { listCodes } from '../codes/repository';
 // What displays count, read in a few whole-table queries: a matrix of 300 codes by 200 sources
 // over 20,000 codings is computed from these rows in the domain, not cell by cell in SQL.
 
-export function matrixCodings(db: Db): MatrixCoding[] {
-  return db.prepare('SELECT id, code_id AS codeId, source_id AS sourceId, start, end FROM codings ORDER BY source_id, start, end').all() as MatrixCoding[];
+/**
+ * The rows every display reads — all the codings, for each matrix, cell and network — are kept
+ * until the project changes: reading 20,000 codings takes 20-35 ms, a good part of a matrix, and
+ * a researcher moving from one matrix to the next reads the same rows each time. The stamp moves
+ * with every write through this connection (each change, undo and redo: SQLite's
+ * total_changes()) and with a commit by any other (data_version). Kept rows are frozen, so a
+ * caller cannot change them for the next one.
+ */
+const kept = new WeakMap<Db, Map<string, { stamp: string; rows: readonly unknown[] }>>();
+
+function keptUntilChanged<T>(db: Db, name: string, read: () => T[]): readonly T[] {
+  const stamp = `${String(db.pragma('data_version', { simple: true }))}:${String(db.prepare('SELECT total_changes()').pluck().get())}`;
+  let entries = kept.get(db);
+  if (!entries) kept.set(db, (entries = new Map()));
+  const hit = entries.get(name);
+  if (hit?.stamp === stamp) return hit.rows as readonly T[];
+  const rows = Object.freeze(read().map((row) => Object.freeze(row)));
+  entries.set(name, { stamp, rows });
+  return rows;
 }
 
-function sourceRows(db: Db): Array<{ id: string; title: string; length: number }> {
-  return db.prepare('SELECT id, title, length(text) AS length FROM sources ORDER BY created_at, title').all() as Array<{ id: string; title: string; length: number }>;
+export function matrixCodings(db: Db): readonly MatrixCoding[] {
+  return keptUntilChanged(db, 'codings', () => db.prepare('SELECT id, code_id AS codeId, source_id AS sourceId, start, end FROM codings ORDER BY source_id, start, end').all() as MatrixCoding[]);
+}
+
+function sourceRows(db: Db): readonly { id: string; title: string; length: number }[] {
+  return keptUntilChanged(db, 'sources', () => db.prepare('SELECT id, title, length(text) AS length FROM sources ORDER BY created_at, title').all() as Array<{ id: string; title: string; length: number }>);
 }
 
 const whole = (source: { id: string; length: number }): Region => ({ sourceId: source.id, start: 0, end: source.length });
@@ -57,8 +78,8 @@ function filterRegions(db: Db, filter: AttributeFilter, lengths: Map<string, num
   return attributeRegions(db, filter.name, lengths).get(filter.value) ?? [];
 }
 
-function passageRegions(db: Db): Region[] {
-  return db.prepare('SELECT source_id AS sourceId, start, end FROM passages').all() as Region[];
+function passageRegions(db: Db): readonly Region[] {
+  return keptUntilChanged(db, 'passages', () => db.prepare('SELECT source_id AS sourceId, start, end FROM passages').all() as Region[]);
 }
 
 const readerOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });

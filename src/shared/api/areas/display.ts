@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { change, quoted, read } from '../method';
 import { cooccurrenceModes, matrixColumnKinds, matrixMeasures, type CellSegment, type Matrix } from '../../domain/display/matrix';
-import { networkNodeKinds, type Network } from '../../domain/display/network';
+import { networkNodeKinds, type ShownNetwork } from '../../domain/display/network';
 import { chartKinds, exportFormats, type DisplayConfig, type ExportFile, type SavedDisplay } from '../../domain/display/saved';
 
 const id = z.string().min(1).max(100);
@@ -22,10 +22,12 @@ export const matrixSpecSchema = z
   });
 
 const collapsed = z.array(id).max(10_000).default([]);
+const minWeight = z.number().int().min(1).max(1_000_000).nullable();
 const networkConfig = z
   .object({
     kinds: z.array(z.enum(networkNodeKinds)).max(networkNodeKinds.length),
-    minWeight: z.number().int().min(1).max(1_000_000),
+    /** null: the strongest links, as many as can be read (`readableLinks`). */
+    minWeight,
     hideIsolated: z.boolean(),
     cooccurrence: z.enum(cooccurrenceModes),
   })
@@ -49,8 +51,21 @@ export const displayContract = {
   'display.matrix': read<Matrix>(displayReads)(matrixSpecSchema),
   /** The coded segments one cell of a matrix counts (row and column by heading key, '*' for a total). */
   'display.cellSegments': read<CellSegment[]>(displayReads)(z.object({ matrix: matrixSpecSchema, row: z.string().min(1).max(200), column: z.string().min(1).max(200) }).strict()),
-  /** Themes, codes, cases, claims and conclusions with what links them. */
-  'display.network': read<Network>([...displayReads, 'themes', 'conclusions', 'audit'])(z.object({ cooccurrence: z.enum(cooccurrenceModes).default('overlap') }).strict()),
+  /**
+   * Themes, codes, cases, claims and conclusions with what links them, as a network display shows
+   * them: the kinds asked for, counted links at least `minWeight` strong (by default the strongest
+   * that can be read), and without unlinked nodes if asked.
+   */
+  'display.network': read<ShownNetwork>([...displayReads, 'themes', 'conclusions', 'audit'])(
+    z
+      .object({
+        cooccurrence: z.enum(cooccurrenceModes).default('overlap'),
+        kinds: z.array(z.enum(networkNodeKinds)).max(networkNodeKinds.length).default([...networkNodeKinds]),
+        minWeight: minWeight.default(null),
+        hideIsolated: z.boolean().default(false),
+      })
+      .strict(),
+  ),
   /** Every attribute name with its values, of sources and of cases: what a matrix can be cut by or spread over. */
   'display.attributes': read<Array<{ name: string; values: string[] }>>(['attributes', 'cases'])(z.object({}).strict()),
   'display.list': read<SavedDisplay[]>(['displays'])(z.object({}).strict()),

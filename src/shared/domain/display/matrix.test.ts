@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Code } from '../model';
-import { buildMatrix, cellCodingIds, ownKey, totalKey, type Matrix, type MatrixFacts, type MatrixSpec } from './matrix';
+import { buildMatrix, cellCodingIds, cellReader, matrixMeasures, ownKey, totalKey, type Matrix, type MatrixFacts, type MatrixSpec } from './matrix';
 
 const code = (id: string, name: string, parentId: string | null, position = 0): Code => ({
   id,
@@ -176,6 +177,18 @@ describe('code × code co-occurrence', () => {
   });
 });
 
+describe('reading cells', () => {
+  it('gives each cell’s value, 0 for a cell left out and null for a blank one', () => {
+    const matrix = buildMatrix(facts(), spec({ columns: 'codes', cooccurrence: 'overlap' }));
+    const value = cellReader(matrix);
+    const at = (row: string, column: string) => value(matrix.rows.findIndex((h) => h.key === row), matrix.columns.findIndex((h) => h.key === column));
+    expect(at('shipping', 'trust')).toBe(1);
+    expect(at('customs', 'trust')).toBe(0);
+    expect(at('barriers', 'customs')).toBeNull();
+    for (const [r, c, v] of matrix.cells) expect(value(r, c)).toBe(v);
+  });
+});
+
 describe('drilling into a cell', () => {
   it('gives the codings the cell counts, in source order', () => {
     expect(cellCodingIds(facts(), spec(), 'barriers', 's1')).toEqual(['c1', 'c2', 'c3']);
@@ -186,5 +199,98 @@ describe('drilling into a cell', () => {
 
   it('gives nothing for a heading that is not there', () => {
     expect(cellCodingIds(facts(), spec(), 'gone', 's1')).toEqual([]);
+  });
+});
+
+describe('counting, checked against counting character by character', () => {
+  // Small random projects: a code tree, codings in three sources, columns holding stretches of
+  // them, sometimes a cut. Each cell is worked out again the slow way, from sets of characters.
+  const project = fc
+    .record({
+      parents: fc.array(fc.nat(8), { minLength: 1, maxLength: 7 }),
+      codings: fc.array(fc.record({ code: fc.nat(6), source: fc.nat(2), start: fc.nat(80), length: fc.integer({ min: 1, max: 20 }) }), { maxLength: 25 }),
+      columns: fc.array(fc.array(fc.record({ source: fc.nat(2), start: fc.nat(90), length: fc.integer({ min: 1, max: 40 }) }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }),
+      cut: fc.option(fc.array(fc.record({ source: fc.nat(2), start: fc.nat(90), length: fc.integer({ min: 1, max: 60 }) }), { minLength: 1, maxLength: 2 })),
+    })
+    .map(({ parents, codings: made, columns: held, cut }) => {
+      // A code's parent is an earlier code (or none), so the tree has no cycles.
+      const tree = parents.map((p, i) => code(`k${i}`, `Code ${i}`, p < i ? `k${p}` : null, i));
+      const region = (r: { source: number; start: number; length: number }) => ({ sourceId: `s${r.source}`, start: r.start, end: r.start + r.length });
+      return {
+        codes: tree,
+        codings: made.filter((c) => c.code < tree.length).map((c, i) => ({ id: `c${i}`, codeId: `k${c.code}`, sourceId: `s${c.source}`, start: c.start, end: c.start + c.length })),
+        columns: held.map((regions, i) => ({ key: `col${i}`, label: `Column ${i}`, regions: regions.map(region) })),
+        filter: cut ? cut.map(region) : null,
+      };
+    });
+
+  const chars = (spans: ReadonlyArray<{ sourceId: string; start: number; end: number }>) => {
+    const out = new Set<string>();
+    for (const s of spans) for (let i = s.start; i < s.end; i++) out.add(`${s.sourceId}:${i}`);
+    return out;
+  };
+  const shared = (a: Set<string>, b: Set<string>) => [...a].filter((x) => b.has(x)).length;
+  const subtree = (codes: readonly Code[], id: string): Set<string> => new Set([id, ...codes.filter((c) => c.parentId === id).flatMap((c) => [...subtree(codes, c.id)])]);
+  /** The codes a row (or co-occurrence column) holds: a parent's whole subtree, or one code. */
+  const codesOf = (codes: readonly Code[], head: { codeId: string | null; aggregate: boolean }) => (head.aggregate ? subtree(codes, head.codeId!) : new Set([head.codeId!]));
+
+  it('code × column: segments, sources and coverage of every cell and total', () => {
+    fc.assert(
+      fc.property(project, fc.constantFrom(...matrixMeasures), (p, measure) => {
+        const matrix = buildMatrix({ ...p, passages: [] }, spec({ columns: 'cases', measure }));
+        const cut = p.filter ? chars(p.filter) : null;
+        const counted = p.codings.filter((c) => !cut || shared(chars([c]), cut) > 0);
+        const columns = p.columns.map((c) => ({ key: c.key, text: cut ? new Set([...chars(c.regions)].filter((x) => cut.has(x))) : chars(c.regions) })).filter((c) => !cut || c.text.size > 0);
+        expect(matrix.columns.map((c) => c.key)).toEqual(columns.map((c) => c.key));
+        const everything = new Set(columns.flatMap((c) => [...c.text]));
+        const value = (codes: Set<string>, text: Set<string>) => {
+          const hits = counted.filter((c) => codes.has(c.codeId) && shared(chars([c]), text) > 0);
+          if (measure === 'segments') return hits.length;
+          if (measure === 'sources') return new Set(hits.map((c) => c.sourceId)).size;
+          return text.size ? shared(chars(hits), text) / text.size : 0;
+        };
+        const cells = new Map(matrix.cells.map(([r, c, v]) => [`${r}|${c}`, v]));
+        const all = new Set(p.codes.map((c) => c.id));
+        matrix.rows.forEach((head, r) => {
+          const codes = codesOf(p.codes, head);
+          columns.forEach((column, c) => expect(cells.get(`${r}|${c}`) ?? 0).toBeCloseTo(value(codes, column.text), 9));
+          expect(matrix.rowTotals![r]).toBeCloseTo(value(codes, everything), 9);
+        });
+        columns.forEach((column, c) => expect(matrix.columnTotals![c]).toBeCloseTo(value(all, column.text), 9));
+        expect(matrix.total).toBeCloseTo(value(all, everything), 9);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('code × code (overlapping codings): every cell, and a code and its own sub-codes blank', () => {
+    fc.assert(
+      fc.property(project, fc.constantFrom(...matrixMeasures), (p, measure) => {
+        const matrix = buildMatrix({ ...p, filter: null, passages: [] }, spec({ columns: 'codes', cooccurrence: 'overlap', measure }));
+        const cells = new Map(matrix.cells.map(([r, c, v]) => [`${r}|${c}`, v]));
+        const blank = new Set(matrix.blank.map(([r, c]) => `${r}|${c}`));
+        const sources = [...new Set(p.codings.map((c) => c.sourceId))];
+        matrix.rows.forEach((rowHead, r) => {
+          const rowCodes = codesOf(p.codes, rowHead);
+          const rowCodings = p.codings.filter((c) => rowCodes.has(c.codeId));
+          matrix.columns.forEach((columnHead, c) => {
+            const columnCodes = codesOf(p.codes, columnHead);
+            const key = `${r}|${c}`;
+            expect(blank.has(key)).toBe([...rowCodes].some((id) => columnCodes.has(id)));
+            if (blank.has(key)) return expect(cells.has(key)).toBe(false);
+            const columnCodings = p.codings.filter((x) => columnCodes.has(x.codeId));
+            const meeting = rowCodings.filter((a) => columnCodings.some((b) => b.sourceId === a.sourceId && b.start < a.end && a.start < b.end));
+            let expected: number = measure === 'segments' ? meeting.length : new Set(meeting.map((x) => x.sourceId)).size;
+            if (measure === 'coverage') {
+              const both = sources.reduce((sum, s) => sum + shared(chars(rowCodings.filter((x) => x.sourceId === s)), chars(columnCodings.filter((x) => x.sourceId === s))), 0);
+              const either = chars(rowCodings).size + chars(columnCodings).size - both;
+              expected = both > 0 && either > 0 ? both / either : 0;
+            }
+            expect(cells.get(key) ?? 0).toBeCloseTo(expected, 9);
+          });
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

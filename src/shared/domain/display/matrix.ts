@@ -4,7 +4,7 @@
 // the sources they come from, or the share of the column's characters they cover.
 import { allNodes, buildCodeTree } from '../code-tree';
 import type { Code } from '../model';
-import { intersectSpans, mergeSpans, overlapsAny, spansLength, type Span } from './spans';
+import { coveredLength, intersectionLength, intersectSpans, mergeSpans, overlapsAny, spansLength, type Span } from './spans';
 
 export const matrixMeasures = ['segments', 'sources', 'coverage'] as const;
 export type MatrixMeasure = (typeof matrixMeasures)[number];
@@ -109,8 +109,6 @@ interface CodeRows {
   heads: MatrixHead[];
   /** For each code, the rows its codings count in: its own row, then every aggregate above it. */
   rowsOfCode: Map<string, number[]>;
-  /** For each row, the codes it holds. */
-  codesOfRow: Array<Set<string>>;
 }
 
 /** Heading key of a parent code's own codings, shown as a row of its own under the parent. */
@@ -118,7 +116,6 @@ export const ownKey = (codeId: string) => `${codeId}:own`;
 
 function codeRows(codes: readonly Code[], coded: ReadonlySet<string>): CodeRows {
   const heads: MatrixHead[] = [];
-  const codesOfRow: Array<Set<string>> = [];
   const rowOf = new Map<string, { own: number; aggregate: number | null }>();
   const parentOf = new Map(codes.map((c) => [c.id, c.parentId]));
   const nodes = allNodes(buildCodeTree(codes));
@@ -130,16 +127,13 @@ function codeRows(codes: readonly Code[], coded: ReadonlySet<string>): CodeRows 
     const head = { codeId: code.id, color: code.color, depth: node.depth, parentKey };
     if (node.children.length > 0) {
       const aggregate = heads.push({ ...head, key: code.id, label: code.name, aggregate: true }) - 1;
-      codesOfRow.push(new Set());
       let own = aggregate;
       if (coded.has(code.id)) {
         own = heads.push({ ...head, key: ownKey(code.id), label: `${code.name} (coded directly)`, depth: node.depth + 1, parentKey: code.id, aggregate: false }) - 1;
-        codesOfRow.push(new Set());
       }
       rowOf.set(code.id, { own, aggregate });
     } else {
       const own = heads.push({ ...head, key: code.id, label: code.name, aggregate: false }) - 1;
-      codesOfRow.push(new Set());
       rowOf.set(code.id, { own, aggregate: null });
     }
   }
@@ -156,55 +150,48 @@ function codeRows(codes: readonly Code[], coded: ReadonlySet<string>): CodeRows 
       if (above !== null && above !== undefined) rows.push(above);
     }
     rowsOfCode.set(code.id, rows);
-    for (const row of rows) codesOfRow[row]!.add(code.id);
   }
-  return { heads, rowsOfCode, codesOfRow };
+  return { heads, rowsOfCode };
 }
 
 // ——— Counting ———
+// Cells live in flat typed arrays indexed by row × width + column, and sources by number: 300
+// codes by 200 sources over 20,000 codings adds up a few hundred thousand counts, and Maps of
+// boxed numbers keyed by cell spent more time allocating and collecting than counting.
 
-/** Counts per cell, with what the other measures need on the way. */
+/** Counts per cell: coded segments, and the sources they come from. Codings arrive source by source. */
 class Cells {
-  readonly segments = new Map<number, number>();
-  readonly sources = new Map<number, number>();
-  private readonly lastSource = new Map<number, string>();
-  readonly spans = new Map<number, Span[]>();
+  readonly segments: Int32Array;
+  readonly sources: Int32Array;
+  /** Cells with a count, in the order they were first counted. */
+  readonly counted: number[] = [];
+  private readonly lastSource: Int32Array;
 
-  constructor(
-    private readonly width: number,
-    private readonly withSpans: boolean,
-  ) {}
-
-  key(row: number, column: number): number {
-    return row * this.width + column;
+  constructor(size: number) {
+    this.segments = new Int32Array(size);
+    this.sources = new Int32Array(size);
+    this.lastSource = new Int32Array(size).fill(-1);
   }
 
-  add(row: number, column: number, coding: MatrixCoding, flush: (key: number, sourceId: string, spans: Span[]) => void): void {
-    const key = this.key(row, column);
-    this.segments.set(key, (this.segments.get(key) ?? 0) + 1);
-    const last = this.lastSource.get(key);
-    if (last !== coding.sourceId) {
-      this.sources.set(key, (this.sources.get(key) ?? 0) + 1);
-      if (this.withSpans && last !== undefined) flush(key, last, this.spans.get(key)!);
-      this.lastSource.set(key, coding.sourceId);
-      if (this.withSpans) this.spans.set(key, []);
+  add(key: number, source: number): void {
+    if (this.segments[key]!++ === 0) this.counted.push(key);
+    if (this.lastSource[key] !== source) {
+      this.sources[key]!++;
+      this.lastSource[key] = source;
     }
-    if (this.withSpans) this.spans.get(key)!.push(coding);
   }
+}
 
-  flushAll(flush: (key: number, sourceId: string, spans: Span[]) => void): void {
-    if (!this.withSpans) return;
-    for (const [key, sourceId] of this.lastSource) flush(key, sourceId, this.spans.get(key)!);
-  }
+/** Appends to the list kept under `key`, making it on first use. */
+function push<K, V>(map: Map<K, V[]>, key: K, ...values: V[]): void {
+  const list = map.get(key);
+  if (list) list.push(...values);
+  else map.set(key, values);
 }
 
 const bySource = (regions: readonly Region[]): Map<string, Span[]> => {
   const grouped = new Map<string, Span[]>();
-  for (const r of regions) {
-    const list = grouped.get(r.sourceId);
-    if (list) list.push(r);
-    else grouped.set(r.sourceId, [r]);
-  }
+  for (const r of regions) push(grouped, r.sourceId, r);
   for (const [id, spans] of grouped) grouped.set(id, mergeSpans(spans));
   return grouped;
 };
@@ -224,6 +211,19 @@ const intersectRegions = (regions: Map<string, Span[]>, filter: Map<string, Span
 const inSourceOrder = (a: MatrixCoding, b: MatrixCoding): number =>
   a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : a.start - b.start || a.end - b.end;
 
+/** The codings in source order: as the project's repository reads them, so usually without sorting. */
+function inOrder(codings: MatrixCoding[]): MatrixCoding[] {
+  for (let i = 1; i < codings.length; i++) if (inSourceOrder(codings[i - 1]!, codings[i]!) > 0) return codings.sort(inSourceOrder);
+  return codings;
+}
+
+/** Numbers the sources in the order their codings come. */
+function numberSources(codings: readonly MatrixCoding[]): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (const c of codings) if (!numbers.has(c.sourceId)) numbers.set(c.sourceId, numbers.size);
+  return numbers;
+}
+
 type Visit = (coding: MatrixCoding, rows: readonly number[], columns: readonly number[]) => void;
 /** Given the headings (and where the totals are: -1 where there are none), what to do with each counted coding. */
 type Visitor = (rows: readonly MatrixHead[], columns: readonly MatrixHead[], totals: { row: number; column: number }) => Visit | undefined;
@@ -231,27 +231,31 @@ type Visitor = (rows: readonly MatrixHead[], columns: readonly MatrixHead[], tot
 interface Counted {
   rows: CodeRows;
   columns: MatrixHead[];
+  /** Cells in a row of the arrays: the columns, and the total column of a region matrix. */
+  width: number;
   /** The index of the total column (region matrices), or -1. */
   totalColumn: number;
   cells: Cells;
   /** Characters each column holds (region matrices), or each row's coded characters (co-occurrence). */
-  denominators: Map<number, number>;
-  covered: Map<number, number>;
-  /** Rows and columns that compare a code with itself: no value. */
-  blank: Set<number>;
+  denominators: Float64Array;
+  /** Characters of each cell's column its codings cover (region matrices), or that both its codes cover (co-occurrence). */
+  covered: Float64Array;
+  /** Cells that compare a code with itself (1): no value. */
+  blank: Uint8Array | null;
   sourceIds: Set<string>;
 }
 
 /**
  * Walks every coding the matrix counts and hands each, with the rows and columns it counts in,
- * to `visit`; the matrix and the drill-down into one cell both come from this one walk.
+ * to `visit`; the matrix and the drill-down into one cell both come from this one walk (a
+ * drill-down, given a visitor, counts nothing).
  */
 function walk(facts: MatrixFacts, spec: MatrixSpec, visitor?: Visitor): Counted {
   const coded = new Set(facts.codings.map((c) => c.codeId));
   const rows = codeRows(facts.codes, coded);
   const filter = facts.filter ? bySource(facts.filter) : null;
-  const withSpans = spec.measure === 'coverage';
-  const codings = [...facts.codings].sort(inSourceOrder).filter((c) => rows.rowsOfCode.has(c.codeId) && (!filter || overlapsAny(c, filter.get(c.sourceId) ?? [])));
+  const withSpans = spec.measure === 'coverage' && !visitor;
+  const codings = inOrder(facts.codings.filter((c) => rows.rowsOfCode.has(c.codeId) && (!filter || overlapsAny(c, filter.get(c.sourceId) ?? []))));
   return spec.columns === 'codes'
     ? walkCooccurrence(facts, spec, rows, codings, withSpans, visitor)
     : walkRegions(facts, rows, codings, filter, withSpans, visitor);
@@ -271,58 +275,68 @@ function walkRegions(
     .filter((c) => !filter || c.regions.size > 0);
   const columnRegions = shown.map((c) => c.regions);
   const all = new Map<string, Span[]>();
-  for (const regions of columnRegions) for (const [id, spans] of regions) all.set(id, [...(all.get(id) ?? []), ...spans]);
+  for (const regions of columnRegions) for (const [id, spans] of regions) push(all, id, ...spans);
   for (const [id, spans] of all) all.set(id, mergeSpans(spans));
   columnRegions.push(all);
   const totalColumn = shown.length;
   const totalRow = rows.heads.length;
+  const width = totalColumn + 1;
   const columns: MatrixHead[] = shown.map(({ column: c }) => ({ key: c.key, label: c.label, codeId: null, color: null, depth: 0, parentKey: null, aggregate: false }));
   const visit = visitor?.(rows.heads, columns, { row: totalRow, column: totalColumn });
 
-  // Which columns hold text of each source.
+  // Which columns hold text of each source, and the rows of each code with the total row.
   const columnsOfSource = new Map<string, number[]>();
-  columnRegions.forEach((regions, index) => {
-    if (index === totalColumn) return;
-    for (const id of regions.keys()) columnsOfSource.set(id, [...(columnsOfSource.get(id) ?? []), index]);
-  });
+  for (let column = 0; column < totalColumn; column++) for (const id of columnRegions[column]!.keys()) push(columnsOfSource, id, column);
+  const rowsWithTotal = new Map([...rows.rowsOfCode].map(([code, list]) => [code, [...list, totalRow]]));
 
-  const cells = new Cells(totalColumn + 1, withSpans);
-  const covered = new Map<number, number>();
-  const denominators = new Map<number, number>();
-  columnRegions.forEach((regions, index) => {
-    let size = 0;
-    for (const spans of regions.values()) size += spansLength(spans);
-    denominators.set(index, size);
+  const size = (totalRow + 1) * width;
+  const cells = new Cells(visit ? 0 : size);
+  const covered = new Float64Array(withSpans ? size : 0);
+  const denominators = new Float64Array(width);
+  columnRegions.forEach((regions, column) => {
+    for (const spans of regions.values()) denominators[column]! += spansLength(spans);
   });
-  const flush = (key: number, sourceId: string, spans: Span[]) => {
-    const column = key % (totalColumn + 1);
-    const inside = intersectSpans(mergeSpans(spans), columnRegions[column]!.get(sourceId) ?? []);
-    covered.set(key, (covered.get(key) ?? 0) + spansLength(inside));
+  const numbers = numberSources(codings);
+
+  // Coverage, a source at a time: what each row's codings there cover of each column's text
+  // there. Codings that miss a column's text add nothing to it, so one list per row will do.
+  const rowSpans: Span[][] = withSpans ? Array.from({ length: totalRow + 1 }, () => []) : [];
+  const rowsInSource: number[] = [];
+  const measureSource = (sourceId: string) => {
+    const inColumns = [...(columnsOfSource.get(sourceId) ?? []), totalColumn];
+    for (const row of rowsInSource) {
+      for (const column of inColumns) covered[row * width + column]! += coveredLength(rowSpans[row]!, columnRegions[column]!.get(sourceId) ?? []);
+      rowSpans[row]!.length = 0;
+    }
+    rowsInSource.length = 0;
   };
 
   const sourceIds = new Set<string>();
+  const matched: number[] = [];
+  let previous: string | null = null;
   for (const coding of codings) {
-    const matched: number[] = [];
+    matched.length = 0;
     for (const column of columnsOfSource.get(coding.sourceId) ?? []) {
       if (overlapsAny(coding, columnRegions[column]!.get(coding.sourceId)!)) matched.push(column);
     }
     if (matched.length === 0) continue;
     sourceIds.add(coding.sourceId);
     matched.push(totalColumn);
-    const codeRowsOf = [...rows.rowsOfCode.get(coding.codeId)!, totalRow];
-    visit?.(coding, codeRowsOf, matched);
-    for (const row of codeRowsOf) for (const column of matched) cells.add(row, column, coding, flush);
+    const codeRowsOf = rowsWithTotal.get(coding.codeId)!;
+    if (visit) {
+      visit(coding, codeRowsOf, matched);
+      continue;
+    }
+    const source = numbers.get(coding.sourceId)!;
+    for (const row of codeRowsOf) for (const column of matched) cells.add(row * width + column, source);
+    if (withSpans) {
+      if (previous !== null && previous !== coding.sourceId) measureSource(previous);
+      previous = coding.sourceId;
+      for (const row of codeRowsOf) if (rowSpans[row]!.push(coding) === 1) rowsInSource.push(row);
+    }
   }
-  cells.flushAll(flush);
-  return { rows, columns, totalColumn, cells, denominators, covered, blank: new Set(), sourceIds };
-}
-
-/** Calls `meet(i, j)` for every pair of overlapping codings of one source, given sorted by start. */
-export function forEachMeeting(sorted: readonly Span[], meet: (i: number, j: number) => void): void {
-  for (let i = 0; i < sorted.length; i++) {
-    const end = sorted[i]!.end;
-    for (let j = i + 1; j < sorted.length && sorted[j]!.start < end; j++) meet(i, j);
-  }
+  if (previous !== null) measureSource(previous);
+  return { rows, columns, width, totalColumn, cells, denominators, covered, blank: null, sourceIds };
 }
 
 /**
@@ -330,26 +344,42 @@ export function forEachMeeting(sorted: readonly Span[], meet: (i: number, j: num
  * widened to the passages it touches, so codings in one passage overlap.
  */
 export function codingsMeeting(codings: readonly MatrixCoding[], mode: CooccurrenceMode, passages: readonly Region[]): MatrixCoding[] {
-  return (mode === 'passage' ? widenToPassages(codings, passages) : [...codings]).sort(inSourceOrder);
+  return inOrder(mode === 'passage' ? widenToPassages(codings, passages) : [...codings]);
 }
 
 /** Widens each coding to the passages it touches. */
 function widenToPassages(codings: readonly MatrixCoding[], passages: readonly Region[]): MatrixCoding[] {
   const ofSource = new Map<string, Region[]>();
-  for (const p of passages) ofSource.set(p.sourceId, [...(ofSource.get(p.sourceId) ?? []), p]);
+  for (const p of passages) push(ofSource, p.sourceId, p);
   for (const list of ofSource.values()) list.sort((a, b) => a.start - b.start);
   return codings.map((coding) => {
     const list = ofSource.get(coding.sourceId) ?? [];
+    // The first passage ending after the coding starts (binary search), then every passage it reaches.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.end <= coding.start) lo = mid + 1;
+      else hi = mid;
+    }
     let start = coding.start;
     let end = coding.end;
-    for (const p of list) {
-      if (p.end <= coding.start) continue;
-      if (p.start >= coding.end) break;
-      start = Math.min(start, p.start);
-      end = Math.max(end, p.end);
+    for (let p = lo; p < list.length && list[p]!.start < coding.end; p++) {
+      start = Math.min(start, list[p]!.start);
+      end = Math.max(end, list[p]!.end);
     }
     return { ...coding, start, end };
   });
+}
+
+/**
+ * The cells that compare a code with itself: a row and a column holding a code in common (a
+ * code's own row, and every aggregate row above it, hold its codings).
+ */
+function selfComparisons(rows: CodeRows, width: number): Uint8Array {
+  const blank = new Uint8Array(width * width);
+  for (const list of rows.rowsOfCode.values()) for (const r of list) for (const c of list) blank[r * width + c] = 1;
+  return blank;
 }
 
 function walkCooccurrence(
@@ -364,117 +394,156 @@ function walkCooccurrence(
   const width = rows.heads.length;
   const columns = rows.heads.map((head) => ({ ...head }));
   const visit = visitor?.(rows.heads, columns, { row: -1, column: -1 });
-  const blank = new Set<number>();
-  for (let r = 0; r < width; r++) {
-    for (let c = 0; c < width; c++) {
-      const [small, large] = rows.codesOfRow[r]!.size <= rows.codesOfRow[c]!.size ? [rows.codesOfRow[r]!, rows.codesOfRow[c]!] : [rows.codesOfRow[c]!, rows.codesOfRow[r]!];
-      for (const code of small) {
-        if (large.has(code)) {
-          blank.add(r * width + c);
-          break;
-        }
-      }
-    }
-  }
-  const cells = new Cells(width, false);
-  const covered = new Map<number, number>();
-  const denominators = new Map<number, number>();
+  const blank = selfComparisons(rows, width);
+  const cells = new Cells(visit ? 0 : width * width);
+  const covered = new Float64Array(withSpans ? width * width : 0);
+  const denominators = new Float64Array(width);
   const sourceIds = new Set<string>();
+  const numbers = numberSources(codings);
+  const rowsOf = codings.map((c) => rows.rowsOfCode.get(c.codeId)!);
+  // Stamps instead of sets: the coding that last met a column, or counted in it; the source that last touched a cell.
+  const metBy = new Int32Array(width).fill(-1);
+  const countedBy = new Int32Array(width).fill(-1);
+  const touchedIn = withSpans ? new Int32Array(width * width).fill(-1) : null;
+  const columnsMet: number[] = [];
+  const counted: number[] = [];
+  const meets: number[][] = [];
+  // For coverage, each row's codings in the source at hand, and their characters merged.
+  const spansOfRow: Span[][] = withSpans ? rows.heads.map(() => []) : [];
+  const merged: Span[][] = [];
 
   let from = 0;
   while (from < codings.length) {
     const sourceId = codings[from]!.sourceId;
+    const source = numbers.get(sourceId)!;
     let to = from;
     while (to < codings.length && codings[to]!.sourceId === sourceId) to++;
-    const inSource = codings.slice(from, to);
-    from = to;
-    // Codes each coding meets.
-    const meets: Array<Set<string>> = inSource.map(() => new Set());
-    forEachMeeting(inSource, (i, j) => {
-      meets[i]!.add(inSource[j]!.codeId);
-      meets[j]!.add(inSource[i]!.codeId);
-    });
-    const touched = new Set<number>();
-    inSource.forEach((coding, i) => {
-      const ownRows = rows.rowsOfCode.get(coding.codeId)!;
-      const columnsMet = new Set<number>();
-      for (const code of meets[i]!) for (const column of rows.rowsOfCode.get(code)!) columnsMet.add(column);
-      const counted: number[] = [];
-      for (const row of ownRows) {
+    // The codings each coding meets, by index.
+    for (let i = from; i < to; i++) meets[i - from] = [];
+    for (let i = from; i < to; i++) {
+      const end = codings[i]!.end;
+      for (let j = i + 1; j < to && codings[j]!.start < end; j++) {
+        meets[i - from]!.push(j);
+        meets[j - from]!.push(i);
+      }
+    }
+    const touched: number[] = [];
+    for (let i = from; i < to; i++) {
+      const coding = codings[i]!;
+      columnsMet.length = 0;
+      for (const j of meets[i - from]!) {
+        for (const column of rowsOf[j]!) {
+          if (metBy[column] === i) continue;
+          metBy[column] = i;
+          columnsMet.push(column);
+        }
+      }
+      counted.length = 0;
+      for (const row of rowsOf[i]!) {
         for (const column of columnsMet) {
           const key = row * width + column;
-          if (blank.has(key)) continue;
-          cells.add(row, column, coding, () => {});
-          touched.add(key);
-          if (!counted.includes(column)) counted.push(column);
+          if (blank[key]) continue;
+          if (countedBy[column] !== i) {
+            countedBy[column] = i;
+            counted.push(column);
+          }
+          if (visit) continue;
+          cells.add(key, source);
+          if (touchedIn && touchedIn[key] !== source) {
+            touchedIn[key] = source;
+            touched.push(key);
+          }
         }
       }
       if (counted.length) {
         sourceIds.add(coding.sourceId);
-        visit?.(coding, ownRows, counted);
-      }
-    });
-    if (withSpans) {
-      // Jaccard share of characters: coded by both / coded by either, summed over sources.
-      const unitSpans = new Map<number, Span[]>();
-      for (const coding of inSource) for (const row of rows.rowsOfCode.get(coding.codeId)!) unitSpans.set(row, [...(unitSpans.get(row) ?? []), coding]);
-      const merged = new Map<number, Span[]>();
-      for (const [row, spans] of unitSpans) {
-        const m = mergeSpans(spans);
-        merged.set(row, m);
-        denominators.set(row, (denominators.get(row) ?? 0) + spansLength(m));
-      }
-      for (const key of touched) {
-        const both = intersectSpans(merged.get(Math.floor(key / width))!, merged.get(key % width)!);
-        covered.set(key, (covered.get(key) ?? 0) + spansLength(both));
+        visit?.(coding, rowsOf[i]!, counted);
       }
     }
+    if (withSpans) {
+      // Jaccard share of characters: coded by both / coded by either, summed over sources.
+      const rowsHere: number[] = [];
+      for (let i = from; i < to; i++) {
+        for (const row of rowsOf[i]!) {
+          if (spansOfRow[row]!.push(codings[i]!) === 1) rowsHere.push(row);
+        }
+      }
+      for (const row of rowsHere) {
+        merged[row] = mergeSpans(spansOfRow[row]!);
+        denominators[row]! += spansLength(merged[row]);
+        spansOfRow[row]!.length = 0;
+      }
+      // Cells come in pairs, row × column and column × row, that share their characters: measured once for both.
+      for (const key of touched) {
+        const row = Math.floor(key / width);
+        const column = key % width;
+        if (row > column) continue;
+        const both = intersectionLength(merged[row]!, merged[column]!);
+        covered[key]! += both;
+        if (row !== column) covered[column * width + row]! += both;
+      }
+    }
+    from = to;
   }
-  return { rows, columns, totalColumn: -1, cells, denominators, covered, blank, sourceIds };
+  return { rows, columns, width, totalColumn: -1, cells, denominators, covered, blank, sourceIds };
 }
 
 function valueOf(counted: Counted, spec: MatrixSpec, key: number): number {
   const { cells } = counted;
-  if (spec.measure === 'segments') return cells.segments.get(key) ?? 0;
-  if (spec.measure === 'sources') return cells.sources.get(key) ?? 0;
-  const covered = counted.covered.get(key) ?? 0;
+  if (spec.measure === 'segments') return cells.segments[key]!;
+  if (spec.measure === 'sources') return cells.sources[key]!;
+  const covered = counted.covered[key]!;
   if (covered === 0) return 0;
+  const { width } = counted;
   if (spec.columns === 'codes') {
-    const width = counted.columns.length;
-    const either = (counted.denominators.get(Math.floor(key / width)) ?? 0) + (counted.denominators.get(key % width) ?? 0) - covered;
+    const either = counted.denominators[Math.floor(key / width)]! + counted.denominators[key % width]! - covered;
     return either > 0 ? covered / either : 0;
   }
-  const size = counted.denominators.get(key % (counted.totalColumn + 1)) ?? 0;
+  const size = counted.denominators[key % width]!;
   return size > 0 ? covered / size : 0;
 }
 
 /** Builds the matrix `spec` asks for from the project's facts. */
 export function buildMatrix(facts: MatrixFacts, spec: MatrixSpec): Matrix {
   const counted = walk(facts, spec);
-  const { rows, columns, cells, totalColumn } = counted;
+  const { rows, columns, cells, totalColumn, width } = counted;
   const height = rows.heads.length;
   const out: Array<[number, number, number]> = [];
-  const width = spec.columns === 'codes' ? columns.length : totalColumn + 1;
-  for (const key of cells.segments.keys()) {
+  // Keys in ascending order are the cells row by row.
+  for (const key of Int32Array.from(cells.counted).sort()) {
     const row = Math.floor(key / width);
     const column = key % width;
     if (row >= height || column === totalColumn) continue;
     const value = valueOf(counted, spec, key);
     if (value > 0) out.push([row, column, value]);
   }
-  out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const blank: Array<[number, number]> = [];
+  if (counted.blank) counted.blank.forEach((isBlank, key) => isBlank && blank.push([Math.floor(key / width), key % width]));
   const regionTotals = spec.columns !== 'codes';
   return {
     spec,
     rows: rows.heads,
     columns,
     cells: out,
-    blank: [...counted.blank].map((key) => [Math.floor(key / width), key % width] as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]),
+    blank,
     rowTotals: regionTotals ? rows.heads.map((_, r) => valueOf(counted, spec, r * width + totalColumn)) : null,
     columnTotals: regionTotals ? columns.map((_, c) => valueOf(counted, spec, height * width + c)) : null,
     total: regionTotals ? valueOf(counted, spec, height * width + totalColumn) : null,
     sourceIds: [...counted.sourceIds].sort(),
   };
+}
+
+/**
+ * Reads a matrix's cells by row and column: the value (0 for a cell left out), or null for a
+ * blank one. Made once per matrix, in flat arrays: a co-occurrence matrix holds 60,000 cells.
+ */
+export function cellReader(matrix: Matrix): (row: number, column: number) => number | null {
+  const width = matrix.columns.length;
+  const values = new Float64Array(matrix.rows.length * width);
+  for (const [r, c, v] of matrix.cells) values[r * width + c] = v;
+  const blank = new Uint8Array(matrix.blank.length ? matrix.rows.length * width : 0);
+  for (const [r, c] of matrix.blank) blank[r * width + c] = 1;
+  return (row, column) => (blank[row * width + column] ? null : values[row * width + column]!);
 }
 
 /** The headings a reader sees: those under a collapsed heading fold into it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Code } from '../model';
-import { arrangeNetwork, buildNetwork, filterNetwork, type NetworkFacts } from './network';
+import { arrangeNetwork, buildNetwork, readableLinks, showNetwork, strongest, type Network, type NetworkFacts } from './network';
 
 const code = (id: string, parentId: string | null = null): Code => ({ id, name: id, parentId, position: 0, color: '#336699', definition: '', inclusion: '', exclusion: '', example: '', shortcut: null, codingCount: 0 });
 
@@ -69,11 +69,43 @@ describe('the network', () => {
   });
 
   it('filters by kind and by co-occurrence strength, and can hide nodes left alone', () => {
-    const codesOnly = filterNetwork(network, { kinds: ['code'], minWeight: 3, hideIsolated: false });
+    const codesOnly = showNetwork(network, { kinds: ['code'], minWeight: 3, hideIsolated: false });
     expect(codesOnly.nodes.map((n) => n.id)).toEqual(['code:barriers', 'code:shipping', 'code:trust']);
     expect(codesOnly.edges.map((e) => e.kind)).toEqual(['contains']);
-    const linked = filterNetwork(network, { kinds: ['code'], minWeight: 3, hideIsolated: true });
+    expect(codesOnly.counted).toEqual({ shown: 0, of: 1 });
+    const linked = showNetwork(network, { kinds: ['code'], minWeight: 3, hideIsolated: true });
     expect(linked.nodes.map((n) => n.id)).toEqual(['code:barriers', 'code:shipping']);
+  });
+
+  it('hides a case’s link to a code weaker than the strength chosen, as it hides co-occurrence', () => {
+    expect(showNetwork(network, { kinds: ['case', 'code'], minWeight: 1, hideIsolated: false }).edges.map((e) => e.kind).sort()).toEqual(['contains', 'cooccurs', 'holds']);
+    expect(showNetwork(network, { kinds: ['case', 'code'], minWeight: 2, hideIsolated: false }).edges.map((e) => e.kind).sort()).toEqual(['contains', 'cooccurs']);
+  });
+
+  it('left to itself, shows every link of a small network', () => {
+    const all = showNetwork(network, { kinds: ['theme', 'code', 'case', 'claim', 'conclusion'], minWeight: null, hideIsolated: false });
+    expect(all.minWeight).toBe(1);
+    expect(all.edges).toEqual(network.edges);
+  });
+
+  it('left to itself, shows the strongest links of a large one, as many as can be read, and every link of other kinds', () => {
+    const codes = Array.from({ length: 80 }, (_, i) => ({ id: `code:${i}`, kind: 'code' as const, label: `Code ${i}`, color: null, weight: 1 }));
+    const pairs = codes.flatMap((a, i) => codes.slice(i + 1).map((b, j) => ({ id: `${a.id}|${b.id}`, source: a.id, target: b.id, kind: 'cooccurs' as const, weight: 1 + ((i * 7 + j) % 13) })));
+    const large: Network = { nodes: codes, edges: [...pairs, { id: 'contains|0|1', source: 'code:0', target: 'code:1', kind: 'contains', weight: 1 }] };
+    const shown = showNetwork(large, { kinds: ['code'], minWeight: null, hideIsolated: false });
+    expect(shown.counted.of).toBe(pairs.length);
+    expect(shown.counted.shown).toBeLessThanOrEqual(readableLinks);
+    expect(shown.edges.filter((e) => e.kind === 'cooccurs').every((e) => e.weight >= shown.minWeight)).toBe(true);
+    // One strength lower would show more than can be read.
+    expect(pairs.filter((e) => e.weight >= shown.minWeight - 1).length).toBeGreaterThan(readableLinks);
+    expect(shown.edges.some((e) => e.kind === 'contains')).toBe(true);
+  });
+
+  it('chooses the lowest strength that leaves at most so many links, rising above ties at the cut', () => {
+    expect(strongest([5, 4, 3], 3)).toBe(1);
+    expect(strongest([5, 4, 3, 2], 3)).toBe(3);
+    expect(strongest([5, 3, 3, 3], 3)).toBe(4);
+    expect(strongest([2, 2, 2, 2], 3)).toBe(3);
   });
 
   it('places every node, keeping the positions the researcher saved', () => {

@@ -3,13 +3,16 @@
 // measure chosen, the network as arranged.
 import type { Table } from '../export/table';
 import { heatColour, seriesColours } from './colour';
-import { visibleHeads, type Matrix, type MatrixHead, type MatrixMeasure } from './matrix';
+import { cellReader, visibleHeads, type Matrix, type MatrixHead, type MatrixMeasure } from './matrix';
 import { networkNodeKindLabels, type Network, type NetworkNode, type NetworkPositions } from './network';
 import { el, textWidth, type SvgElement } from './svg';
 
+/** Counts as `toLocaleString('en')` writes them; made once, since that makes a formatter for every number (a matrix shows hundreds). */
+const counts = new Intl.NumberFormat('en');
+
 /** A cell's value as the researcher reads it: a count, or coverage as a percentage. */
 export function formatValue(value: number, measure: MatrixMeasure): string {
-  if (measure !== 'coverage') return value.toLocaleString('en');
+  if (measure !== 'coverage') return counts.format(value);
   if (value === 0) return '0%';
   const percent = value * 100;
   return `${percent < 0.1 ? '<0.1' : percent.toFixed(percent < 10 ? 1 : 0)}%`;
@@ -25,20 +28,11 @@ function pathLabel(heads: readonly MatrixHead[], index: number): string {
   return names.join(' › ');
 }
 
-function valueAt(matrix: Matrix): (row: number, column: number) => number | null {
-  const values = new Map(matrix.cells.map(([r, c, v]) => [r * matrix.columns.length + c, v]));
-  const blank = new Set(matrix.blank.map(([r, c]) => r * matrix.columns.length + c));
-  return (row, column) => {
-    const key = row * matrix.columns.length + column;
-    return blank.has(key) ? null : (values.get(key) ?? 0);
-  };
-}
-
 /** Raw values (coverage as a share, not rounded), one row per visible row. */
 export function matrixTable(matrix: Matrix, collapsed: ReadonlySet<string>, name: string): Table {
   const rows = visibleHeads(matrix.rows, collapsed);
   const columns = matrix.spec.columns === 'codes' ? visibleHeads(matrix.columns, collapsed) : matrix.columns.map((_, i) => i);
-  const value = valueAt(matrix);
+  const value = cellReader(matrix);
   const totals = matrix.rowTotals !== null;
   return {
     name,
@@ -88,7 +82,7 @@ function titled(title: string, width: number, height: number, body: SvgElement[]
 export function matrixSvg(matrix: Matrix, collapsed: ReadonlySet<string>, title: string): SvgElement {
   const rows = visibleHeads(matrix.rows, collapsed);
   const columns = matrix.spec.columns === 'codes' ? visibleHeads(matrix.columns, collapsed) : matrix.columns.map((_, i) => i);
-  const value = valueAt(matrix);
+  const value = cellReader(matrix);
   const measure = matrix.spec.measure;
   const max = Math.max(0, ...rows.flatMap((r) => columns.map((c) => value(r, c) ?? 0)));
   // Bold (parent) labels run about a tenth wider; the swatch and the fold marker take 40 units.
@@ -187,7 +181,7 @@ export function frequencyChartSvg(matrix: Matrix, collapsed: ReadonlySet<string>
 /** Code by attribute: for each visible row, one bar per attribute value. */
 export function attributeChartSvg(matrix: Matrix, collapsed: ReadonlySet<string>, title: string): SvgElement {
   const rows = visibleHeads(matrix.rows, collapsed);
-  const value = valueAt(matrix);
+  const value = cellReader(matrix);
   return barChart(
     title,
     rows.map((r) => ({ text: matrix.rows[r]!.label, depth: matrix.rows[r]!.depth })),

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
 import { heatColour } from '../../../../shared/domain/display/colour';
-import { matrixMeasureLabels, measureUnit, totalKey, visibleHeads, type Matrix, type MatrixHead } from '../../../../shared/domain/display/matrix';
+import { cellReader, matrixMeasureLabels, measureUnit, totalKey, visibleHeads, type Matrix, type MatrixHead } from '../../../../shared/domain/display/matrix';
 import { formatValue } from '../../../../shared/domain/display/render';
 
 export interface CellChoice {
@@ -37,15 +37,16 @@ export function MatrixGrid({ matrix, collapsed, onToggle, onOpen, open }: Props)
     () => (matrix.spec.columns === 'codes' ? visibleHeads(matrix.columns, collapsed) : matrix.columns.map((_, i) => i)),
     [matrix.columns, matrix.spec.columns, collapsed],
   );
-  const { value, max } = useMemo(() => {
-    const width = matrix.columns.length;
-    const values = new Map(matrix.cells.map(([r, c, v]) => [r * width + c, v]));
-    const blank = new Set(matrix.blank.map(([r, c]) => r * width + c));
-    const shownColumns = new Set(columns);
-    const shownRows = new Set(rows);
-    let max = 0;
-    for (const [r, c, v] of matrix.cells) if (shownRows.has(r) && shownColumns.has(c) && v > max) max = v;
-    return { value: (r: number, c: number) => (blank.has(r * width + c) ? null : (values.get(r * width + c) ?? 0)), max };
+  const value = useMemo(() => cellReader(matrix), [matrix]);
+  // The colour scale runs to the largest value on show: rows and columns folded away do not count.
+  const max = useMemo(() => {
+    const shownRows = new Uint8Array(matrix.rows.length);
+    for (const r of rows) shownRows[r] = 1;
+    const shownColumns = new Uint8Array(matrix.columns.length);
+    for (const c of columns) shownColumns[c] = 1;
+    let most = 0;
+    for (const [r, c, v] of matrix.cells) if (v > most && shownRows[r] && shownColumns[c]) most = v;
+    return most;
   }, [matrix, rows, columns]);
 
   // TanStack Virtual measures on every render; the React compiler leaves this component unmemoised, as it must.

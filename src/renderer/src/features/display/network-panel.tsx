@@ -3,9 +3,10 @@ import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { CooccurrenceMode } from '../../../../shared/domain/display/matrix';
 import {
   arrangeNetwork,
-  filterNetwork,
+  isCounted,
   networkNodeKindLabels,
   networkNodeKinds,
+  readableLinks,
   type NetworkFilter,
   type NetworkNodeKind,
   type NetworkPositions,
@@ -26,6 +27,34 @@ interface Props {
   onMoved(positions: NetworkPositions): void;
 }
 
+/**
+ * A label cut to about 160 pixels, as the old 'ellipsis' style did, but once here: Cytoscape's
+ * ellipsis measures the text again for every character it drops, for every node.
+ */
+const shortLabel = (label: string) => (label.length > maxLabel ? `${label.slice(0, maxLabel - 1).trimEnd()}…` : label);
+const maxLabel = 28;
+
+/** The box around nodes at their positions, with room for the label under each. */
+function boundsOf(nodes: ReadonlyArray<{ x: number; y: number; r: number }>) {
+  const box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+  for (const { x, y, r } of nodes) {
+    box.x1 = Math.min(box.x1, x - Math.max(r, 80));
+    box.x2 = Math.max(box.x2, x + Math.max(r, 80));
+    box.y1 = Math.min(box.y1, y - r);
+    box.y2 = Math.max(box.y2, y + r + 20);
+  }
+  return box;
+}
+
+/** Zooms and pans so that `box` (in model coordinates) fills the view, `padding` pixels in from its edges, as Cytoscape's fit does for elements. */
+function fitTo(instance: Core, box: ReturnType<typeof boundsOf>, padding: number) {
+  const [width, height] = [instance.width(), instance.height()];
+  const [w, h] = [box.x2 - box.x1, box.y2 - box.y1];
+  if (!(width > 0 && height > 0 && w > 0 && h > 0)) return;
+  const zoom = Math.min(instance.maxZoom(), Math.max(instance.minZoom(), Math.min((width - 2 * padding) / w, (height - 2 * padding) / h)));
+  instance.viewport({ zoom, pan: { x: (width - zoom * (box.x1 + box.x2)) / 2, y: (height - zoom * (box.y1 + box.y2)) / 2 } });
+}
+
 const shapes = { circle: 'ellipse', diamond: 'diamond', square: 'rectangle', round: 'round-rectangle', hexagon: 'hexagon' } as const;
 const step = 40;
 
@@ -35,13 +64,15 @@ const step = 40;
  * positions are saved with the display.
  */
 export function NetworkPanel({ config, layout, onChange, onMoved }: Props) {
-  const network = useQuery('display.network', { cooccurrence: config.cooccurrence });
+  // The main process applies the filter: a large project's whole network is tens of thousands of links.
+  const network = useQuery('display.network', config);
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
   const [chosen, setChosen] = useState('');
   const [at, setAt] = useState<{ x: number; y: number } | null>(null);
-  const shown = useMemo(() => (network.data ? filterNetwork(network.data, config) : null), [network.data, config]);
-  const maxWeight = useMemo(() => Math.max(1, ...(network.data?.edges ?? []).filter((e) => e.kind === 'cooccurs').map((e) => e.weight)), [network.data]);
+  const shown = network.data ?? null;
+  const maxWeight = useMemo(() => (shown ? shown.edges.reduce((most, e) => (isCounted(e) ? Math.max(most, e.weight) : most), 1) : 1), [shown]);
+  const labels = useMemo(() => new Map((shown?.nodes ?? []).map((n) => [n.id, n.label])), [shown]);
   const savedLayout = useEffectEvent(() => layout);
   const positionsNow = (instance: Core): NetworkPositions => {
     const out: NetworkPositions = { ...layout };
@@ -60,7 +91,8 @@ export function NetworkPanel({ config, layout, onChange, onMoved }: Props) {
     if (!container.current) return;
     const instance = cytoscape({
       container: container.current,
-      minZoom: 0.1,
+      // Low enough that a network of hundreds of nodes on its rings fits the view whole.
+      minZoom: 0.02,
       maxZoom: 3,
       wheelSensitivity: 0.3,
       style: [
@@ -73,20 +105,22 @@ export function NetworkPanel({ config, layout, onChange, onMoved }: Props) {
             width: 'data(size)',
             height: 'data(size)',
             'font-size': 11,
+            // Labels too small to read at this zoom are not drawn (a network of hundreds of nodes fits the view only zoomed out).
+            'min-zoomed-font-size': 6,
             color: '#1b1f24',
             'text-valign': 'bottom',
             'text-margin-y': 4,
-            'text-max-width': '160px',
-            'text-wrap': 'ellipsis',
             'border-width': 1.5,
             'border-color': '#ffffff',
           },
         },
         { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#1b1f24' } },
+        // Haystack lines are the cheapest edges Cytoscape draws; evidence links stay straight lines, one of them dashed.
         {
           selector: 'edge',
-          style: { width: 'data(width)', 'line-color': 'data(colour)', opacity: 0.7, 'curve-style': 'straight' },
+          style: { width: 'data(width)', 'line-color': 'data(colour)', opacity: 0.7, 'curve-style': 'haystack', 'haystack-radius': 0 },
         },
+        { selector: 'edge[kind = "supports"], edge[kind = "contradicts"]', style: { 'curve-style': 'straight' } },
         { selector: 'edge[kind = "contradicts"]', style: { 'line-style': 'dashed' } },
       ],
     });
@@ -116,7 +150,7 @@ export function NetworkPanel({ config, layout, onChange, onMoved }: Props) {
         group: 'nodes' as const,
         data: {
           id: n.id,
-          label: n.label,
+          label: shortLabel(n.label),
           kind: n.kind,
           fill: n.kind === 'code' && n.color ? n.color : nodeStyle[n.kind].fill,
           shape: shapes[nodeStyle[n.kind].shape],
@@ -133,7 +167,11 @@ export function NetworkPanel({ config, layout, onChange, onMoved }: Props) {
       instance.elements().remove();
       instance.add(elements);
     });
-    instance.fit(undefined, 30);
+    // Fitted to the nodes as placed: fitting to the elements would lay out every label and link first, to measure them.
+    fitTo(instance, boundsOf(shown.nodes.map((n) => ({ ...placed[n.id]!, r: nodeRadius(n) }))), 30);
+    // Says when the picture holds what is shown, for tests and the benchmark to wait on.
+    const drawn = `${shown.nodes.length}/${shown.edges.length}`;
+    instance.one('render', () => container.current?.setAttribute('data-drawn', drawn));
   }, [shown]);
 
   const arrange = () => {
@@ -172,18 +210,27 @@ export function NetworkPanel({ config, layout, onChange, onMoved }: Props) {
               {networkNodeKindLabels[kind]}
             </label>
           ))}
-          <label className="field field--inline">
-            <span className="field__label">Co-occurring at least</span>
+          <label className="field field--inline" title="A link’s strength: how often two codes’ codings meet, or how many of a code’s codings a case holds">
+            <span className="field__label">Links at least</span>
             <input
               className="input input--compact input--number"
               type="number"
               min={1}
               max={maxWeight}
-              value={config.minWeight}
+              value={config.minWeight ?? shown?.minWeight ?? 1}
               onChange={(e) => onChange({ ...config, minWeight: Math.max(1, Math.floor(Number(e.target.value) || 1)) })}
             />
-            <span className="muted small">times</span>
+            <span className="muted small">strong</span>
           </label>
+          <label className="checkbox">
+            <input type="checkbox" checked={config.minWeight === null} onChange={(e) => onChange({ ...config, minWeight: e.target.checked ? null : (shown?.minWeight ?? 1) })} />
+            The strongest {readableLinks} only
+          </label>
+          {shown && (
+            <span className="muted small" role="status">
+              {shown.counted.shown.toLocaleString()} of {shown.counted.of.toLocaleString()} links
+            </span>
+          )}
           <label className="field field--inline">
             <span className="field__label">Codes meet when</span>
             <select className="input input--compact" value={config.cooccurrence} onChange={(e) => onChange({ ...config, cooccurrence: e.target.value as CooccurrenceMode })}>
@@ -259,8 +306,8 @@ export function NetworkPanel({ config, layout, onChange, onMoved }: Props) {
           <ul>
             {shown.edges.slice(0, 500).map((e) => (
               <li key={e.id}>
-                {shown.nodes.find((n) => n.id === e.source)?.label} — {e.kind}
-                {e.kind === 'cooccurs' ? ` ${e.weight}×` : ''} — {shown.nodes.find((n) => n.id === e.target)?.label}
+                {labels.get(e.source)} — {e.kind}
+                {isCounted(e) ? ` ${e.weight}×` : ''} — {labels.get(e.target)}
               </li>
             ))}
           </ul>
