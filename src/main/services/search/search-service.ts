@@ -29,8 +29,16 @@ const CHUNK_DOCS = { min: 200, max: 12_500 };
 const INLINE_CHARS = 10_000;
 // Idle build workers give their memory back after this; the next build starts them again.
 const WORKER_IDLE_MS = 30_000;
-/** More segments than this and the small ones are merged; deltas past a fifth of the base merge everything. */
+/** More segments than this and the newest ones are merged (see merge). */
 const MAX_SEGMENTS = 6;
+/**
+ * A merge takes in the next older segment while that is at most this many times the size of what
+ * it merges, so segments shrink geometrically from the oldest and a doc is written again about
+ * log4(n) times as a project grows. (Merging everything once deltas outweighed a fifth of the base
+ * wrote every doc again at each fifth of growth: a folder of 174 papers rewrote the whole index
+ * some twenty times, each a blob written on the main thread.)
+ */
+const MERGE_RATIO = 4;
 const DEFAULT_LIMIT = 50;
 const REPAIR_SHARE = 0.2;
 
@@ -378,17 +386,20 @@ export class SearchService {
   }
 
   /**
-   * Merges the delta segments into one (or everything, once deltas outweigh a fifth of the
-   * base), so queries do not slow down as sources are added one by one.
+   * Merges the newest segments into one, taking in older ones while they are not much larger
+   * (MERGE_RATIO) or there would still be too many, so queries do not slow down as sources are
+   * added one by one and each merge writes little more than the newest docs.
    */
   private async merge(): Promise<void> {
     const segments = this.index.segments;
     if (segments.length <= MAX_SEGMENTS) return;
-    const [base] = segments;
-    const deltaDocs = segments.slice(1).reduce((sum, s) => sum + s.segment.docIds.length - s.deadCount, 0);
-    const keepBase = base !== undefined && deltaDocs * 5 < base.segment.docIds.length - base.deadCount;
-    const kept = keepBase ? segments.slice(0, 1) : [];
-    const merging = segments.slice(kept.length);
+    const liveDocs = (s: LiveSegment): number => s.segment.docIds.length - s.deadCount;
+    let first = segments.length - 2;
+    let size = liveDocs(segments[first]!) + liveDocs(segments[first + 1]!);
+    // After the merge the index holds the `first` older segments and the merged one.
+    while (first > 0 && (first + 1 > MAX_SEGMENTS || liveDocs(segments[first - 1]!) <= size * MERGE_RATIO)) size += liveDocs(segments[--first]!);
+    const kept = segments.slice(0, first);
+    const merging = segments.slice(first);
     this.index.ensurePositions();
     // Mutations wait in the queue meanwhile, so the segments merged are still the index's when it ends.
     const { segment: merged, stored } = await this.mergeOffThread(
