@@ -10,6 +10,19 @@
 // all highlights and stripes painted ≤ 200 ms; apply a code → highlight painted ≤ 50 ms;
 // scrolling the whole source p95 frame ≤ 16.7 ms and no long task over 50 ms; a codebook of
 // 1,000 codes in 4 levels: open, and filter-as-you-type ≤ 50 ms per keystroke.
+//
+// What a scroll frame's time means here. Scrolling steps 240 px a frame from the top of the
+// source to its end. At the display's 60 Hz a frame that is on time is 16.67 ms after the last
+// one whatever it cost, so the interval between animation frames measures vsync, not the page:
+// its p95 is 16.7–16.8 ms on the static page too, and it cannot tell a frame that cost 3 ms from
+// one that cost 16. So the scroll is measured in a second Chromium started with
+// --disable-gpu-vsync --disable-frame-rate-limit: frames are produced back to back, as fast as
+// the page lets them, and the interval between two animation frames is what that frame cost
+// (script, style, layout, paint and the compositor's share, on this machine, under its load).
+// Its p95 is the figure, over several scrolls; a frame over 16.7 ms is one a 60 Hz display
+// would have dropped, and those are counted. The static page is scrolled the same way in the
+// same browser. The interval at vsync is still measured once and printed, for comparison with
+// earlier figures.
 import { chromium, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -119,8 +132,18 @@ window.__until = (test, timeout = 20000) => new Promise((resolve, reject) => {
 });
 `;
 
+/** What a scroll through a source measured: frame intervals (see the header), and the long tasks while it ran. */
+interface ScrollFigures {
+  p95: number;
+  median: number;
+  /** Frames over a 60 Hz frame's 16.7 ms. */
+  over: number;
+  frames: number;
+  longest: number;
+}
+
 /** Scrolls an element from top to bottom a step per frame; frame intervals and long tasks while it does. */
-async function scrollThrough(page: Page, selector: string, step: number): Promise<{ p95: number; longest: number; frames: number }> {
+async function scrollThrough(page: Page, selector: string, step: number): Promise<ScrollFigures> {
   return page.evaluate(
     async ({ selector, step }) => {
       const box = document.querySelector(selector) as HTMLElement;
@@ -141,7 +164,13 @@ async function scrollThrough(page: Page, selector: string, step: number): Promis
       });
       await new Promise((r) => setTimeout(r, 200));
       const sorted = intervals.slice(1).sort((a, b) => a - b);
-      return { p95: sorted[Math.floor(sorted.length * 0.95)] ?? 0, longest: Math.max(0, ...(window as unknown as BenchWindow).__longTasks), frames: sorted.length };
+      return {
+        p95: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
+        median: sorted[Math.floor(sorted.length / 2)] ?? 0,
+        over: sorted.filter((ms) => ms > 16.7).length,
+        frames: sorted.length,
+        longest: Math.max(0, ...(window as unknown as BenchWindow).__longTasks),
+      };
     },
     { selector, step },
   );
@@ -213,6 +242,20 @@ async function measureReader(page: Page, url: string, project: Awaited<ReturnTyp
   return { text, highlights, apply, scroll };
 }
 
+/** Scrolls the whole long source `runs` times, in a browser producing frames back to back (see the header). */
+async function measureScroll(page: Page, url: string, project: Awaited<ReturnType<typeof readerProject>>): Promise<ScrollFigures[]> {
+  await page.goto(`${url}#reduce`);
+  await page.evaluate(pageHelpers);
+  await page.getByRole('region', { name: 'Reader' }).getByRole('combobox', { name: 'Source' }).selectOption({ label: project.bigTitle });
+  await page.waitForFunction((title) => Number(document.querySelector(`article[aria-label="Text of ${CSS.escape(title)}"]`)?.getAttribute('data-painted-codings') ?? 0) > 0, project.bigTitle);
+  const scrolls: ScrollFigures[] = [];
+  for (let i = 0; i < runs; i++) {
+    await page.waitForTimeout(300);
+    scrolls.push(await scrollThrough(page, '.reader__scroll', 240));
+  }
+  return scrolls;
+}
+
 async function measureCodebook(page: Page, url: string) {
   const open: number[] = [];
   const keystrokes: number[] = [];
@@ -253,8 +296,10 @@ async function measureCodebook(page: Page, url: string) {
 
 // ---------------------------------------------------------------- the baseline: a static page
 
+const staticPage = '<!doctype html><html><body style="margin:0"><div id="scroll" style="height:760px;overflow:auto;font:16px/1.75 serif"><article id="text" style="max-width:72ch;margin:0 auto;white-space:pre-wrap"></article></div><ul id="list"></ul></body></html>';
+
 async function measureBaseline(page: Page, text: string, codings: Array<{ start: number; end: number }>, codeNames: string[]) {
-  await page.setContent('<!doctype html><html><body style="margin:0"><div id="scroll" style="height:760px;overflow:auto;font:16px/1.75 serif"><article id="text" style="max-width:72ch;margin:0 auto;white-space:pre-wrap"></article></div><ul id="list"></ul></body></html>');
+  await page.setContent(staticPage);
   await page.evaluate(pageHelpers);
   const paint: number[] = [];
   const highlights: number[] = [];
@@ -349,6 +394,50 @@ async function measureBaseline(page: Page, text: string, codings: Array<{ start:
   return { paint, highlights, apply, scroll, keystrokes };
 }
 
+/** The static page's text with every coding highlighted, scrolled `runs` times as measureScroll scrolls the app's. */
+async function measureBaselineScroll(page: Page, text: string, codings: Array<{ start: number; end: number }>): Promise<ScrollFigures[]> {
+  await page.setContent(staticPage);
+  await page.evaluate(pageHelpers);
+  await page.addStyleTag({ content: '::highlight(bench) { background-color: #4e79a72e; }' });
+  await page.evaluate(
+    ({ text, codings }) => {
+      const article = document.getElementById('text')!;
+      const starts: number[] = [];
+      let offset = 0;
+      for (const paragraph of text.split('\n\n')) {
+        const p = document.createElement('p');
+        p.textContent = paragraph;
+        article.append(p);
+        starts.push(offset);
+        offset += paragraph.length + 2;
+      }
+      const nodes = [...article.children].map((p) => p.firstChild as Text);
+      const at = (o: number) => {
+        let k = starts.length - 1;
+        while (k > 0 && starts[k]! > o) k--;
+        return { node: nodes[k]!, offset: Math.min(o - starts[k]!, nodes[k]!.length) };
+      };
+      const highlight = new Highlight();
+      for (const c of codings) {
+        const range = new Range();
+        const a = at(c.start);
+        const b = at(c.end);
+        range.setStart(a.node, a.offset);
+        range.setEnd(b.node, b.offset);
+        highlight.add(range);
+      }
+      CSS.highlights.set('bench', highlight);
+    },
+    { text, codings },
+  );
+  const scrolls: ScrollFigures[] = [];
+  for (let i = 0; i < runs; i++) {
+    await page.waitForTimeout(300);
+    scrolls.push(await scrollThrough(page, '#scroll', 240));
+  }
+  return scrolls;
+}
+
 // ---------------------------------------------------------------- run and report
 
 async function main() {
@@ -363,7 +452,8 @@ async function main() {
   const scale = await scaleProject(scalePath);
   console.log(`  At scale (issue #10): ${scale.sources} sources, ${scale.codes} codes, ${scale.codings.toLocaleString('en')} codings, ${scale.cases} cases, ${scale.themes} themes.`);
 
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browserArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: browserArgs });
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
   let server = await startQuarry({ project: readerPath, dataDir: mkdtempSync(join(dir, 'data-')) });
   const app = await measureReader(page, server.url, reader);
@@ -390,12 +480,21 @@ async function main() {
   const base = await measureBaseline(page, reader.text, codingSpans.codings, codingSpans.names);
   await browser.close();
 
+  // Scrolling, measured in a browser that produces frames back to back (see the header).
+  const unthrottled = await chromium.launch({ executablePath: chromiumPath, args: [...browserArgs, '--disable-gpu-vsync', '--disable-frame-rate-limit'] });
+  const framesPage = await unthrottled.newPage({ viewport: { width: 1360, height: 860 } });
+  server = await startQuarry({ project: readerPath, dataDir: mkdtempSync(join(dir, 'data-')) });
+  const appScroll = await measureScroll(framesPage, server.url, reader);
+  await server.stop();
+  const baseScroll = await measureBaselineScroll(framesPage, reader.text, codingSpans.codings);
+  await unthrottled.close();
+
   const figures = [
     { key: 'textPaintedMs', label: 'click → text painted (60,000 words)', values: app.text, target: 100, baseline: base.paint, how: 'median' },
     { key: 'highlightsPaintedMs', label: 'click → all highlights and stripes painted (2,000 codings)', values: app.highlights, target: 200, baseline: base.highlights, how: 'median' },
     { key: 'applyHighlightMs', label: 'apply a code (key 1) → highlight painted', values: app.apply, target: 50, baseline: base.apply, how: 'median' },
-    { key: 'scrollFrameP95Ms', label: 'scroll the whole source: p95 frame', values: [app.scroll.p95], target: 16.7, baseline: [base.scroll.p95], how: 'once' },
-    { key: 'scrollLongestTaskMs', label: 'scroll the whole source: longest task', values: [app.scroll.longest], target: 50, baseline: [base.scroll.longest], how: 'once' },
+    { key: 'scrollFrameP95Ms', label: 'scroll the whole source: p95 frame (back to back)', values: appScroll.map((s) => s.p95), target: 16.7, baseline: baseScroll.map((s) => s.p95), how: 'median' },
+    { key: 'scrollLongestTaskMs', label: 'scroll the whole source: longest task', values: appScroll.map((s) => s.longest), target: 50, baseline: baseScroll.map((s) => s.longest), how: 'median' },
     { key: 'codebookOpenMs', label: 'open a codebook of 1,000 codes (4 levels)', values: book.open, target: null, baseline: null, how: 'median' },
     { key: 'codebookFilterKeystrokeMs', label: 'filter-as-you-type, per keystroke', values: book.keystrokes, target: 50, baseline: base.keystrokes, how: 'median' },
     { key: 'matrixCodeSourceMs', label: 'matrix code × source (200 × 300, 20,000 codings)', values: large.matrix.segments.sources, target: 300, baseline: large.baseline.matrix.segments.sources, how: 'median' },
@@ -431,7 +530,15 @@ async function main() {
       verdict,
     );
   }
-  console.log(`\nScrolling: ${app.scroll.frames} frames in Quarry, ${base.scroll.frames} on the static page.`);
+  const overBudget = (scrolls: ScrollFigures[]) => scrolls.map((s) => `${s.over} of ${s.frames}`).join(', ');
+  const medianFrame = (scrolls: ScrollFigures[]) => fmt(median(scrolls.map((s) => s.median)));
+  console.log(`\nScrolling, frames back to back: median frame ${medianFrame(appScroll)} ms in Quarry, ${medianFrame(baseScroll)} ms on the static page;`);
+  console.log(`  frames over 16.7 ms (dropped at 60 Hz), per scroll: Quarry ${overBudget(appScroll)}; static page ${overBudget(baseScroll)}.`);
+  console.log(`Scrolling at vsync (60 Hz), once: p95 interval ${fmt(app.scroll.p95)} ms in Quarry (${app.scroll.frames} frames), ${fmt(base.scroll.p95)} ms on the static page (${base.scroll.frames} frames).`);
+  json.scrollFramesOver16_7 = median(appScroll.map((s) => s.over));
+  json.scrollFramesOver16_7Max = max(appScroll.map((s) => s.over));
+  json.scrollFrameMedianMs = Number(median(appScroll.map((s) => s.median)).toFixed(2));
+  json.scrollVsyncP95Ms = Number(app.scroll.p95.toFixed(2));
   console.log(`At scale, the network showed ${large.networkSize.nodes} nodes and ${large.networkSize.edges.toLocaleString('en')} links; its baseline is Cytoscape.js alone drawing them, the tables' and list's the same HTML on a static page.`);
   if (values.json) {
     writeFileSync(values.json, `${JSON.stringify(json, null, 2)}\n`);

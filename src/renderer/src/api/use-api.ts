@@ -7,17 +7,42 @@ import { ApiError, api } from './client';
 // the topics it reads (a query) or touches (a change); after a change, the topics it touched
 // get a new revision and only the queries reading one of them fetch again. The main process
 // announces every change (project.changed), so changes made elsewhere — an undo, another
-// window — refresh the same way; a change this window made itself is refreshed as soon as
-// its answer arrives, and its announcement, when it comes, is not acted on twice.
+// window — refresh the same way; a change this window made itself is refreshed once its
+// answer arrives (after the next frame: see invalidate), and its announcement, when it comes,
+// is not acted on twice.
 
 const revisions = new Map<Topic, number>();
 let clock = 0;
 const subscribers = new Set<() => void>();
 
-/** Marks topics changed: every query reading one of them fetches again. */
+const pendingTopics = new Set<Topic>();
+
+/**
+ * Marks topics changed: every query reading one of them fetches again. The refresh waits for
+ * the next frame to be drawn (or 100 ms, in a window that draws none): a change's own result,
+ * such as a coding painted the moment it is applied, reaches the screen first, and the
+ * refetching and re-rendering it sets off (counts, lists, every coding of the source) come
+ * after it rather than in the way of it. Topics marked before the refresh runs are refreshed
+ * together.
+ */
 export function invalidate(changed: readonly Topic[] = allTopics): void {
+  const idle = pendingTopics.size === 0;
+  for (const topic of changed) pendingTopics.add(topic);
+  if (!idle) return;
+  const fallback = setTimeout(refresh, 100);
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      clearTimeout(fallback);
+      refresh();
+    }, 0),
+  );
+}
+
+function refresh(): void {
+  if (pendingTopics.size === 0) return;
   clock++;
-  for (const topic of changed) revisions.set(topic, clock);
+  for (const topic of pendingTopics) revisions.set(topic, clock);
+  pendingTopics.clear();
   subscribers.forEach((notify) => notify());
 }
 
@@ -59,6 +84,30 @@ export function errorMessage(error: unknown): string {
   return 'Something went wrong. Try again.';
 }
 
+/**
+ * Calls in flight, by query: hooks reading the same query at the same revision share one call
+ * and one answer. Several views read sources.list or codes.list at once; each fetching its
+ * own copy made one coding applied cost 16 calls and as many renders, where 8 do.
+ */
+const inFlight = new Map<string, { revision: number; answer: Promise<unknown> }>();
+
+function sharedCall<M extends MethodName>(method: M, key: string, revision: number): Promise<MethodOutput<M>> {
+  // Each call starts in a task of its own: in browser mode a fetch costs a millisecond or two of
+  // the main thread, and the eight queries one applied code refreshes, started in one task,
+  // held the next frame back by 10-16 ms.
+  const pending = inFlight.get(key);
+  if (pending?.revision === revision) return pending.answer as Promise<MethodOutput<M>>;
+  const input = JSON.parse(key.slice(method.length + 1)) as MethodInput<M>;
+  const answer = new Promise<MethodOutput<M>>((resolve, reject) => setTimeout(() => api.call(method, input).then(resolve, reject), 0));
+  const entry = { revision, answer };
+  inFlight.set(key, entry);
+  const settled = () => {
+    if (inFlight.get(key) === entry) inFlight.delete(key);
+  };
+  answer.then(settled, settled);
+  return answer;
+}
+
 export interface Query<T> {
   data: T | undefined;
   error: string | null;
@@ -88,8 +137,7 @@ export function useQuery<M extends MethodName>(method: M, input: MethodInput<M> 
   useEffect(() => {
     if (!key) return;
     let stale = false;
-    const parsed = JSON.parse(key.slice(method.length + 1)) as MethodInput<M>;
-    api.call(method, parsed).then(
+    sharedCall(method, key, current).then(
       (data) => !stale && setAnswer({ key, revision: current, data, error: null, failure: null }),
       (error: unknown) =>
         !stale && setAnswer({ key, revision: current, data: undefined, error: errorMessage(error), failure: error instanceof ApiError ? error : null }),

@@ -46,6 +46,8 @@ export interface PaintInput {
 interface Painted {
   ranges: Array<[name: string, range: Range]>;
   version: object;
+  /** What the row was painted from (see rowKey): a row whose key has not changed is left as it is. */
+  key: string;
 }
 
 /** The codings that overlap [start, end), found by binary search on starts (codings sorted by start, none longer than `longest`). */
@@ -66,6 +68,19 @@ function overlapping(codings: readonly Coding[], start: number, end: number, lon
   return found;
 }
 
+/** The cssText last written to a mark: writing even the same text again makes the browser restyle the mark. */
+const writtenStyle = new WeakMap<HTMLElement, string>();
+
+function setStyle(element: HTMLElement, css: string): void {
+  if (writtenStyle.get(element) === css) return;
+  element.style.cssText = css;
+  writtenStyle.set(element, css);
+}
+
+function setAttribute(element: HTMLElement, name: string, value: string): void {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
+
 function highlightFor(name: string): Highlight {
   let highlight = CSS.highlights.get(name);
   if (!highlight) {
@@ -84,39 +99,63 @@ export class CodingPainter {
   private painted = new Map<HTMLElement, Painted>();
   private input: PaintInput | null = null;
   private version: object = {};
+  private textVersion = 0;
   private longest = 0;
   private names = new Set<string>();
   private readonly supported = typeof CSS !== 'undefined' && 'highlights' in CSS;
 
   setInput(input: PaintInput): void {
     if (input === this.input) return;
+    // Another text (a source opened in its place) makes every row's key stale.
+    if (input.text !== this.input?.text) this.textVersion++;
     this.input = input;
     this.version = {};
     this.longest = input.codings.reduce((max, c) => Math.max(max, c.end - c.start), 0);
   }
 
-  /** Paints every mounted passage row (elements with a [data-start] paragraph and a .gutter) not painted for the current input. */
+  /**
+   * Paints every mounted passage row (elements with a [data-start] paragraph and a .gutter) not
+   * painted for the current input. A new input (a coding applied, the codings fetched again)
+   * repaints only the rows whose codings, as drawn, changed: repainting every row on screen
+   * rebuilt hundreds of ranges and marks, and restyled them, for the one coding that was new.
+   */
   paint(rows: Iterable<HTMLElement>): void {
     const input = this.input;
     if (!input) return;
     const mounted = new Set<HTMLElement>();
-    const todo: HTMLElement[] = [];
+    const todo: Array<{ row: HTMLElement; key: string; codings: Coding[] }> = [];
     for (const row of rows) {
       mounted.add(row);
-      if (this.painted.get(row)?.version !== this.version) todo.push(row);
+      const painted = this.painted.get(row);
+      if (painted?.version === this.version) continue;
+      const { key, codings } = this.rowKey(row, input);
+      if (painted && painted.key === key) painted.version = this.version;
+      else todo.push({ row, key, codings });
     }
     if (!todo.length && this.painted.size === mounted.size) return;
     // Read all geometry first, then write, so the browser lays out once.
-    const plans = todo.map((row) => this.plan(row, input));
+    const plans = todo.map(({ row, codings }) => this.plan(row, codings));
     const focused = document.activeElement instanceof HTMLElement && document.activeElement.matches('.stripe') ? document.activeElement.dataset.codingId : undefined;
-    const again = new Set(todo);
+    const again = new Set(todo.map(({ row }) => row));
     // Rows painted again keep their marks until apply() reuses or removes them.
     for (const [row, painted] of this.painted) if (!mounted.has(row) || again.has(row)) this.clear(row, painted, mounted.has(row));
-    plans.forEach((plan, i) => this.apply(todo[i]!, plan));
+    plans.forEach((plan, i) => this.apply(todo[i]!.row, todo[i]!.key, plan));
     // A stripe repainted while it had focus gives focus to its successor, never to <body>.
     if (focused && (document.activeElement === document.body || document.activeElement === null)) {
-      for (const row of todo) row.querySelector<HTMLElement>(`button.stripe[data-coding-id="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
+      for (const { row } of todo) row.querySelector<HTMLElement>(`button.stripe[data-coding-id="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
     }
+  }
+
+  /** Everything a row's painting depends on, as text, and the codings over its passage. */
+  private rowKey(row: HTMLElement, input: PaintInput): { key: string; codings: Coding[] } {
+    const paragraph = row.querySelector<HTMLElement>('[data-start]');
+    if (!paragraph) return { key: '', codings: [] };
+    const pStart = Number(paragraph.dataset.start);
+    const pEnd = Number(paragraph.dataset.end);
+    const codings = overlapping(input.codings, pStart, pEnd, this.longest);
+    let key = `${this.textVersion}|${input.layoutVersion}|${input.laneCount}|${pStart}|${pEnd}`;
+    for (const c of codings) key += `|${c.id},${c.codeId},${c.start},${c.end},${input.lanes.get(c.id)},${input.colourOf(c.codeId)},${input.nameOf(c.codeId)},${input.labelOf(c.codeId)}`;
+    return { key, codings };
   }
 
   /** Forgets everything painted (the reader unmounted or changed source). */
@@ -132,7 +171,7 @@ export class CodingPainter {
     this.painted.delete(row);
   }
 
-  private plan(row: HTMLElement, input: PaintInput) {
+  private plan(row: HTMLElement, codings: readonly Coding[]) {
     const paragraph = row.querySelector<HTMLElement>('[data-start]');
     if (!paragraph) return null;
     const pStart = Number(paragraph.dataset.start);
@@ -141,7 +180,7 @@ export class CodingPainter {
     const rowHeight = row.offsetHeight;
     const textTop = paragraph.getBoundingClientRect().top - rowTop;
     const textBottom = textTop + paragraph.offsetHeight;
-    return overlapping(input.codings, pStart, pEnd, this.longest).map((coding) => {
+    return codings.map((coding) => {
       const from = Math.max(coding.start, pStart) - pStart;
       const to = Math.min(coding.end, pEnd) - pStart;
       const start = locateOffset(paragraph, from);
@@ -163,9 +202,9 @@ export class CodingPainter {
     });
   }
 
-  private apply(row: HTMLElement, plan: ReturnType<CodingPainter['plan']>): void {
+  private apply(row: HTMLElement, key: string, plan: ReturnType<CodingPainter['plan']>): void {
     const input = this.input!;
-    const painted: Painted = { ranges: [], version: this.version };
+    const painted: Painted = { ranges: [], version: this.version, key };
     this.painted.set(row, painted);
     if (!plan) {
       row.querySelector('.gutter')?.replaceChildren();
@@ -195,31 +234,33 @@ export class CodingPainter {
       const colour = input.colourOf(coding.codeId);
       const codeName = input.nameOf(coding.codeId);
       // Where a coding starts its stripe is a button naming it; in later passages the line only continues.
+      // A mark reused from the last paint is written only where it differs: every write restyles it.
       const stripe = make(first ? 'button' : 'div', 'stripe', coding.id);
-      stripe.className = `stripe${first ? ' stripe--start' : ''}${last ? ' stripe--end' : ''}`;
-      stripe.dataset.codingId = coding.id;
-      stripe.style.cssText = `top:${top}px;height:${Math.max(6, bottom - top)}px;right:${lane * laneWidth}px;--stripe:${colour}`;
+      setAttribute(stripe, 'class', `stripe${first ? ' stripe--start' : ''}${last ? ' stripe--end' : ''}`);
+      setAttribute(stripe, 'data-coding-id', coding.id);
+      setStyle(stripe, `top:${top}px;height:${Math.max(6, bottom - top)}px;right:${lane * laneWidth}px;--stripe:${colour}`);
       marks.push(stripe);
       if (!first) {
-        stripe.setAttribute('aria-hidden', 'true');
+        setAttribute(stripe, 'aria-hidden', 'true');
         continue;
       }
       const words = input.text.slice(coding.start, Math.min(coding.end, coding.start + 60)).replace(/\s+/g, ' ');
-      (stripe as HTMLButtonElement).type = 'button';
-      stripe.tabIndex = -1;
-      stripe.title = codeName;
+      setAttribute(stripe, 'type', 'button');
+      setAttribute(stripe, 'tabindex', '-1');
+      setAttribute(stripe, 'title', codeName);
       const labelRight = Math.min(input.laneCount, maxLanes) * laneWidth + 4;
-      stripe.setAttribute('aria-label', `Coding ${codeName}: “${words}${coding.end - coding.start > 60 ? '…' : ''}”`);
+      setAttribute(stripe, 'aria-label', `Coding ${codeName}: “${words}${coding.end - coding.start > 60 ? '…' : ''}”`);
       // Its code's name in the column left of the lanes, moved down below the name before it so none overlap.
       const label = make('span', 'stripe-label', coding.id);
-      label.className = 'stripe-label';
-      label.dataset.codingId = coding.id;
-      label.setAttribute('aria-hidden', 'true');
-      label.textContent = input.labelOf(coding.codeId);
-      label.title = codeName;
+      setAttribute(label, 'class', 'stripe-label');
+      setAttribute(label, 'data-coding-id', coding.id);
+      setAttribute(label, 'aria-hidden', 'true');
+      const labelText = input.labelOf(coding.codeId);
+      if (label.textContent !== labelText) label.textContent = labelText;
+      setAttribute(label, 'title', codeName);
       const labelTop = Math.max(top, labelsReach);
       labelsReach = labelTop + labelHeight;
-      label.style.cssText = `top:${labelTop}px;right:${labelRight}px;max-width:${labelWidth + (maxLanes * laneWidth - labelRight)}px;--stripe:${colour}`;
+      setStyle(label, `top:${labelTop}px;right:${labelRight}px;max-width:${labelWidth + (maxLanes * laneWidth - labelRight)}px;--stripe:${colour}`);
       marks.push(label);
     }
     for (const old of reusable.values()) old.remove();

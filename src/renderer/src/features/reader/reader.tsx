@@ -148,7 +148,9 @@ export function Reader({ sourceId, selection, onSelectionChange, codingTools, on
   }, [article, sourceId]);
 
   // ::highlight rules only for the codes this source's codings use: every rule costs style work on every element.
-  const rules = useMemo(() => highlightRules([...new Set(shown.map((c) => c.codeId))].map((id) => ({ id })), colourOf), [shown, colourOf]);
+  // In a fixed order (by id), so a coding added or removed leaves the stylesheet as it was unless its code is new
+  // here or gone: a changed stylesheet restyles the whole document, which cost 10–70 ms on every apply.
+  const rules = useMemo(() => highlightRules([...new Set(shown.map((c) => c.codeId))].sort().map((id) => ({ id })), colourOf), [shown, colourOf]);
   const paintInput = useMemo(
     () => ({ codings: shown, lanes, laneCount, colourOf, nameOf, labelOf, text, layoutVersion }),
     [shown, lanes, laneCount, colourOf, nameOf, labelOf, text, layoutVersion],
