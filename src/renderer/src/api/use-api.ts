@@ -38,6 +38,18 @@ export function invalidate(changed: readonly Topic[] = allTopics): void {
   );
 }
 
+/**
+ * Whether a topic `method` reads is marked changed and its refresh not yet run: a query counts
+ * as loading from the moment its data is known to be stale, as it did when refreshes ran at
+ * once (a source just pasted and opened is not taken for a missing one meanwhile).
+ */
+function refreshDue(method: MethodName): boolean {
+  if (pendingTopics.size === 0) return false;
+  const spec = contract[method];
+  const read = spec.kind === 'read' ? spec.reads : allTopics;
+  return read.some((topic) => pendingTopics.has(topic));
+}
+
 function refresh(): void {
   if (pendingTopics.size === 0) return;
   clock++;
@@ -148,7 +160,7 @@ export function useQuery<M extends MethodName>(method: M, input: MethodInput<M> 
   }, [method, key, current]);
 
   if (!key || answer?.key !== key) return { data: undefined, error: null, failure: null, loading: Boolean(key) };
-  return { data: answer.data as MethodOutput<M>, error: answer.error, failure: answer.failure, loading: answer.revision !== current };
+  return { data: answer.data as MethodOutput<M>, error: answer.error, failure: answer.failure, loading: answer.revision !== current || refreshDue(method) };
 }
 
 /**
