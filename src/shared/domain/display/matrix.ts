@@ -4,7 +4,7 @@
 // the sources they come from, or the share of the column's characters they cover.
 import { allNodes, buildCodeTree } from '../code-tree';
 import type { Code } from '../model';
-import { coveredLength, intersectionLength, intersectSpans, mergeSpans, overlapsAny, spansLength, type Span } from './spans';
+import { coveredLength, firstEndingAfter, intersectionLength, intersectSpans, mergeSpans, overlapsAny, spansLength, type Span } from './spans';
 
 export const matrixMeasures = ['segments', 'sources', 'coverage'] as const;
 export type MatrixMeasure = (typeof matrixMeasures)[number];
@@ -354,14 +354,8 @@ function widenToPassages(codings: readonly MatrixCoding[], passages: readonly Re
   for (const list of ofSource.values()) list.sort((a, b) => a.start - b.start);
   return codings.map((coding) => {
     const list = ofSource.get(coding.sourceId) ?? [];
-    // The first passage ending after the coding starts (binary search), then every passage it reaches.
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.end <= coding.start) lo = mid + 1;
-      else hi = mid;
-    }
+    // The first passage ending after the coding starts, then every passage it reaches.
+    const lo = firstEndingAfter(list, coding.start);
     let start = coding.start;
     let end = coding.end;
     for (let p = lo; p < list.length && list[p]!.start < coding.end; p++) {

@@ -51,17 +51,23 @@ export function intersectSpans(a: readonly Span[], b: readonly Span[]): Span[] {
   return out;
 }
 
-/** Whether `span` shares at least one character with a merged list (binary search). */
-export function overlapsAny(span: Span, merged: readonly Span[]): boolean {
+/** The index of the first span in a list sorted by end that ends after `position` (binary search); the list's length if none does. */
+export function firstEndingAfter(sorted: readonly { end: number }[], position: number): number {
   let lo = 0;
-  let hi = merged.length;
-  // The first merged span ending after span.start is the only candidate.
+  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (merged[mid]!.end <= span.start) lo = mid + 1;
+    if (sorted[mid]!.end <= position) lo = mid + 1;
     else hi = mid;
   }
-  return lo < merged.length && merged[lo]!.start < span.end;
+  return lo;
+}
+
+/** Whether `span` shares at least one character with a merged list. */
+export function overlapsAny(span: Span, merged: readonly Span[]): boolean {
+  // The first merged span ending after span.start is the only candidate.
+  const first = firstEndingAfter(merged, span.start);
+  return first < merged.length && merged[first]!.start < span.end;
 }
 
 /** How many characters two merged lists share: the length of their intersection, without making it. */
