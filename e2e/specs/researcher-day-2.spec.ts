@@ -300,6 +300,18 @@ test('display and conclude: matrices drilled into, the network saved across a re
     await expect(supports).toHaveCount(2);
     await expect(supports.first()).toContainText('many producers in the eastern provinces still have weak internet');
     await expect(supports.first().getByRole('textbox', { name: /^Note on coded segment/ })).toHaveValue('A diplomat sees who cannot join a matching call.');
+
+    // Removing the whole source would take the coding with it: that warns too, and Cancel keeps it.
+    await page.getByRole('tab', { name: 'Collect' }).click();
+    await page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: attache }).click();
+    await page.getByRole('region', { name: 'Source details' }).getByRole('button', { name: 'Remove source' }).click();
+    const removeSource = page.getByRole('dialog', { name: 'Remove source' });
+    // The sample's own conclusion rests on this interview too: both are named.
+    await expect(removeSource.getByRole('list', { name: 'Conclusions that lose evidence' }).getByRole('listitem')).toHaveText([/^“Embassy-led digital promotion/, `“${statement}”`]);
+    await removeSource.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: attache })).toHaveCount(1);
+    await page.getByRole('tab', { name: 'Conclude' }).click();
+    await expect(supports).toHaveCount(2);
   });
 
   await test.step('the trail exported as Markdown', async () => {

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
 import { sourceKindLabels, sourceKinds, stages, type SourceKind, type SourceSummary, type Stage } from '../../../../shared/domain/model';
-import { errorMessage, mutate } from '../../api/use-api';
+import { errorMessage, mutate, useQuery } from '../../api/use-api';
 import { useWorkspace } from '../../state/workspace';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { AffectedConclusions } from '../../components/evidence-guard';
 import { SourceAttributes } from './source-attributes';
 import { InlineError } from '../../components/inline-error';
 import { useUnsavedWork } from '../../state/unsaved';
@@ -67,6 +68,8 @@ export function SourceDetails({ source }: { source: SourceSummary }) {
   const { openSource } = useWorkspace();
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  // Its codings (and the source itself) can be evidence: the warning names the conclusions that would lose them.
+  const affected = useQuery('conclusions.affectedBy', confirming ? { sourceIds: [source.id] } : null);
   const [title, setTitle] = useState(source.title);
   const [authors, setAuthors] = useState(authorsText(source.authors));
   const [year, setYear] = useState(source.year ?? '');
@@ -153,7 +156,9 @@ export function SourceDetails({ source }: { source: SourceSummary }) {
             (err: unknown) => setError(errorMessage(err)),
           );
         }}
-      />
+      >
+        <AffectedConclusions conclusions={affected.data ?? []} />
+      </ConfirmDialog>
     </section>
   );
 }

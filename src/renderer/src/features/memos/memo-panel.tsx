@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { memoTargetLabels, type Memo, type MemoTargetKind } from '../../../../shared/domain/model';
 import { errorMessage, mutate, useQuery } from '../../api/use-api';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { AffectedConclusions } from '../../components/evidence-guard';
 import { Markdown } from '../../components/markdown';
 import { MemoForm } from '../../components/memo-form';
 import { formatWhen } from '../../lib/dates';
@@ -78,6 +79,8 @@ export function MemoItem({ memo, showAbout = false }: { memo: Memo; showAbout?: 
   const [title, setTitle] = useState(memo.title);
   const [body, setBody] = useState(memo.body);
   const [confirming, setConfirming] = useState(false);
+  // A memo can be evidence: the warning names the conclusions that would lose it.
+  const affected = useQuery('conclusions.affectedBy', confirming ? { memoIds: [memo.id] } : null);
   const [error, setError] = useState<string | null>(null);
   useUnsavedWork(editing && (title !== memo.title || body !== memo.body) ? `changes to the memo “${memo.title}”` : null);
 
@@ -139,7 +142,9 @@ export function MemoItem({ memo, showAbout = false }: { memo: Memo; showAbout?: 
           setConfirming(false);
           mutate('memos.remove', { id: memo.id }).catch(fail);
         }}
-      />
+      >
+        <AffectedConclusions conclusions={affected.data ?? []} />
+      </ConfirmDialog>
     </li>
   );
 }
