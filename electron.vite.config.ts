@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           // Worker threads (search index builds, imports, audits) load this file beside index.js.
           worker: resolve(__dirname, 'src/main/services/workers/worker.ts'),
+          // The writer thread (large changes, such as a book's import) loads this one.
+          writer: resolve(__dirname, 'src/main/app/writer-worker.ts'),
         },
       },
     },

@@ -77,6 +77,7 @@ export class AppContext implements ControlContext {
   readonly projectAccess: ProjectAccess;
   readonly user: UserHandle;
   private readonly indexOnOpen: boolean;
+  private readonly randomIds: boolean;
   private readonly recentProjects: RecentProjects | null;
   private readonly sampleProject: (() => Promise<string>) | null;
   private readonly backupOptions: AutoBackupOptions;
@@ -87,6 +88,7 @@ export class AppContext implements ControlContext {
   constructor(options: ContextOptions = {}) {
     this.clock = options.clock ?? (() => new Date().toISOString());
     this.newId = options.newId ?? (() => randomUUID());
+    this.randomIds = options.newId === undefined;
     this.coder = options.coder ?? 'me';
     this.logger = options.logger ?? consoleLogger;
     this.indexOnOpen = options.indexOnOpen ?? false;
@@ -263,7 +265,14 @@ export class AppContext implements ControlContext {
   };
 
   private get sessionSetup(): SessionSetup {
-    return { search: this.searchHooks, backups: this.backupOptions, backupHooks: this.backupHooks, now: () => new Date(this.clock()) };
+    return {
+      search: this.searchHooks,
+      backups: this.backupOptions,
+      backupHooks: this.backupHooks,
+      now: () => new Date(this.clock()),
+      // The writer thread makes its own ids: a context given an id maker writes on this thread, where ids are its own.
+      writerThread: this.randomIds,
+    };
   }
 
   readonly emit: Emit = (name, payload) => {

@@ -6,6 +6,8 @@ import { AutoBackup, type AutoBackupHooks, type AutoBackupOptions } from '../ser
 import { fingerprint } from '../services/store/backups';
 import { createDatabase, openDatabase, type Db } from '../services/store/database';
 import { History } from '../services/store/history';
+import { WriteGate } from '../services/store/write-gate';
+import { Writer } from './writer';
 
 /** What a session needs from whoever opens it: hooks for search and backups, and the time. */
 export interface SessionSetup {
@@ -13,6 +15,8 @@ export interface SessionSetup {
   backups: AutoBackupOptions;
   backupHooks: AutoBackupHooks;
   now: () => Date;
+  /** Whether large changes go to a writer thread; not where ids must come from the context's own maker (tests). */
+  writerThread: boolean;
 }
 
 /** An open project: its file and the services built on it. */
@@ -22,11 +26,15 @@ export class ProjectSession implements ProjectHandle {
   readonly search: ProjectSearch;
   readonly history: History;
   readonly backups: AutoBackup;
+  /** Turns at writing between this thread and the writer thread. */
+  readonly writes = new WriteGate();
+  readonly writer: Writer | null;
 
   private constructor(path: string, db: Db, setup: SessionSetup) {
     this.path = path;
     this.db = db;
-    this.search = new ProjectSearch(db, () => this.language, setup.search);
+    this.writer = setup.writerThread ? new Writer(path) : null;
+    this.search = new ProjectSearch(db, () => this.language, this.writes, setup.search);
     this.history = new History(db);
     this.backups = new AutoBackup(path, setup.now, setup.backups, setup.backupHooks);
   }
@@ -59,6 +67,7 @@ export class ProjectSession implements ProjectHandle {
   }
 
   close(): void {
+    void this.writer?.close();
     this.backups.stop();
     this.search.close();
     if (this.db.open) this.db.close();

@@ -97,6 +97,12 @@ export type ReadHandler<M extends ReadMethod> = (input: Input<M>, ctx: AreaConte
 export interface TwoPhase<I, P, O> {
   prepare(input: I, ctx: AreaContext): Promise<P>;
   apply(input: I, prepared: P, ctx: AreaContext): O;
+  /**
+   * Whether what `prepare` returned makes a write too large for the main thread (a book's
+   * thousands of passages): `apply` then runs in the app's writer thread, on a connection of its
+   * own, where its context has the project's database, the time and new ids, and nothing else.
+   */
+  large?(input: I, prepared: P): boolean;
 }
 
 /** A change is synchronous, so dispatch can run all of it in one transaction, or it comes in two phases. */

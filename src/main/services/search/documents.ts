@@ -110,48 +110,72 @@ export interface ChangedRow {
 // passages, and a statement per row cost more than the rest of the update.
 const KEYS = 'SELECT value FROM json_each(?)';
 
-/** How to read the docs of a table's changed rows, by their keys, in one statement; other tables hold none. */
-const docReaders: Record<string, (db: Db, keys: string) => SearchDoc[]> = {
+/** A doc fingerprinted by its content, as the index keeps it. */
+function byContent(doc: SearchDoc): ScannedDoc {
+  return { doc: stored(doc), fingerprint: contentFingerprint(doc) };
+}
+
+/** Title and UTF-8 length of the given sources, each read once: octet_length reads a whole text, and a book has thousands of passages. */
+function sourcesById(db: Db, sourceIds: Iterable<string>): Map<string, SourceInfo> {
+  const rows = db.prepare(`SELECT id, title, octet_length(text) FROM sources WHERE id IN (${KEYS})`).raw().all(JSON.stringify([...new Set(sourceIds)])) as Array<[string, string, number]>;
+  return new Map(rows.map(([id, title, bytes]) => [id, { title, bytes }]));
+}
+
+/**
+ * How to read the docs of a table's changed rows, by their keys, in one statement; other tables
+ * hold none. A passage is kept as scanDocuments keeps it (its offsets, not its words) with the
+ * same fingerprint, so the next open finds it as it is.
+ */
+const docReaders: Record<string, (db: Db, keys: string) => ScannedDoc[]> = {
   passages: (db, keys) => {
-    const rows = db.prepare(`SELECT p.id, p.source_id, s.title, p.start, p.end FROM passages p JOIN sources s ON s.id = p.source_id WHERE p.id IN (${KEYS})`).raw().all(keys) as Array<
-      [string, string, string, number, number]
-    >;
-    // Offsets are UTF-16 units, so the words are sliced here, not by SQL's substr (which counts characters).
-    const texts = new SourceTexts(db);
-    return rows.map(([id, sourceId, title, start, end]) => searchDocs.passage(id, sourceId, title, texts.get(sourceId).slice(start, end)));
+    const rows = db.prepare(`SELECT id, source_id, start, end FROM passages WHERE id IN (${KEYS})`).raw().all(keys) as Array<[string, string, number, number]>;
+    const sources = sourcesById(
+      db,
+      rows.map(([, sourceId]) => sourceId),
+    );
+    return rows.map(([id, sourceId, start, end]) => {
+      const source = sources.get(sourceId)!;
+      return {
+        doc: { id, kind: 'passage', sourceId, title: source.title, text: null, start, end },
+        fingerprint: passageFingerprint(id, sourceId, source.title, start, end, source.bytes),
+      };
+    });
   },
   memos: (db, keys) =>
     (db.prepare(`SELECT id, title, body, target_kind, target_id FROM memos WHERE id IN (${KEYS})`).raw().all(keys) as Array<[string, string, string, string, string | null]>).map((row) =>
-      searchDocs.memo(...row),
+      byContent(searchDocs.memo(...row)),
     ),
   codes: (db, keys) =>
-    (db.prepare(`SELECT id, name, definition FROM codes WHERE id IN (${KEYS})`).raw().all(keys) as Array<[string, string, string]>).map((row) => searchDocs.code(...row)),
+    (db.prepare(`SELECT id, name, definition FROM codes WHERE id IN (${KEYS})`).raw().all(keys) as Array<[string, string, string]>).map((row) => byContent(searchDocs.code(...row))),
   claims: (db, keys) =>
     (
       db.prepare(`SELECT c.id, c.source_id, s.title, c.text FROM claims c JOIN sources s ON s.id = c.source_id WHERE c.id IN (${KEYS})`).raw().all(keys) as Array<[string, string, string, string]>
-    ).map((row) => searchDocs.claim(...row)),
+    ).map((row) => byContent(searchDocs.claim(...row))),
   reference_entries: (db, keys) =>
     (db.prepare(`SELECT id, source_id, title, raw FROM reference_entries WHERE id IN (${KEYS})`).raw().all(keys) as Array<[string, string | null, string | null, string]>).map((row) =>
-      searchDocs.reference(...row),
+      byContent(searchDocs.reference(...row)),
     ),
 };
 
-/** The docs a change touched, as the tables hold them now: those still there to index again (in the change's order), the others to remove. */
-export function changedDocuments(db: Db, rows: readonly ChangedRow[]): { changed: SearchDoc[]; vanished: string[] } {
+/** Whether a changed row can be a doc: rows of other tables, and rows without a key, never are. */
+export const holdsDoc = (row: ChangedRow): boolean => row.key !== null && row.table in docReaders;
+
+/** The docs a change touched, as the tables hold them now, fingerprinted: those still there to index again (in the change's order), the others to remove. */
+export function changedDocuments(db: Db, rows: readonly ChangedRow[]): { changed: ScannedDoc[]; vanished: string[] } {
   const keysByTable = new Map<string, string[]>();
-  for (const { table, key } of rows) {
-    if (!docReaders[table] || key === null) continue;
-    const keys = keysByTable.get(table);
-    if (keys) keys.push(key);
-    else keysByTable.set(table, [key]);
+  for (const row of rows) {
+    if (!holdsDoc(row)) continue;
+    const keys = keysByTable.get(row.table);
+    if (keys) keys.push(row.key!);
+    else keysByTable.set(row.table, [row.key!]);
   }
-  const changed: SearchDoc[] = [];
+  const changed: ScannedDoc[] = [];
   const vanished: string[] = [];
   for (const [table, keys] of keysByTable) {
-    const found = new Map(docReaders[table]!(db, JSON.stringify(keys)).map((doc) => [doc.id, doc]));
+    const found = new Map(docReaders[table]!(db, JSON.stringify(keys)).map((scanned) => [scanned.doc.id, scanned]));
     for (const key of keys) {
-      const doc = found.get(key);
-      if (doc) changed.push(doc);
+      const scanned = found.get(key);
+      if (scanned) changed.push(scanned);
       else vanished.push(key);
     }
   }
@@ -195,7 +219,7 @@ export function scanDocuments(db: Db): ScannedDoc[] {
       fingerprint: passageFingerprint(id, sourceId, source.title, start, end, source.bytes),
     });
   }
-  for (const doc of otherDocuments(db, sources)) scanned.push({ doc: stored(doc), fingerprint: contentFingerprint(doc) });
+  for (const doc of otherDocuments(db, sources)) scanned.push(byContent(doc));
   return scanned;
 }
 
@@ -255,17 +279,14 @@ export function fingerprintDocs(db: Db, docs: readonly SearchDoc[]): ScannedDoc[
       ([id, ...rest]) => [id, rest] as const,
     ),
   );
-  // Once per source, not per passage: octet_length reads the whole text, and a book has thousands of passages.
-  const sourceIds = [...new Set([...passages.values()].map(([sourceId]) => sourceId))];
-  const sources = new Map(
-    (db.prepare(`SELECT id, title, octet_length(text) FROM sources WHERE id IN (${KEYS})`).raw().all(JSON.stringify(sourceIds)) as Array<[string, string, number]>).map(
-      ([id, title, bytes]) => [id, { title, bytes }] as const,
-    ),
+  const sources = sourcesById(
+    db,
+    [...passages.values()].map(([sourceId]) => sourceId),
   );
   return docs.map((doc) => {
     const passage = doc.kind === 'passage' ? passages.get(doc.id) : undefined;
     const source = passage && sources.get(passage[0]);
-    if (!passage || !source) return { doc: stored(doc), fingerprint: contentFingerprint(doc) };
+    if (!passage || !source) return byContent(doc);
     const [sourceId, start, end] = passage;
     return { doc: stored(doc), fingerprint: passageFingerprint(doc.id, sourceId, source.title, start, end, source.bytes) };
   });

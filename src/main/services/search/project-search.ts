@@ -1,14 +1,17 @@
 import { AppError } from '../../../shared/api/errors';
 import type { SearchStatus } from '../../../shared/domain/search';
 import type { Db } from '../store/database';
-import { changedDocuments, countDocuments, type ChangedRow } from './documents';
+import type { WriteGate } from '../store/write-gate';
+import { changedDocuments, countDocuments, holdsDoc, type ChangedRow, type ScannedDoc } from './documents';
 import { SearchService } from './search-service';
-import type { SearchDoc } from './types';
 
 export interface SearchHooks {
   progress(done: number, total: number): void;
   error(message: string, error: unknown): void;
 }
+
+/** Changed rows read at a time: a few milliseconds of reading. */
+const READ_ROWS = 2_000;
 
 const silent: SearchHooks = { progress: () => {}, error: () => {} };
 
@@ -22,6 +25,8 @@ const silent: SearchHooks = { progress: () => {}, error: () => {} };
 export class ProjectSearch {
   private service: SearchService | null = null;
   private opening: Promise<void> | null = null;
+  /** Changed rows being read, one change after another. */
+  private reading: Promise<void> = Promise.resolve();
   /** Index updates not yet applied; searches wait for them. */
   private pending: Promise<void> = Promise.resolve();
   private state: SearchStatus['state'] = 'idle';
@@ -29,17 +34,19 @@ export class ProjectSearch {
   private readonly db: Db;
   private readonly language: () => string;
   private readonly hooks: SearchHooks;
+  private readonly writes: WriteGate;
 
-  constructor(db: Db, language: () => string, hooks: SearchHooks = silent) {
+  constructor(db: Db, language: () => string, writes: WriteGate, hooks: SearchHooks = silent) {
     this.db = db;
     this.language = language;
+    this.writes = writes;
     this.hooks = hooks;
   }
 
   /** Opens the index in the background if it is not open or opening already. */
   start(): Promise<void> {
     if (this.opening) return this.opening;
-    const service = new SearchService(this.db, { language: this.language() });
+    const service = new SearchService(this.db, { language: this.language(), writes: this.writes });
     this.service = service;
     this.state = 'building';
     this.opening = service
@@ -79,9 +86,36 @@ export class ProjectSearch {
    * update runs in the background; the next search waits for it.
    */
   applyChanges(rows: readonly ChangedRow[]): void {
-    if (!this.service) return;
-    const { changed, vanished } = changedDocuments(this.db, rows);
-    if (vanished.length + changed.length > 0) this.update(this.service, vanished, changed);
+    const service = this.service;
+    if (!service) return;
+    const docRows = rows.filter(holdsDoc);
+    if (docRows.length === 0) return;
+    // Read in turns, a slice of rows at a time, so that a book's thousands of passages do not
+    // hold up the main thread; each change's docs are read and handed on in the order of the changes.
+    const read = this.reading.then(() => this.readDocs(docRows));
+    this.reading = read.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.update(
+      service,
+      read.then(({ changed, vanished }) => {
+        if (this.service !== service) return;
+        return Promise.all([vanished.length ? service.remove(vanished) : undefined, changed.length ? service.upsertScanned(changed) : undefined]);
+      }),
+    );
+  }
+
+  private async readDocs(rows: readonly ChangedRow[]): Promise<{ changed: ScannedDoc[]; vanished: string[] }> {
+    const changed: ScannedDoc[] = [];
+    const vanished: string[] = [];
+    for (let i = 0; i < rows.length && this.db.open; i += READ_ROWS) {
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      const part = changedDocuments(this.db, rows.slice(i, i + READ_ROWS));
+      for (const doc of part.changed) changed.push(doc);
+      for (const id of part.vanished) vanished.push(id);
+    }
+    return { changed, vanished };
   }
 
   /**
@@ -114,8 +148,8 @@ export class ProjectSearch {
     this.state = 'idle';
   }
 
-  private update(service: SearchService, vanished: string[], changed: SearchDoc[]): void {
-    const applied = Promise.all([vanished.length ? service.remove(vanished) : undefined, changed.length ? service.upsert(changed) : undefined]).then(
+  private update(service: SearchService, work: Promise<unknown>): void {
+    const applied = work.then(
       () => undefined,
       (error: unknown) => {
         if (this.service !== service) return;

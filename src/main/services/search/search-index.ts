@@ -129,6 +129,35 @@ export class SearchIndex {
     return live;
   }
 
+  /**
+   * Puts `segment` in the place of the segments from `first` on, whose live docs it holds in
+   * their order (as mergeSegments makes it). The segments before keep their doc numbers, and
+   * the merged docs keep their content and lengths, so this costs the merged docs' numbering only.
+   */
+  replaceTail(first: number, segment: Segment): LiveSegment {
+    const merged = this.segments.splice(first);
+    const base = merged[0]?.base ?? this.docs.length;
+    // Live docs move down over the dead ones, in place; only those that move are renumbered.
+    let next = base;
+    for (const live of merged) {
+      for (let d = 0; d < live.segment.docIds.length; d++) {
+        if (live.dead[d]) continue;
+        const global = live.base + d;
+        if (global !== next) {
+          this.docs[next] = this.docs[global];
+          this.ids.set(live.segment.docIds[d]!, next);
+        }
+        next++;
+      }
+    }
+    if (next - base !== segment.docIds.length) throw new Error(`a merge of ${next - base} live docs holds ${segment.docIds.length}`);
+    this.docs.length = next;
+    const live: LiveSegment = { segment, rowId: null, dead: new Uint8Array(next - base), deadCount: 0, base, norms: [], loadPositions: null };
+    this.segments.push(live);
+    this.normAverages = [];
+    return live;
+  }
+
   private locate(global: number): { live: LiveSegment; local: number } {
     let lo = 0;
     let hi = this.segments.length - 1;

@@ -238,22 +238,41 @@ describe('keeping the index current', () => {
     expect(['albatross', 'bittern', 'cormorant'].map((word) => ids(service.query(word)))).toEqual([['m-a'], ['m-b'], ['m-c']]);
   });
 
-  it('merges many small segments in the background without changing results', async () => {
+  it('merges many small segments in the background without changing results, replaced and removed docs too', async () => {
     const insert = project.db.prepare("INSERT INTO memos (id, title, body, target_kind, created_at, updated_at) VALUES (?, ?, ?, 'project', 'x', 'x')");
+    const rewrite = project.db.prepare('UPDATE memos SET body = ? WHERE id = ?');
     for (let i = 0; i < 10; i++) {
       insert.run(`extra-${i}`, `Extra ${i}`, `Walrus market note ${i}`);
       await service.upsert([{ id: `extra-${i}`, kind: 'memo', sourceId: null, title: `Extra ${i}`, text: `Walrus market note ${i}` }]);
+      // Older segments keep dead docs: a memo written again, and one taken out.
+      if (i % 3 === 2) {
+        rewrite.run(`Walrus market note ${i - 1}, walrus again`, `extra-${i - 1}`);
+        await service.upsert([{ id: `extra-${i - 1}`, kind: 'memo', sourceId: null, title: `Extra ${i - 1}`, text: `Walrus market note ${i - 1}, walrus again` }]);
+      }
+      if (i === 5) {
+        project.db.prepare("DELETE FROM memos WHERE id = 'extra-0'").run();
+        await service.remove(['extra-0']);
+      }
     }
     await service.idle();
-    expect(service.stats.merges).toBeGreaterThan(0);
+    expect(service.stats.merges).toBeGreaterThan(1);
     expect(service.segmentCount).toBeLessThanOrEqual(6);
     const merged = service.query('walrus market', { limit: 1000 });
     expect(merged.total).toBeGreaterThan(10);
+    expect(merged.hits.map((h) => h.id)).not.toContain('extra-0');
+    const key = (h: { id: string; score: number }): string => `${h.score.toFixed(9)} ${h.id}`;
+    // The stored segments load back as they are...
+    service.close();
+    const reopened = new SearchService(project.db);
+    await reopened.open();
+    expect(reopened.stats).toMatchObject({ rebuilds: 0, repairedDocs: 0 });
+    expect(reopened.query('walrus market', { limit: 1000 }).hits.map(key)).toEqual(merged.hits.map(key));
+    reopened.close();
+    // ...and rank as a fresh build does.
     project.db.prepare('DELETE FROM search_segments').run();
     const fresh = new SearchService(project.db);
     await fresh.open();
     expect(fresh.stats.rebuilds).toBe(1);
-    const key = (h: { id: string; score: number }): string => `${h.score.toFixed(9)} ${h.id}`;
     expect(merged.hits.map(key).sort()).toEqual(fresh.query('walrus market', { limit: 1000 }).hits.map(key).sort());
     fresh.close();
   });

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../../../shared/api/errors';
 import type { Db } from '../store/database';
+import { WriteGate } from '../store/write-gate';
 import { Analyzer } from './analyzer';
 import { SourceTexts, fingerprintDocs, scanDocuments, textOf, toIndexInput, type ScannedDoc } from './documents';
 import { planQuery, planSimilar, type QueryPlan } from './query-plan';
@@ -20,6 +21,8 @@ export interface SearchServiceOptions {
   threads?: number;
   /** Builds of less text than this run on the calling thread, where starting workers would cost more. */
   inlineBelowChars?: number;
+  /** Turns at writing the project file, shared with the project's other writers. */
+  writes?: WriteGate;
 }
 
 /** Docs per worker job: small enough to report progress often, large enough to amortise messaging. */
@@ -119,12 +122,13 @@ export class SearchService {
   private readonly analyzer: Analyzer;
   private readonly threads: number;
   private readonly inlineBelowChars: number;
+  private readonly writes: WriteGate;
   private index = new SearchIndex();
   private readonly sourceTexts: SourceTexts;
   /** Mutations run one after another: a background merge never interleaves with an upsert. */
   private queue: Promise<void> = Promise.resolve();
   /** The upsert queued and not yet started, which later upserts join. */
-  private waitingUpsert: { docs: SearchDoc[]; done: Promise<void> } | null = null;
+  private waitingUpsert: { docs: ScannedDoc[]; done: Promise<void> } | null = null;
   private opened = false;
   /** What open() did, for diagnostics and tests. */
   readonly stats = { rebuilds: 0, loads: 0, repairedDocs: 0, merges: 0 };
@@ -135,6 +139,7 @@ export class SearchService {
     this.sourceTexts = new SourceTexts(db);
     this.threads = options.threads ?? Math.min(4, availableParallelism());
     this.inlineBelowChars = options.inlineBelowChars ?? INLINE_CHARS;
+    this.writes = options.writes ?? new WriteGate();
   }
 
   get language(): string {
@@ -155,12 +160,17 @@ export class SearchService {
     });
   }
 
+  /** Adds or replaces documents, fingerprinted as the project's tables hold them; searchable when this resolves. */
+  upsert(docs: readonly SearchDoc[]): Promise<void> {
+    return this.upsertScanned(fingerprintDocs(this.db, docs));
+  }
+
   /**
-   * Adds or replaces documents (e.g. a newly imported source's passages); searchable when this
-   * resolves. Upserts made while another is waiting its turn join it, so sources imported
-   * together are indexed as one delta rather than one after another.
+   * Adds or replaces fingerprinted documents (e.g. a newly imported source's passages);
+   * searchable when this resolves. Upserts made while another is waiting its turn join it, so
+   * sources imported together are indexed as one delta rather than one after another.
    */
-  upsert(docs: SearchDoc[]): Promise<void> {
+  upsertScanned(docs: readonly ScannedDoc[]): Promise<void> {
     if (this.waitingUpsert) {
       for (const doc of docs) this.waitingUpsert.docs.push(doc);
       return this.waitingUpsert.done;
@@ -169,8 +179,8 @@ export class SearchService {
     const done = this.enqueue(async () => {
       this.waitingUpsert = null;
       this.assertOpen();
-      for (const doc of batched) if (doc.sourceId !== null) this.sourceTexts.forget(doc.sourceId);
-      await this.addDocs(fingerprintDocs(this.db, batched));
+      for (const { doc } of batched) if (doc.sourceId !== null) this.sourceTexts.forget(doc.sourceId);
+      await this.addDocs(batched);
       this.scheduleMerge();
     });
     this.waitingUpsert = { docs: batched, done };
@@ -180,7 +190,7 @@ export class SearchService {
   remove(ids: string[]): Promise<void> {
     return this.enqueue(async () => {
       this.assertOpen();
-      this.removeDocs(ids);
+      await this.removeDocs(ids);
     });
   }
 
@@ -266,7 +276,7 @@ export class SearchService {
     this.stats.loads++;
     if (changed.length + vanished.length > 0) {
       this.stats.repairedDocs += changed.length + vanished.length;
-      this.removeDocs(vanished);
+      await this.removeDocs(vanished);
       await this.addDocs(changed);
     }
     return true;
@@ -277,10 +287,12 @@ export class SearchService {
     const built = await this.buildSegment(docs, (done) => onProgress?.(done, docs.length));
     const index = new SearchIndex();
     const live = index.addSegment(built.segment, null, null, docs.map((d) => d.doc));
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM search_segments').run();
-      this.insertRow(live, built.stored);
-    })();
+    await this.writes.run(() =>
+      this.db.transaction(() => {
+        this.db.prepare('DELETE FROM search_segments').run();
+        this.insertRow(live, built.stored);
+      })(),
+    );
     this.index = index;
     this.stats.rebuilds++;
   }
@@ -350,25 +362,29 @@ export class SearchService {
     }
   }
 
-  private removeDocs(ids: readonly string[]): void {
-    const touched = ids.map((id) => this.index.remove(id)).filter((s): s is LiveSegment => s !== null);
-    this.db.transaction(() => this.saveDeletions(touched))();
+  private removeDocs(ids: readonly string[]): Promise<void> {
+    return this.writes.run(() => {
+      const touched = ids.map((id) => this.index.remove(id)).filter((s): s is LiveSegment => s !== null);
+      this.db.transaction(() => this.saveDeletions(touched))();
+    });
   }
 
   private async addDocs(docs: readonly ScannedDoc[]): Promise<void> {
     const unique = [...new Map(docs.map((d) => [d.doc.id, d])).values()];
     if (unique.length === 0) return;
-    this.commitDelta(unique, await this.buildSegment(unique, () => undefined, true));
+    await this.commitDelta(unique, await this.buildSegment(unique, () => undefined, true));
   }
 
   /** Replaces older versions of the docs with a new segment, in memory and on disk together. */
-  private commitDelta(docs: readonly ScannedDoc[], built: BuiltSegment): void {
-    const touched = docs.map((d) => this.index.remove(d.doc.id)).filter((s): s is LiveSegment => s !== null);
-    const live = this.index.addSegment(built.segment, null, null, docs.map((d) => d.doc));
-    this.db.transaction(() => {
-      this.saveDeletions(touched);
-      this.insertRow(live, built.stored);
-    })();
+  private commitDelta(docs: readonly ScannedDoc[], built: BuiltSegment): Promise<void> {
+    return this.writes.run(() => {
+      const touched = docs.map((d) => this.index.remove(d.doc.id)).filter((s): s is LiveSegment => s !== null);
+      const live = this.index.addSegment(built.segment, null, null, docs.map((d) => d.doc));
+      this.db.transaction(() => {
+        this.saveDeletions(touched);
+        this.insertRow(live, built.stored);
+      })();
+    });
   }
 
   /** Queued behind the current mutation, so the upsert that triggers it resolves first. */
@@ -398,7 +414,6 @@ export class SearchService {
     let size = liveDocs(segments[first]!) + liveDocs(segments[first + 1]!);
     // After the merge the index holds the `first` older segments and the merged one.
     while (first > 0 && (first + 1 > MAX_SEGMENTS || liveDocs(segments[first - 1]!) <= size * MERGE_RATIO)) size += liveDocs(segments[--first]!);
-    const kept = segments.slice(0, first);
     const merging = segments.slice(first);
     this.index.ensurePositions();
     // Mutations wait in the queue meanwhile, so the segments merged are still the index's when it ends.
@@ -407,16 +422,14 @@ export class SearchService {
       merging.map((s) => s.dead),
     );
     if (!this.opened) return;
-    const docs = merged.docIds.map((id) => this.index.doc(id)!);
-    const index = new SearchIndex();
-    for (const s of kept) index.addSegment(s.segment, s.rowId, s.dead, s.segment.docIds.map((id, d) => (s.dead[d] ? undefined : this.index.doc(id))));
-    const live = index.addSegment(merged, null, null, docs);
-    this.db.transaction(() => {
-      const drop = this.db.prepare('DELETE FROM search_segments WHERE id = ?');
-      for (const s of merging) if (s.rowId !== null) drop.run(s.rowId);
-      this.insertRow(live, stored);
-    })();
-    this.index = index;
+    await this.writes.run(() => {
+      const live = this.index.replaceTail(first, merged);
+      this.db.transaction(() => {
+        const drop = this.db.prepare('DELETE FROM search_segments WHERE id = ?');
+        for (const s of merging) if (s.rowId !== null) drop.run(s.rowId);
+        this.insertRow(live, stored);
+      })();
+    });
     this.stats.merges++;
   }
 }

@@ -18,6 +18,9 @@ export function nativeBinding(): string | undefined {
   return path && existsSync(path) ? path : undefined;
 }
 
+/** The page cache of a project's connections, in KiB (negative: SQLite's unit for a size in KiB). */
+const CACHE_KIB = -65_536;
+
 export interface OpenOptions {
   /** Create the file when it does not exist (otherwise a missing file is NOT_FOUND). */
   create?: boolean;
@@ -188,6 +191,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     // WAL with synchronous=NORMAL is durable against application crashes, which is
     // what "closing the app mid-way loses nothing" needs; FULL adds an fsync per commit.
     db.pragma('synchronous = NORMAL');
+    // Up to 64 MiB of pages in memory (SQLite's default is 2 MiB): reading back a book's
+    // thousands of new passages for the search index by id, or a large display, then hits memory.
+    db.pragma(`cache_size = ${CACHE_KIB}`);
     // Keys are off while migrations run, so a migration can rebuild a table (SQLite's
     // procedure for changing a constraint); migrate() checks them before it commits.
     db.pragma('foreign_keys = OFF');
@@ -280,3 +286,16 @@ export function migrate(db: Db, all: readonly Migration[], path = 'This project'
 }
 
 export { latestVersion };
+
+/**
+ * Another connection to a project this process has open (and locked), for a worker thread that
+ * writes to it: set up as openDatabase sets up its own, without taking the lock again.
+ */
+export function joinProject(path: string): Db {
+  const db = new Database(path, { fileMustExist: true, nativeBinding: nativeBinding() });
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+  db.pragma(`cache_size = ${CACHE_KIB}`);
+  db.pragma('foreign_keys = ON');
+  return db;
+}

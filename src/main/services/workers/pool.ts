@@ -84,11 +84,19 @@ interface Slot {
 const MEMORY_CHECK_MS = 25;
 const MB = 1024 * 1024;
 
-/** The app's worker entry, beside this module: TypeScript under tsx or vitest, worker.js in a bundle. */
+/**
+ * A worker entry of the app: under tsx or vitest its TypeScript file beside the asking module; in
+ * the app's bundle the file electron-vite emits for it in out/main, whether the asking module
+ * was bundled into index.js or into a chunk that index.js shares with the other entries.
+ */
+export function workerEntry(here: string, typescript: string, bundled: string): URL {
+  if (here.endsWith('.ts')) return new URL(typescript, here);
+  return new URL(/\/chunks\/[^/]+$/.test(here) ? `../${bundled}` : `./${bundled}`, here);
+}
+
+/** The app's worker entry (worker.ts, the jobs of jobs.ts). */
 function defaultEntry(): URL {
-  const here = import.meta.url;
-  // A bundle (where this module is part of, say, out/main/index.js) emits worker.js beside itself.
-  return /pool\.\w+$/.test(here) ? new URL(here.replace(/pool\.(\w+)$/, 'worker.$1')) : new URL('./worker.js', here);
+  return workerEntry(import.meta.url, './worker.ts', 'worker.js');
 }
 
 const bundled = new Map<string, Promise<URL>>();

@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MethodInput, MethodName } from '../../shared/api/contract';
+import { callOk } from '../test-support/api';
+import { tempProjectPath, testContext } from '../test-support/context';
+import type { AppContext } from './context';
+import { dispatch } from './dispatch';
+
+// A book-length transcript, written for this test: enough passages for the writer thread.
+const paragraphs = Array.from({ length: 600 }, (_, n) => `Turn ${n}: the ferry to the spice island left late again, said trader ${n % 7}.`);
+const book = paragraphs.join('\n\n');
+const base64 = (text: string) => Buffer.from(text).toString('base64');
+
+let ctx: AppContext;
+afterEach(() => ctx?.close());
+
+const call = <M extends MethodName>(method: M, input: MethodInput<M>) => callOk(ctx, method, input);
+
+/** A context that makes its own (random) ids, as the app's does, so large changes go to the writer thread. */
+async function appLike() {
+  ctx = testContext({ newId: undefined });
+  await call('project.create', { path: tempProjectPath(), name: 'Ferries' });
+  return ctx.session.writer!;
+}
+
+describe('the writer thread', () => {
+  it('writes a large import on its own connection: one undo step, searchable, undone and redone on the main thread', async () => {
+    const writer = await appLike();
+    await call('search.query', { q: 'warm' });
+    const source = await call('sources.import', { fileName: 'ferries.txt', dataBase64: base64(book) });
+    expect(writer.stats.changes).toBe(1);
+    expect((await call('sources.text', { id: source.id })).passages).toHaveLength(600);
+    expect((await call('history.list', {})).undo.map((s) => s.label)).toEqual(['Import ‘ferries.txt’']);
+    expect((await call('search.query', { q: '"trader 3"' })).total).toBe(86);
+
+    await call('history.undo', {});
+    expect(await call('sources.list', {})).toEqual([]);
+    expect((await call('search.query', { q: 'ferry' })).total).toBe(0);
+    await call('history.redo', {});
+    expect((await call('sources.text', { id: source.id })).passages).toHaveLength(600);
+    expect((await call('search.query', { q: 'ferry' })).total).toBe(600);
+  });
+
+  it('keeps small imports on the main thread', async () => {
+    const writer = await appLike();
+    await call('sources.import', { fileName: 'note.txt', dataBase64: base64(paragraphs.slice(0, 5).join('\n\n')) });
+    expect(writer.stats.changes).toBe(0);
+  });
+
+  it('lets changes made on the main thread meanwhile wait their turn, and records each as a step of its own', async () => {
+    const writer = await appLike();
+    const imports = [0, 1, 2].map((n) => dispatch(ctx, 'sources.import', { fileName: `book-${n}.txt`, dataBase64: base64(`${book}\n\nBook ${n}.`) }));
+    const codes = ['Delays', 'Prices', 'Weather'].map((name) => dispatch(ctx, 'codes.create', { name }));
+    const answers = await Promise.all([...imports, ...codes]);
+    expect(answers.every((a) => a.ok)).toBe(true);
+    expect(writer.stats.changes).toBe(3);
+    const labels = (await call('history.list', {})).undo.map((s) => s.label);
+    expect([...labels].sort()).toEqual(["Create code ‘Delays’", "Create code ‘Prices’", "Create code ‘Weather’", 'Import ‘book-0.txt’', 'Import ‘book-1.txt’', 'Import ‘book-2.txt’'].sort());
+    for (let i = 0; i < 6; i++) await call('history.undo', {});
+    expect(await call('sources.list', {})).toEqual([]);
+    expect(await call('codes.list', {})).toEqual([]);
+  });
+
+  it('leaves nothing half-written when the project is closed while it writes', async () => {
+    await appLike();
+    const path = ctx.openPath!;
+    const writing = dispatch(ctx, 'sources.import', { fileName: 'ferries.txt', dataBase64: base64(book) });
+    // Switch projects while the import is being read or written: it is either refused or whole in its project.
+    await call('project.create', { path: tempProjectPath(), name: 'Other' });
+    const answer = await writing;
+    await call('project.open', { path });
+    const sources = await call('sources.list', {});
+    if (answer.ok) expect((await call('sources.text', { id: sources[0]!.id })).passages).toHaveLength(600);
+    else expect(sources).toEqual([]);
+  });
+});
