@@ -34,7 +34,13 @@ export class ProjectSession implements ProjectHandle {
     this.path = path;
     this.db = db;
     this.writer = setup.writerThread ? new Writer(path) : null;
-    this.search = new ProjectSearch(db, () => this.language, this.writes, setup.search);
+    const writer = this.writer;
+    this.search = new ProjectSearch(
+      db,
+      () => this.language,
+      { gate: this.writes, storeElsewhere: writer ? (replaced, row) => writer.storeSegment(replaced, row) : undefined },
+      setup.search,
+    );
     this.history = new History(db);
     this.backups = new AutoBackup(path, setup.now, setup.backups, setup.backupHooks);
   }

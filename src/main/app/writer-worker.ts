@@ -1,8 +1,10 @@
 // The writer thread's entry (see writer.ts): records each change it is sent on its own
-// connection to the project, with its own undo triggers, as the main thread would.
+// connection to the project, with its own undo triggers, as the main thread would, and writes
+// the search index's merged segments.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/api/errors';
 import type { AreaContext } from '../areas/kit';
+import { storeSegment } from '../services/search/segment-store';
 import { joinProject, type Db } from '../services/store/database';
 import { History } from '../services/store/history';
 import { serveJobs } from '../services/workers/serve';
@@ -66,4 +68,5 @@ serveJobs<WriterJobs>({
     const { db, history } = connection(path);
     return { value: recordChange(history, db, method, input, prepared, contextFor(path, db, at)) };
   },
+  'search.store': async ({ path, replaced, row }) => ({ value: storeSegment(connection(path).db, replaced, row) }),
 });

@@ -40,6 +40,28 @@ describe('the writer thread', () => {
     expect((await call('search.query', { q: 'ferry' })).total).toBe(600);
   });
 
+  it('writes the search index’s merged segments, which load back as they were', async () => {
+    await appLike();
+    await call('search.query', { q: 'warm' });
+    // Each import is a delta segment of its own; past six, the newest are merged.
+    for (let n = 0; n < 9; n++) {
+      await call('sources.import', { fileName: `note-${n}.txt`, dataBase64: base64(`${paragraphs[n]}\n\nNote ${n} on the harbour.`) });
+      await call('search.query', { q: 'harbour' });
+    }
+    const service = await ctx.session.search.ready();
+    await service.idle();
+    expect(service.stats.merges).toBeGreaterThan(0);
+    expect(ctx.session.writer!.stats.segments).toBe(service.stats.merges);
+    const before = await call('search.query', { q: 'harbour ferry' });
+    expect(before.total).toBe(18);
+    const path = ctx.openPath!;
+    await call('project.create', { path: tempProjectPath(), name: 'Other' });
+    await call('project.open', { path });
+    expect(await call('search.query', { q: 'harbour ferry' })).toEqual({ ...before, tookMs: expect.any(Number) });
+    const reopened = await ctx.session.search.ready();
+    expect(reopened.stats).toMatchObject({ rebuilds: 0, loads: 1, repairedDocs: 0 });
+  });
+
   it('keeps small imports on the main thread', async () => {
     const writer = await appLike();
     await call('sources.import', { fileName: 'note.txt', dataBase64: base64(paragraphs.slice(0, 5).join('\n\n')) });

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/api/errors';
 import type { SearchStatus } from '../../../shared/domain/search';
 import type { Db } from '../store/database';
 import type { WriteGate } from '../store/write-gate';
+import type { StoreSegment } from './segment-store';
 import { changedDocuments, countDocuments, holdsDoc, type ChangedRow, type ScannedDoc } from './documents';
 import { SearchService } from './search-service';
 
@@ -35,18 +36,20 @@ export class ProjectSearch {
   private readonly language: () => string;
   private readonly hooks: SearchHooks;
   private readonly writes: WriteGate;
+  private readonly storeElsewhere: StoreSegment | undefined;
 
-  constructor(db: Db, language: () => string, writes: WriteGate, hooks: SearchHooks = silent) {
+  constructor(db: Db, language: () => string, writes: { gate: WriteGate; storeElsewhere?: StoreSegment }, hooks: SearchHooks = silent) {
     this.db = db;
     this.language = language;
-    this.writes = writes;
+    this.writes = writes.gate;
+    this.storeElsewhere = writes.storeElsewhere;
     this.hooks = hooks;
   }
 
   /** Opens the index in the background if it is not open or opening already. */
   start(): Promise<void> {
     if (this.opening) return this.opening;
-    const service = new SearchService(this.db, { language: this.language(), writes: this.writes });
+    const service = new SearchService(this.db, { language: this.language(), writes: this.writes, storeElsewhere: this.storeElsewhere });
     this.service = service;
     this.state = 'building';
     this.opening = service

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { AppError } from '../../../shared/api/errors';
 import type { Db } from '../store/database';
 import { WriteGate } from '../store/write-gate';
+import { storeSegment, type SegmentRecord, type StoreSegment } from './segment-store';
 import { Analyzer } from './analyzer';
 import { SourceTexts, fingerprintDocs, scanDocuments, textOf, toIndexInput, type ScannedDoc } from './documents';
 import { planQuery, planSimilar, type QueryPlan } from './query-plan';
@@ -23,6 +24,11 @@ export interface SearchServiceOptions {
   inlineBelowChars?: number;
   /** Turns at writing the project file, shared with the project's other writers. */
   writes?: WriteGate;
+  /**
+   * Where a merge's segment is written when not here: a merge late in a large import writes
+   * tens of megabytes, which would hold up the main thread for a tenth of a second.
+   */
+  storeElsewhere?: StoreSegment;
 }
 
 /** Docs per worker job: small enough to report progress often, large enough to amortise messaging. */
@@ -123,6 +129,7 @@ export class SearchService {
   private readonly threads: number;
   private readonly inlineBelowChars: number;
   private readonly writes: WriteGate;
+  private readonly storeElsewhere: StoreSegment | undefined;
   private index = new SearchIndex();
   private readonly sourceTexts: SourceTexts;
   /** Mutations run one after another: a background merge never interleaves with an upsert. */
@@ -140,6 +147,7 @@ export class SearchService {
     this.threads = options.threads ?? Math.min(4, availableParallelism());
     this.inlineBelowChars = options.inlineBelowChars ?? INLINE_CHARS;
     this.writes = options.writes ?? new WriteGate();
+    this.storeElsewhere = options.storeElsewhere;
   }
 
   get language(): string {
@@ -328,14 +336,23 @@ export class SearchService {
     return builders().run('search.merge', { segments, dead });
   }
 
-  /** Stores a segment, encoding it here unless a worker already has. */
-  private insertRow(live: LiveSegment, stored: StoredSegment = storedSegment(live.segment)): void {
-    // Blobs from a worker arrive as plain Uint8Arrays; better-sqlite3 binds Buffers.
-    const blob = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const result = this.db
-      .prepare('INSERT INTO search_segments (format, language, doc_count, checksum, data, positions_checksum, positions, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(SEGMENT_FORMAT, this.language, live.segment.docIds.length, stored.dataChecksum, blob(stored.data), stored.positionsChecksum, blob(stored.positions), packBits(live.dead));
-    live.rowId = Number(result.lastInsertRowid);
+  /** A segment's row, encoding it here unless a worker already has. */
+  private record(segment: Segment, dead: Uint8Array, stored: StoredSegment = storedSegment(segment)): SegmentRecord {
+    return {
+      format: SEGMENT_FORMAT,
+      language: this.language,
+      docCount: segment.docIds.length,
+      checksum: stored.dataChecksum,
+      data: stored.data,
+      positionsChecksum: stored.positionsChecksum,
+      positions: stored.positions,
+      deleted: packBits(dead),
+    };
+  }
+
+  /** Stores a live segment as a new row. */
+  private insertRow(live: LiveSegment, stored?: StoredSegment): void {
+    live.rowId = storeSegment(this.db, [], this.record(live.segment, live.dead, stored));
   }
 
   /**
@@ -422,14 +439,13 @@ export class SearchService {
       merging.map((s) => s.dead),
     );
     if (!this.opened) return;
-    await this.writes.run(() => {
-      const live = this.index.replaceTail(first, merged);
-      this.db.transaction(() => {
-        const drop = this.db.prepare('DELETE FROM search_segments WHERE id = ?');
-        for (const s of merging) if (s.rowId !== null) drop.run(s.rowId);
-        this.insertRow(live, stored);
-      })();
-    });
+    const row = this.record(merged, new Uint8Array(merged.docIds.length), stored);
+    const replaced = merging.flatMap((s) => (s.rowId === null ? [] : [s.rowId]));
+    const store = this.storeElsewhere;
+    const rowId = store ? await this.writes.elsewhere(() => store(replaced, row)) : await this.writes.run(() => storeSegment(this.db, replaced, row));
+    // Mutations still wait in the queue; a close meanwhile leaves the file with the merged row, as good as the ones it replaced.
+    if (!this.opened) return;
+    this.index.replaceTail(first, merged).rowId = rowId;
     this.stats.merges++;
   }
 }
