@@ -38,6 +38,14 @@ describe('the writer thread', () => {
     await call('history.redo', {});
     expect((await call('sources.text', { id: source.id })).passages).toHaveLength(600);
     expect((await call('search.query', { q: 'ferry' })).total).toBe(600);
+    // A rename indexes its passages again (they carry the title), so the stored index opens as it is.
+    await call('sources.update', { id: source.id, title: 'Ferry notes' });
+    await call('search.query', { q: 'ferry' });
+    const path = ctx.openPath!;
+    await call('project.create', { path: tempProjectPath(), name: 'Other' });
+    await call('project.open', { path });
+    expect((await call('search.query', { q: 'ferry' })).total).toBe(600);
+    expect((await ctx.session.search.ready()).stats).toMatchObject({ rebuilds: 0, loads: 1, repairedDocs: 0 });
   });
 
   it('writes the search index’s merged segments, which load back as they were', async () => {

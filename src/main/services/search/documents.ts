@@ -121,26 +121,29 @@ function sourcesById(db: Db, sourceIds: Iterable<string>): Map<string, SourceInf
   return new Map(rows.map(([id, title, bytes]) => [id, { title, bytes }]));
 }
 
+type PassageRow = [id: string, sourceId: string, start: number, end: number];
+
+/** Passages as scanDocuments keeps them: their offsets, not their words, with the same fingerprint. */
+function scannedPassages(db: Db, rows: readonly PassageRow[]): ScannedDoc[] {
+  const sources = sourcesById(
+    db,
+    rows.map(([, sourceId]) => sourceId),
+  );
+  return rows.map(([id, sourceId, start, end]) => {
+    const source = sources.get(sourceId)!;
+    return {
+      doc: { id, kind: 'passage', sourceId, title: source.title, text: null, start, end },
+      fingerprint: passageFingerprint(id, sourceId, source.title, start, end, source.bytes),
+    };
+  });
+}
+
 /**
  * How to read the docs of a table's changed rows, by their keys, in one statement; other tables
- * hold none. A passage is kept as scanDocuments keeps it (its offsets, not its words) with the
- * same fingerprint, so the next open finds it as it is.
+ * hold none.
  */
 const docReaders: Record<string, (db: Db, keys: string) => ScannedDoc[]> = {
-  passages: (db, keys) => {
-    const rows = db.prepare(`SELECT id, source_id, start, end FROM passages WHERE id IN (${KEYS})`).raw().all(keys) as Array<[string, string, number, number]>;
-    const sources = sourcesById(
-      db,
-      rows.map(([, sourceId]) => sourceId),
-    );
-    return rows.map(([id, sourceId, start, end]) => {
-      const source = sources.get(sourceId)!;
-      return {
-        doc: { id, kind: 'passage', sourceId, title: source.title, text: null, start, end },
-        fingerprint: passageFingerprint(id, sourceId, source.title, start, end, source.bytes),
-      };
-    });
-  },
+  passages: (db, keys) => scannedPassages(db, db.prepare(`SELECT id, source_id, start, end FROM passages WHERE id IN (${KEYS})`).raw().all(keys) as PassageRow[]),
   memos: (db, keys) =>
     (db.prepare(`SELECT id, title, body, target_kind, target_id FROM memos WHERE id IN (${KEYS})`).raw().all(keys) as Array<[string, string, string, string, string | null]>).map((row) =>
       byContent(searchDocs.memo(...row)),
@@ -157,8 +160,18 @@ const docReaders: Record<string, (db: Db, keys: string) => ScannedDoc[]> = {
     ),
 };
 
-/** Whether a changed row can be a doc: rows of other tables, and rows without a key, never are. */
-export const holdsDoc = (row: ChangedRow): boolean => row.key !== null && row.table in docReaders;
+/**
+ * Rows that stand for other rows' docs: a source's passages carry its title, and a source's
+ * import records its own row only (see history.ts: rows that cascade from a parent inserted in
+ * the same step need no statement of their own).
+ */
+const docsBehind: Record<string, (db: Db, keys: string) => ScannedDoc[]> = {
+  sources: (db, keys) =>
+    scannedPassages(db, db.prepare(`SELECT id, source_id, start, end FROM passages WHERE source_id IN (${KEYS}) ORDER BY source_id, ordinal`).raw().all(keys) as PassageRow[]),
+};
+
+/** Whether a changed row can be a doc, or stands for docs: rows of other tables, and rows without a key, never do. */
+export const holdsDoc = (row: ChangedRow): boolean => row.key !== null && (row.table in docReaders || row.table in docsBehind);
 
 /** The docs a change touched, as the tables hold them now, fingerprinted: those still there to index again (in the change's order), the others to remove. */
 export function changedDocuments(db: Db, rows: readonly ChangedRow[]): { changed: ScannedDoc[]; vanished: string[] } {
@@ -172,6 +185,11 @@ export function changedDocuments(db: Db, rows: readonly ChangedRow[]): { changed
   const changed: ScannedDoc[] = [];
   const vanished: string[] = [];
   for (const [table, keys] of keysByTable) {
+    // Docs behind a row that is gone went with it, each recorded on its own.
+    if (docsBehind[table]) {
+      for (const scanned of docsBehind[table](db, JSON.stringify(keys))) changed.push(scanned);
+      continue;
+    }
     const found = new Map(docReaders[table]!(db, JSON.stringify(keys)).map((scanned) => [scanned.doc.id, scanned]));
     for (const key of keys) {
       const scanned = found.get(key);

@@ -48,6 +48,41 @@ describe('the undo history', () => {
     db.close();
   });
 
+  it('records one statement for a row and the rows that cascade from it, and still redoes every one of them', () => {
+    const { db, history } = project();
+    const ops = (stepId: number) => db.prepare('SELECT table_name FROM history_ops WHERE step_id = ? ORDER BY id').pluck().all(stepId);
+    const before = snapshot(db);
+    const { step } = history.record(
+      meta('sources.import', ['sources', 'source-text']),
+      () => {
+        addSource(db, 'book', 'One. Two. Three.');
+        const passage = db.prepare("INSERT INTO passages (id, source_id, ordinal, kind, start, end) VALUES (?, 'book', ?, 'paragraph', ?, ?)");
+        for (let i = 1; i <= 500; i++) passage.run(`book-p${i}`, i, 0, 4);
+      },
+      () => 'Import ‘book.txt’',
+    );
+    // The passages go with their source: its insert is the step's one statement.
+    expect(ops(step!.id)).toEqual(['sources']);
+    const after = snapshot(db);
+    history.undo();
+    expect(snapshot(db)).toEqual(before);
+    history.redo();
+    expect(snapshot(db)).toEqual(after);
+    expect(ops(step!.id)).toEqual(['sources']);
+    // A row added to a parent that was already there is recorded on its own.
+    const { step: added } = history.record(
+      meta('sources.import', ['source-text']),
+      () => db.prepare("INSERT INTO passages (id, source_id, ordinal, kind, start, end) VALUES ('late', 'book', 999, 'paragraph', 0, 3)").run(),
+      () => 'Add a passage',
+    );
+    expect(ops(added!.id)).toEqual(['passages']);
+    history.undo();
+    expect(snapshot(db)).toEqual(after);
+    history.undo();
+    expect(snapshot(db)).toEqual(before);
+    db.close();
+  });
+
   it('brings back rows removed by cascading and set-null keys, with text byte for byte', () => {
     const { db, history } = project();
     // Astral characters, quotes, a line break and a NUL-free control character: what quoting must carry exactly.

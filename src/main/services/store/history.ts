@@ -9,6 +9,12 @@ import { tableTopics, unrecordedTables } from './tables';
 // its statements newest first — and, because the triggers are still listening, records the
 // statements that make the step again, which become its redo. Everything happens in the
 // change's own transaction, so the history can never disagree with the data.
+//
+// A row whose parent was inserted in the same step, by a key that deletes it with its parent
+// (ON DELETE CASCADE), needs no statement of its own: undoing the parent's insert takes it
+// along. An import is one source row and thousands of passages, so its step holds one
+// statement, and redoing it (the passages deleted by the cascade are recorded then) puts them
+// back. The parents inserted so far in a step are noted in a temporary table while it runs.
 
 export const defaultDepth = 500;
 
@@ -37,26 +43,60 @@ const toStep = (row: StepRow): HistoryStep => ({ id: row.id, label: row.label, m
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
-/** The temporary triggers that record one table's changes; temporary, so each connection makes its own and a project file holds none. */
-function triggersFor(db: Db, table: string): string {
+interface ForeignKey {
+  table: string;
+  from: string;
+  to: string | null;
+  on_delete: string;
+}
+
+/** A table's key column: its id, its primary key or its key. */
+function keyColumnOf(db: Db, table: string): string | undefined {
   const columns = db.pragma(`table_info(${ident(table)})`) as Array<{ name: string; pk: number }>;
-  const keyColumn = columns.find((c) => c.name === 'id') ?? columns.find((c) => c.pk === 1) ?? columns.find((c) => c.name === 'key');
-  const key = (row: 'new' | 'old') => (keyColumn ? `${row}.${ident(keyColumn.name)}` : 'NULL');
+  return (columns.find((c) => c.name === 'id') ?? columns.find((c) => c.pk === 1) ?? columns.find((c) => c.name === 'key'))?.name;
+}
+
+/** The keys by which a table's rows are deleted with a parent row: its column, and the parent's table and column. */
+function cascadesOf(db: Db, table: string): Array<{ column: string; parent: string; parentColumn: string }> {
+  return (db.pragma(`foreign_key_list(${ident(table)})`) as ForeignKey[])
+    .filter((fk) => fk.on_delete === 'CASCADE')
+    .map((fk) => ({ column: fk.from, parent: fk.table, parentColumn: fk.to ?? keyColumnOf(db, fk.table)! }));
+}
+
+/**
+ * The temporary triggers that record one table's changes; temporary, so each connection makes
+ * its own and a project file holds none. `parentColumns` are this table's columns that other
+ * tables' rows cascade from: an insert notes them for those rows' triggers.
+ */
+function triggersFor(db: Db, table: string, parentColumns: readonly string[]): string {
+  const columns = db.pragma(`table_info(${ident(table)})`) as Array<{ name: string; pk: number }>;
+  const keyColumn = keyColumnOf(db, table);
+  const key = (row: 'new' | 'old') => (keyColumn ? `${row}.${ident(keyColumn)}` : 'NULL');
   const t = ident(table);
   const names = columns.map((c) => ident(c.name));
-  const record = (name: string, event: string, row: 'new' | 'old', statement: string, when = '') => `
+  const record = (name: string, event: string, row: 'new' | 'old', statement: string, when = '', also = '') => `
 CREATE TEMP TRIGGER ${ident(`history_${table}_${name}`)} AFTER ${event} ON main.${t}
 WHEN EXISTS (SELECT 1 FROM temp.history_recording)${when}
 BEGIN
   INSERT INTO main.history_ops (step_id, table_name, row_key, statement)
-  SELECT step_id, ${literal(table)}, ${key(row)}, ${statement} FROM temp.history_recording;
+  SELECT step_id, ${literal(table)}, ${key(row)}, ${statement} FROM temp.history_recording;${also}
 END;`;
   const restore = columns.map((c) => `${literal(`${ident(c.name)} = `)} || quote(old.${ident(c.name)})`).join(` || ', ' || `);
   const values = columns.map((c) => `quote(old.${ident(c.name)})`).join(` || ', ' || `);
   // An update that leaves every value as it was is no change, and leaves no step.
   const changed = ` AND (${names.map((n) => `old.${n} IS NOT new.${n}`).join(' OR ')})`;
+  const orphanless = cascadesOf(db, table)
+    .map(
+      ({ column, parent, parentColumn }) =>
+        ` AND NOT EXISTS (SELECT 1 FROM temp.history_new_parents WHERE table_name = ${literal(parent)} AND column_name = ${literal(parentColumn)} AND value = new.${ident(column)})`,
+    )
+    .join('');
+  const noteParent = parentColumns
+    .map((column) => `
+  INSERT OR IGNORE INTO temp.history_new_parents VALUES (${literal(table)}, ${literal(column)}, new.${ident(column)});`)
+    .join('');
   return [
-    record('insert', 'INSERT', 'new', `${literal(`DELETE FROM ${t} WHERE rowid = `)} || new.rowid`),
+    record('insert', 'INSERT', 'new', `${literal(`DELETE FROM ${t} WHERE rowid = `)} || new.rowid`, orphanless, noteParent),
     record('update', 'UPDATE', 'new', `${literal(`UPDATE ${t} SET `)} || ${restore} || ' WHERE rowid = ' || old.rowid`, changed),
     record('delete', 'DELETE', 'old', `${literal(`INSERT INTO ${t} (rowid, ${names.join(', ')}) VALUES (`)} || old.rowid || ', ' || ${values} || ')'`),
   ].join('\n');
@@ -73,7 +113,15 @@ export class History {
     const unknown = recorded.filter((t) => !(t in tableTopics));
     if (unknown.length) throw new Error(`No topic is declared for the table(s) ${unknown.join(', ')} in services/store/tables.ts.`);
     db.exec('CREATE TEMP TABLE IF NOT EXISTS history_recording (step_id INTEGER NOT NULL)');
-    db.exec(recorded.map((t) => triggersFor(db, t)).join('\n'));
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS history_new_parents (table_name TEXT NOT NULL, column_name TEXT NOT NULL, value, PRIMARY KEY (table_name, column_name, value)) WITHOUT ROWID');
+    const parentColumns = new Map<string, Set<string>>();
+    for (const table of recorded) {
+      for (const { parent, parentColumn } of cascadesOf(db, table)) {
+        if (!parentColumns.has(parent)) parentColumns.set(parent, new Set());
+        parentColumns.get(parent)!.add(parentColumn);
+      }
+    }
+    db.exec(recorded.map((t) => triggersFor(db, t, [...(parentColumns.get(t) ?? [])])).join('\n'));
   }
 
   /**
@@ -157,6 +205,7 @@ export class History {
       return write();
     } finally {
       this.db.prepare('DELETE FROM temp.history_recording').run();
+      this.db.prepare('DELETE FROM temp.history_new_parents').run();
     }
   }
 
@@ -178,7 +227,7 @@ export class History {
       this.db.pragma('defer_foreign_keys = ON');
       this.recording(row.id, () => {
         // In batches: one exec per statement would compile each of thousands separately.
-      for (let i = 0; i < statements.length; i += 500) this.db.exec(statements.slice(i, i + 500).join(';\n'));
+        for (let i = 0; i < statements.length; i += 500) this.db.exec(statements.slice(i, i + 500).join(';\n'));
       });
       this.db.prepare('UPDATE history_steps SET undone = ? WHERE id = ?').run(undone, row.id);
       return { step: toStep(row), changes: this.changesOf(row.id) };
