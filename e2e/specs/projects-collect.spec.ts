@@ -173,6 +173,28 @@ test('a new project from the start screen: files dropped, a source pasted, metad
   }
 });
 
+test('a batch reads several files at once, and Cancel stops it, keeping what was saved', async ({ page, quarry }) => {
+  expect(quarry.url).toContain('token=');
+  await page.getByRole('tab', { name: 'Collect' }).click();
+  const sources = page.getByRole('list', { name: 'Sources' }).getByRole('listitem');
+  const before = await sources.count();
+  const note = (n: number) => `Field note ${n}. ${'The ferry came late and the stalls stayed shut. '.repeat(40_000)}`;
+  await dropFiles(
+    page,
+    Array.from({ length: 12 }, (_, n) => ({ name: `note-${String(n).padStart(2, '0')}.txt`, type: 'text/plain', content: note(n) })),
+  );
+  const batch = page.getByRole('region', { name: 'Import' });
+  // More than one file is being read at a time.
+  await expect(batch.getByText(/^Reading note-\d\d\.txt, note-\d\d\.txt/)).toBeVisible();
+  await batch.getByRole('button', { name: 'Cancel import' }).click();
+  const summary = batch.getByText(/^Imported \d+ files?\. Cancelled before \d+ files? w(?:as|ere) imported\.$/);
+  await expect(summary).toBeVisible();
+  const [, imported, cancelled] = (await summary.textContent())!.match(/^Imported (\d+) files?\. Cancelled before (\d+)/)!;
+  expect(Number(imported) + Number(cancelled)).toBe(12);
+  expect(Number(cancelled)).toBeGreaterThan(0);
+  await expect(sources).toHaveCount(before + Number(imported));
+});
+
 test('opening another project asks first while a memo is half written, and keeps it when the person stays', async ({ page, quarry }) => {
   expect(quarry.url).toContain('token=');
   await page.getByRole('region', { name: 'Memos' }).getByRole('button', { name: 'New memo' }).click();

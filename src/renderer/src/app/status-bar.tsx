@@ -66,7 +66,7 @@ export function StatusBar({ onShowHistory, onShowBackups }: { onShowHistory(): v
         })}
         {batch?.running && (
           <div className="status-task">
-            <span className="status-task__label">{`Importing ${Math.min(batch.done + 1, batch.total)} of ${batch.total} files`}</span>
+            <span className="status-task__label">{`Importing files: ${batch.done} of ${batch.total} done`}</span>
             <progress aria-label="Importing files" max={batch.total} value={batch.done} />
           </div>
         )}

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { keysOf } from '../../../shared/app-menu';
 import { formatChord } from '../state/commands';
-import { dismissImports, importableExtensions, importFiles, registerFileChooser, summarise, useImports } from '../state/imports';
+import { cancelImports, dismissImports, importableExtensions, importFiles, registerFileChooser, summarise, useImports } from '../state/imports';
 import { useWorkspace } from '../state/workspace';
 import './source-import.css';
 
@@ -38,7 +38,12 @@ export function SourceImport() {
       {batch && (
         <section className="import-batch" aria-label="Import">
           <div className="import-batch__head">
-            <strong>{batch.running ? `Importing ${Math.min(batch.done + 1, batch.total)} of ${batch.total}${batch.current ? `: ${batch.current}` : ''}` : summarise(batch.outcomes)}</strong>
+            <strong>{batch.running ? `${batch.cancelling ? 'Cancelling' : 'Importing'}: ${batch.done} of ${batch.total} done` : summarise(batch.outcomes)}</strong>
+            {batch.running && (
+              <button type="button" className="button button--small button--quiet" onClick={cancelImports} disabled={batch.cancelling}>
+                Cancel import
+              </button>
+            )}
             {!batch.running && (
               <button type="button" className="icon-button" aria-label="Dismiss the import summary" onClick={dismissImports}>
                 ×
@@ -46,6 +51,7 @@ export function SourceImport() {
             )}
           </div>
           <progress max={batch.total} value={batch.done} aria-label={`Files imported: ${batch.done} of ${batch.total}`} />
+          {batch.reading.length > 0 && <p className="muted small import-batch__reading">Reading {batch.reading.join(', ')}</p>}
           {failed.length > 0 && (
             <ul className="import-log" aria-label="Files not imported">
               {failed.map((outcome, index) => (

@@ -1,12 +1,15 @@
 import { useSyncExternalStore } from 'react';
 import type { SourceSummary } from '../../../shared/domain/model';
+import { api, ApiError } from '../api/client';
 import { errorMessage, mutate } from '../api/use-api';
 import { readAsBase64 } from '../lib/files';
 import { announce, dropTask } from './status';
 
 // Imports of many files at once, from the file dialog or dropped on the window: one batch at a
 // time, each file imported (and undoable) on its own, so one broken file costs only itself.
-// Files dropped while a batch runs join it. Any view, and the status bar, can show the batch.
+// Several files are read at once, so a folder of PDFs keeps every core's parser busy; the batch
+// can be cancelled, keeping what was saved. Files dropped while a batch runs join it. Any view,
+// and the status bar, can show the batch.
 
 export const importableExtensions = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.docx', '.pdf'];
 
@@ -16,17 +19,25 @@ export interface ImportOutcome {
   /** The source made, when it worked; why not, when it did not. */
   message: string;
   sourceId?: string;
+  /** Not imported because the batch was cancelled. */
+  cancelled?: boolean;
 }
 
 export interface ImportBatch {
+  /** Names the batch to the main process, which cancels its imports together. */
+  id: string;
   /** Files of the batch, done or not. */
   total: number;
   done: number;
-  /** The file being read now. */
-  current: string | null;
+  /** The files being read now. */
+  reading: string[];
   outcomes: ImportOutcome[];
   running: boolean;
+  cancelling: boolean;
 }
+
+/** Files read at once: two per core, so a parser always has the next file while the last one is saved. */
+const IN_FLIGHT = Math.min(8, 2 * Math.max(1, navigator.hardwareConcurrency || 2));
 
 let batch: ImportBatch | null = null;
 const queue: File[] = [];
@@ -38,36 +49,66 @@ function set(next: ImportBatch | null): void {
   subscribers.forEach((notify) => notify());
 }
 
-/** "Imported 3 files; 1 could not be imported." */
+/** "Imported 3 files; 1 could not be imported." — and how many a cancel left out. */
 export function summarise(outcomes: readonly ImportOutcome[]): string {
-  const failed = outcomes.filter((o) => !o.ok).length;
-  const imported = outcomes.length - failed;
+  const cancelled = outcomes.filter((o) => o.cancelled).length;
+  const failed = outcomes.filter((o) => !o.ok && !o.cancelled).length;
+  const imported = outcomes.length - failed - cancelled;
   const files = (n: number) => `${n} ${n === 1 ? 'file' : 'files'}`;
-  if (failed === 0) return `Imported ${files(imported)}.`;
-  if (imported === 0) return `Could not import ${failed === 1 ? 'the file' : `any of the ${files(failed)}`}.`;
-  return `Imported ${files(imported)}; ${failed} could not be imported.`;
+  const left = cancelled > 0 ? ` Cancelled before ${files(cancelled)} ${cancelled === 1 ? 'was' : 'were'} imported.` : '';
+  if (failed === 0) return `Imported ${files(imported)}.${left}`;
+  if (imported === 0 && cancelled === 0) return `Could not import ${failed === 1 ? 'the file' : `any of the ${files(failed)}`}.`;
+  return `Imported ${files(imported)}; ${failed} could not be imported.${left}`;
 }
 
-async function run(): Promise<void> {
-  let first = true;
-  while (queue.length > 0) {
-    const file = queue.shift()!;
-    set({ ...batch!, current: file.name });
-    let outcome: ImportOutcome;
+/** Records a file's outcome; `reading` loses it. */
+function finish(name: string, outcome: ImportOutcome): void {
+  const reading = [...batch!.reading];
+  reading.splice(reading.indexOf(name), 1);
+  set({ ...batch!, reading, done: batch!.done + 1, outcomes: [...batch!.outcomes, outcome] });
+}
+
+/** One lane of the batch: imports queued files one after another until none is left. */
+async function lane(id: string): Promise<void> {
+  for (let file = queue.shift(); file; file = queue.shift()) {
+    set({ ...batch!, reading: [...batch!.reading, file.name] });
     try {
-      const summary = await mutate('sources.import', { fileName: file.name, dataBase64: await readAsBase64(file) });
-      outcome = { name: file.name, ok: true, message: `Imported as “${summary.title}” (${summary.kind}).`, sourceId: summary.id };
-      if (first) onFirstImport?.(summary);
-      first = false;
+      const summary = await mutate('sources.import', { fileName: file.name, dataBase64: await readAsBase64(file), batch: id });
+      finish(file.name, { name: file.name, ok: true, message: `Imported as “${summary.title}” (${summary.kind}).`, sourceId: summary.id });
+      const opened = onFirstImport;
+      onFirstImport = null;
+      opened?.(summary);
     } catch (error) {
       // The import names its progress after the file; a failed one would otherwise stay "running".
       dropTask(`import:${file.name}`);
-      outcome = { name: file.name, ok: false, message: errorMessage(error) };
+      const cancelled = error instanceof ApiError && error.code === 'CANCELLED';
+      finish(file.name, { name: file.name, ok: false, message: cancelled ? 'Cancelled.' : errorMessage(error), cancelled });
     }
-    set({ ...batch!, done: batch!.done + 1, outcomes: [...batch!.outcomes, outcome] });
   }
-  set({ ...batch!, current: null, running: false });
+}
+
+async function run(id: string): Promise<void> {
+  // Lanes start as files are queued; files dropped meanwhile join the queue they share.
+  const lanes: Array<Promise<void>> = [];
+  while (lanes.length < IN_FLIGHT && queue.length > lanes.length) lanes.push(lane(id));
+  await Promise.all(lanes);
+  // Files that joined after the lanes took their last file start lanes of their own.
+  if (queue.length > 0) return run(id);
+  set({ ...batch!, reading: [], running: false, cancelling: false });
   announce(summarise(batch!.outcomes));
+}
+
+/** Stops the batch: files not yet read are left out, and those being read are stopped; what was saved stays. */
+export function cancelImports(): void {
+  if (!batch?.running || batch.cancelling) return;
+  const left = queue.splice(0);
+  set({
+    ...batch,
+    cancelling: true,
+    done: batch.done + left.length,
+    outcomes: [...batch.outcomes, ...left.map((file) => ({ name: file.name, ok: false, message: 'Cancelled.', cancelled: true }))],
+  });
+  void api.call('sources.cancelImport', { batch: batch.id }).catch(() => undefined);
 }
 
 /**
@@ -82,8 +123,9 @@ export function importFiles(files: readonly File[], opened?: (source: SourceSumm
     return;
   }
   onFirstImport = opened ?? null;
-  set({ total: files.length, done: 0, current: null, outcomes: [], running: true });
-  void run();
+  const id = crypto.randomUUID();
+  set({ id, total: files.length, done: 0, reading: [], outcomes: [], running: true, cancelling: false });
+  void run(id);
 }
 
 /** Puts the last batch's summary away. */
