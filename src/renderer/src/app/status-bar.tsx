@@ -9,8 +9,8 @@ import { stepHistory } from './app-commands';
 export function StatusBar({ onShowHistory, onShowBackups }: { onShowHistory(): void; onShowBackups(): void }) {
   const { tasks: allTasks, errors, announcement } = useStatus();
   const batch = useImports();
-  // While files are imported in a batch, its one bar stands for the file being read.
-  const tasks = batch?.running ? allTasks.filter((task) => !task.task.startsWith('import:')) : allTasks;
+  // While a batch of files is imported, and while its summary shows, its one bar stands for the files' own.
+  const tasks = batch ? allTasks.filter((task) => !task.task.startsWith('import:')) : allTasks;
   const info = useQuery('project.getInfo', {});
   const history = useQuery('history.list', {});
   const counts = info.data?.counts;

@@ -61,8 +61,9 @@ export function summarise(outcomes: readonly ImportOutcome[]): string {
   return `Imported ${files(imported)}; ${failed} could not be imported.${left}`;
 }
 
-/** Records a file's outcome; `reading` loses it. */
+/** Records a file's outcome; `reading` loses it, and the status bar its own progress. */
 function finish(name: string, outcome: ImportOutcome): void {
+  dropTask(`import:${name}`);
   const reading = [...batch!.reading];
   reading.splice(reading.indexOf(name), 1);
   set({ ...batch!, reading, done: batch!.done + 1, outcomes: [...batch!.outcomes, outcome] });
@@ -79,8 +80,6 @@ async function lane(id: string): Promise<void> {
       onFirstImport = null;
       opened?.(summary);
     } catch (error) {
-      // The import names its progress after the file; a failed one would otherwise stay "running".
-      dropTask(`import:${file.name}`);
       const cancelled = error instanceof ApiError && error.code === 'CANCELLED';
       finish(file.name, { name: file.name, ok: false, message: cancelled ? 'Cancelled.' : errorMessage(error), cancelled });
     }
