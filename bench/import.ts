@@ -120,8 +120,10 @@ async function importAll(files: string[], projectPath: string): Promise<{ result
   const ctx = new AppContext({ indexOnOpen: true, logger: { error: (message, error) => console.error(message, error), info: () => {} } });
   const created = await dispatch(ctx, 'project.create', { path: projectPath, name: 'Bulk import' });
   if (!created.ok) throw new Error(created.error.message);
-  // The search index opens on a fresh project at once; starting the parsers is part of the run.
+  // The search index opens on a fresh project at once; starting the parsers is part of the run,
+  // but bundling their code (and the writer thread's) under tsx is not: the app ships it built.
   await dispatch(ctx, 'search.query', { q: 'warm' });
+  await Promise.all([parserPool().codeReady(), ctx.session.writer?.codeReady()]);
   const pages = new Map<string, number>();
   let progressEvents = 0;
   ctx.onEvent((name, payload) => {

@@ -52,6 +52,11 @@ export class Writer {
     return rowId;
   }
 
+  /** Resolves once the thread's code can run (see WorkerPool.codeReady). */
+  codeReady(): Promise<void> {
+    return this.pool.codeReady();
+  }
+
   /** Stops the thread; a change it was writing is rolled back with its transaction. */
   close(): Promise<void> {
     return this.pool.close();

@@ -289,10 +289,11 @@ export { latestVersion };
 
 /**
  * Another connection to a project this process has open (and locked), for a worker thread that
- * writes to it: set up as openDatabase sets up its own, without taking the lock again.
+ * writes to it (or, `readonly`, reads it): set up as openDatabase sets up its own, without
+ * taking the lock again.
  */
-export function joinProject(path: string): Db {
-  const db = new Database(path, { fileMustExist: true, nativeBinding: nativeBinding() });
+export function joinProject(path: string, options: { readonly?: boolean } = {}): Db {
+  const db = new Database(path, { fileMustExist: true, readonly: options.readonly ?? false, nativeBinding: nativeBinding() });
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
   db.pragma(`cache_size = ${CACHE_KIB}`);

@@ -19,6 +19,8 @@ export type Jobs = {
   'search.build': { input: { language: string; inputs: IndexInput[]; store: boolean }; output: BuiltSegment };
   /** Search-index segments merged into one, leaving out dead docs, and encoded for storage. */
   'search.merge': { input: { segments: Segment[]; dead: (Uint8Array | null)[] }; output: BuiltSegment };
+  /** The same, of segments stored in a project file, which the worker reads itself. */
+  'search.mergeStored': { input: { path: string; rowIds: number[]; dead: (Uint8Array | null)[] }; output: BuiltSegment };
   /** The text of an imported file: untrusted bytes, parsed where a runaway cannot take the app down. */
   'import.extract': { input: { bytes: Uint8Array; fileName: string }; output: ExtractedDocument };
   /** The citation audit of a manuscript's text. */

@@ -173,6 +173,15 @@ export class WorkerPool<J extends JobMap = Jobs> {
     this.entry = options.entry ?? defaultEntry();
   }
 
+  /**
+   * Resolves once the workers' code can run, without starting one: under tsx or vitest that is
+   * bundling it (see runnable), which the app's build has done already, so a benchmark of the
+   * app's work awaits it first.
+   */
+  async codeReady(): Promise<void> {
+    await runnable(this.entry);
+  }
+
   run<K extends keyof J & string>(kind: K, input: J[K]['input'], options: RunOptions = {}): Promise<J[K]['output']> {
     return new Promise<J[K]['output']>((resolve, reject) => {
       if (this.closed) return reject(new JobStopped('cancelled', 'The worker pool is closed.'));

@@ -28,6 +28,15 @@ serveJobs<Jobs>({
     const { mergeSegments } = await import('../search/segment');
     return answer(mergeSegments(segments, dead), true);
   },
+  'search.mergeStored': async ({ path, rowIds, dead }) => {
+    const [{ mergeSegments }, { readSegments }, { joinProject }] = await Promise.all([import('../search/segment'), import('../search/segment-store'), import('../store/database')]);
+    const db = joinProject(path, { readonly: true });
+    try {
+      return answer(mergeSegments(readSegments(db, rowIds), dead), true);
+    } finally {
+      db.close();
+    }
+  },
   'import.extract': async ({ bytes, fileName }, report) => {
     const { extractBuffer } = await import('../import/extract');
     return { value: await extractBuffer(bytes, fileName, report) };
