@@ -167,6 +167,8 @@ export class WorkerPool<J extends JobMap = Jobs> {
   private baselineMain = 0;
   /** Set while workers stop after a memory overrun: the jobs to run again wait for that memory to be given back. */
   private draining = false;
+  /** Workers being stopped: until they are gone, the process still holds their memory. */
+  private retiring = 0;
 
   constructor(options: PoolOptions) {
     this.options = { ...options, size: Math.max(1, options.size) };
@@ -329,7 +331,12 @@ export class WorkerPool<J extends JobMap = Jobs> {
     slot.job = null;
     if (job) this.settle(job, () => job.reject(why ?? new JobStopped('crashed', 'The worker stopped.')));
     // The next job starts once the worker has given its memory back, so none is charged for it.
-    await slot.worker.terminate();
+    this.retiring++;
+    try {
+      await slot.worker.terminate();
+    } finally {
+      this.retiring--;
+    }
     this.pump();
   }
 
@@ -359,6 +366,9 @@ export class WorkerPool<J extends JobMap = Jobs> {
       this.memoryTimer = null;
       return;
     }
+    // A worker being stopped (say, for overrunning) still holds its memory: charging that to the
+    // jobs left running would stop them too.
+    if (this.retiring > 0) return;
     // Each worker holds memory between its jobs too, so the budget is per worker alive; and what
     // the main thread has grown by since the baseline (an import's text, the search index) is its own.
     const { rss, heapTotal, external } = process.memoryUsage();
