@@ -21,6 +21,16 @@ export function nativeBinding(): string | undefined {
 /** The page cache of a project's connections, in KiB (negative: SQLite's unit for a size in KiB). */
 const CACHE_KIB = -65_536;
 
+/** What every connection to a project sets, the app's own and a worker thread's alike. */
+function tune(db: Db): void {
+  // WAL with synchronous=NORMAL is durable against application crashes, which is
+  // what "closing the app mid-way loses nothing" needs; FULL adds an fsync per commit.
+  db.pragma('synchronous = NORMAL');
+  // Up to 64 MiB of pages in memory (SQLite's default is 2 MiB): reading back a book's
+  // thousands of new passages for the search index by id, or a large display, then hits memory.
+  db.pragma(`cache_size = ${CACHE_KIB}`);
+}
+
 export interface OpenOptions {
   /** Create the file when it does not exist (otherwise a missing file is NOT_FOUND). */
   create?: boolean;
@@ -188,12 +198,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
       quickCheck(db, path);
     }
     db.pragma('journal_mode = WAL');
-    // WAL with synchronous=NORMAL is durable against application crashes, which is
-    // what "closing the app mid-way loses nothing" needs; FULL adds an fsync per commit.
-    db.pragma('synchronous = NORMAL');
-    // Up to 64 MiB of pages in memory (SQLite's default is 2 MiB): reading back a book's
-    // thousands of new passages for the search index by id, or a large display, then hits memory.
-    db.pragma(`cache_size = ${CACHE_KIB}`);
+    tune(db);
     // Keys are off while migrations run, so a migration can rebuild a table (SQLite's
     // procedure for changing a constraint); migrate() checks them before it commits.
     db.pragma('foreign_keys = OFF');
@@ -295,8 +300,7 @@ export { latestVersion };
 export function joinProject(path: string, options: { readonly?: boolean } = {}): Db {
   const db = new Database(path, { fileMustExist: true, readonly: options.readonly ?? false, nativeBinding: nativeBinding() });
   db.pragma('busy_timeout = 5000');
-  db.pragma('synchronous = NORMAL');
-  db.pragma(`cache_size = ${CACHE_KIB}`);
+  tune(db);
   db.pragma('foreign_keys = ON');
   return db;
 }

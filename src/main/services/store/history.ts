@@ -65,10 +65,11 @@ function cascadesOf(db: Db, table: string): Array<{ column: string; parent: stri
 
 /**
  * The temporary triggers that record one table's changes; temporary, so each connection makes
- * its own and a project file holds none. `parentColumns` are this table's columns that other
- * tables' rows cascade from: an insert notes them for those rows' triggers.
+ * its own and a project file holds none. `cascades` are the keys this table's rows go with a
+ * parent by; `parentColumns` are this table's columns that other tables' rows cascade from: an
+ * insert notes them for those rows' triggers.
  */
-function triggersFor(db: Db, table: string, parentColumns: readonly string[]): string {
+function triggersFor(db: Db, table: string, cascades: ReturnType<typeof cascadesOf>, parentColumns: readonly string[]): string {
   const columns = db.pragma(`table_info(${ident(table)})`) as Array<{ name: string; pk: number }>;
   const keyColumn = keyColumnOf(db, table);
   const key = (row: 'new' | 'old') => (keyColumn ? `${row}.${ident(keyColumn)}` : 'NULL');
@@ -85,7 +86,7 @@ END;`;
   const values = columns.map((c) => `quote(old.${ident(c.name)})`).join(` || ', ' || `);
   // An update that leaves every value as it was is no change, and leaves no step.
   const changed = ` AND (${names.map((n) => `old.${n} IS NOT new.${n}`).join(' OR ')})`;
-  const orphanless = cascadesOf(db, table)
+  const orphanless = cascades
     .map(
       ({ column, parent, parentColumn }) =>
         ` AND NOT EXISTS (SELECT 1 FROM temp.history_new_parents WHERE table_name = ${literal(parent)} AND column_name = ${literal(parentColumn)} AND value = new.${ident(column)})`,
@@ -114,14 +115,15 @@ export class History {
     if (unknown.length) throw new Error(`No topic is declared for the table(s) ${unknown.join(', ')} in services/store/tables.ts.`);
     db.exec('CREATE TEMP TABLE IF NOT EXISTS history_recording (step_id INTEGER NOT NULL)');
     db.exec('CREATE TEMP TABLE IF NOT EXISTS history_new_parents (table_name TEXT NOT NULL, column_name TEXT NOT NULL, value, PRIMARY KEY (table_name, column_name, value)) WITHOUT ROWID');
+    const cascades = new Map(recorded.map((t) => [t, cascadesOf(db, t)]));
     const parentColumns = new Map<string, Set<string>>();
     for (const table of recorded) {
-      for (const { parent, parentColumn } of cascadesOf(db, table)) {
+      for (const { parent, parentColumn } of cascades.get(table)!) {
         if (!parentColumns.has(parent)) parentColumns.set(parent, new Set());
         parentColumns.get(parent)!.add(parentColumn);
       }
     }
-    db.exec(recorded.map((t) => triggersFor(db, t, [...(parentColumns.get(t) ?? [])])).join('\n'));
+    db.exec(recorded.map((t) => triggersFor(db, t, cascades.get(t)!, [...(parentColumns.get(t) ?? [])])).join('\n'));
   }
 
   /**

@@ -86,15 +86,19 @@ async function lane(id: string): Promise<void> {
   }
 }
 
-async function run(id: string): Promise<void> {
-  // Lanes start as files are queued; files dropped meanwhile join the queue they share.
-  const lanes: Array<Promise<void>> = [];
-  while (lanes.length < IN_FLIGHT && queue.length > lanes.length) lanes.push(lane(id));
-  await Promise.all(lanes);
-  // Files that joined after the lanes took their last file start lanes of their own.
-  if (queue.length > 0) return run(id);
-  set({ ...batch!, reading: [], running: false, cancelling: false });
-  announce(summarise(batch!.outcomes));
+let lanes = 0;
+
+/** Starts lanes for queued files, up to IN_FLIGHT at once; the batch ends with its last lane. */
+function fillLanes(id: string): void {
+  // A lane takes its first file at once, so the queue shrinks as lanes start.
+  while (lanes < IN_FLIGHT && queue.length > 0) {
+    lanes++;
+    void lane(id).finally(() => {
+      if (--lanes > 0) return;
+      set({ ...batch!, reading: [], running: false, cancelling: false });
+      announce(summarise(batch!.outcomes));
+    });
+  }
 }
 
 /** Stops the batch: files not yet read are left out, and those being read are stopped; what was saved stays. */
@@ -119,12 +123,12 @@ export function importFiles(files: readonly File[], opened?: (source: SourceSumm
   queue.push(...files);
   if (batch?.running) {
     set({ ...batch, total: batch.total + files.length });
+    fillLanes(batch.id);
     return;
   }
   onFirstImport = opened ?? null;
-  const id = crypto.randomUUID();
-  set({ id, total: files.length, done: 0, reading: [], outcomes: [], running: true, cancelling: false });
-  void run(id);
+  set({ id: crypto.randomUUID(), total: files.length, done: 0, reading: [], outcomes: [], running: true, cancelling: false });
+  fillLanes(batch!.id);
 }
 
 /** Puts the last batch's summary away. */
