@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { sourceKindLabels, sourceKinds, stages, type SourceKind, type SourceSummary, type Stage } from '../../../../shared/domain/model';
 import { errorMessage, mutate, useQuery } from '../../api/use-api';
 import { useWorkspace } from '../../state/workspace';
@@ -34,11 +34,19 @@ interface SavedFieldProps {
 /** A text field saved when Enter is pressed in it or focus leaves it: a form of its own, so Enter submits just it. */
 function SavedField({ label, accessibleName, hint, placeholder, maxLength, value, onChange, onSave }: SavedFieldProps) {
   const hintId = useId();
+  // Typed since the last save: leaving the field just after Enter saved it would save it again
+  // (before the source comes back changed), a second undo step that could land after the next edit.
+  const typed = useRef(false);
+  const save = () => {
+    if (!typed.current) return;
+    typed.current = false;
+    onSave();
+  };
   return (
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        onSave();
+        save();
       }}
     >
       <label className="field">
@@ -50,8 +58,11 @@ function SavedField({ label, accessibleName, hint, placeholder, maxLength, value
           aria-describedby={hint ? hintId : undefined}
           placeholder={placeholder}
           maxLength={maxLength}
-          onChange={(event) => onChange(event.target.value)}
-          onBlur={onSave}
+          onChange={(event) => {
+            typed.current = true;
+            onChange(event.target.value);
+          }}
+          onBlur={save}
         />
         {hint && (
           <span id={hintId} className="muted small">
