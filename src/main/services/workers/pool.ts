@@ -78,6 +78,8 @@ interface Slot {
   job: Job | null;
   /** Whether the worker has loaded its code: a job's deadline runs from then, not from the worker's start. */
   ready: boolean;
+  /** The heap and buffers the worker last reported, in bytes. */
+  reported: number;
   idle?: NodeJS.Timeout;
 }
 
@@ -249,7 +251,7 @@ export class WorkerPool<J extends JobMap = Jobs> {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.runnableEntry!, { resourceLimits: this.options.resourceLimits }), job: null, ready: false };
+    const slot: Slot = { worker: new Worker(this.runnableEntry!, { resourceLimits: this.options.resourceLimits }), job: null, ready: false, reported: 0 };
     this.slots.push(slot);
     slot.worker.on('message', (reply: JobReply) => this.receive(slot, reply));
     slot.worker.on('error', (error: Error & { code?: string }) => {
@@ -278,6 +280,7 @@ export class WorkerPool<J extends JobMap = Jobs> {
       return;
     }
     if ('memory' in reply) {
+      slot.reported = reply.memory;
       const limit = this.options.memoryPerJobMb;
       if (job && limit !== undefined && reply.memory > limit * MB) this.stop(job, this.overrun());
       return;
@@ -332,11 +335,13 @@ export class WorkerPool<J extends JobMap = Jobs> {
     if (job) this.settle(job, () => job.reject(why ?? new JobStopped('crashed', 'The worker stopped.')));
     // The next job starts once the worker has given its memory back, so none is charged for it.
     this.retiring++;
+    const rssBefore = process.memoryUsage.rss();
     try {
       await slot.worker.terminate();
     } finally {
       this.retiring--;
     }
+    this.keepBaseline(slot.reported, rssBefore - process.memoryUsage.rss());
     this.pump();
   }
 
@@ -353,6 +358,16 @@ export class WorkerPool<J extends JobMap = Jobs> {
     this.baselineRss = rss;
     this.baselineMain = heapTotal + external;
     this.memoryTimer ??= setInterval(() => this.checkMemory(), MEMORY_CHECK_MS).unref();
+  }
+
+  /**
+   * The allocator need not give a stopped worker's memory back to the system (glibc keeps freed
+   * chunks in the thread's arena), so what it reported and the process still holds is moved into
+   * the baseline: otherwise the jobs still running would be charged for it and stopped too.
+   */
+  private keepBaseline(reported: number, givenBack: number): void {
+    if (this.memoryTimer === null || this.running().length === 0) return;
+    this.baselineRss += Math.max(0, reported - Math.max(0, givenBack));
   }
 
   private overrun(): JobStopped {
