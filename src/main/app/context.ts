@@ -142,7 +142,7 @@ export class AppContext implements ControlContext {
    * cannot be opened leaves the current project open.
    */
   openProject(path: string): void {
-    if (this.current && samePath(this.current.path, path)) this.closeCurrent();
+    if (this.current && samePath(this.current.path, path)) void this.closeCurrent();
     this.replace(this.withBackupOffer(() => ProjectSession.open(path, this.sessionSetup), path));
   }
 
@@ -170,13 +170,13 @@ export class AppContext implements ControlContext {
   async setHistoryDepth(depth: number): Promise<HistoryState> {
     const project = this.session;
     await project.backups.beforeChange();
-    return this.announceHistory(project.history.setDepth(depth));
+    return this.announceHistory(await project.writes.run(() => project.history.setDepth(depth)));
   }
 
   async clearHistory(): Promise<HistoryState> {
     const project = this.session;
     await project.backups.beforeChange();
-    return this.announceHistory(project.history.clear());
+    return this.announceHistory(await project.writes.run(() => project.history.clear()));
   }
 
   backUp(): Promise<BackupInfo> {
@@ -186,7 +186,8 @@ export class AppContext implements ControlContext {
   async restoreBackup(backup: string, path?: string): Promise<BackupInfo | null> {
     const target = path ?? this.session.path;
     const wasOpen = this.current !== null && samePath(this.current.path, target);
-    if (wasOpen) this.closeCurrent();
+    // The file is replaced only once the writer thread, too, has let go of it.
+    if (wasOpen) await this.closeCurrent();
     let kept: BackupInfo | null;
     try {
       ({ kept } = await restoreBackup(target, backup, new Date(this.clock())));
@@ -211,7 +212,7 @@ export class AppContext implements ControlContext {
     const explained = asProjectFileError(error, path);
     if (problemOf(explained) !== 'damaged') return error;
     this.logger.error(`${path} is damaged; it was closed`, error);
-    this.closeCurrent();
+    void this.closeCurrent();
     this.problem = this.offerBackup(explained as AppError, path);
     return this.problem;
   }
@@ -240,13 +241,15 @@ export class AppContext implements ControlContext {
     return state;
   }
 
-  private closeCurrent(): void {
-    this.current?.close();
+  /** Closes the open project; resolves once nothing of it writes to its file any more. */
+  private closeCurrent(): Promise<void> {
+    const closed = this.current?.close() ?? Promise.resolve();
     this.current = null;
+    return closed;
   }
 
   private replace(next: ProjectSession): void {
-    this.current?.close();
+    void this.current?.close();
     this.current = next;
     this.recentProjects?.remember(next.path, next.name, this.clock());
     this.problem = null;
@@ -284,7 +287,7 @@ export class AppContext implements ControlContext {
     return () => this.listeners.delete(listener);
   }
 
-  close(): void {
-    this.closeCurrent();
+  close(): Promise<void> {
+    return this.closeCurrent();
   }
 }

@@ -72,10 +72,12 @@ export class ProjectSession implements ProjectHandle {
     return this.meta('name') ?? basename(this.path).replace(/\.quarry$/, '');
   }
 
-  close(): void {
-    void this.writer?.close();
+  /** Closes the project; resolves once its writer thread is gone too (a change it was writing rolled back). */
+  close(): Promise<void> {
+    const writerGone = this.writer?.close() ?? Promise.resolve();
     this.backups.stop();
     this.search.close();
     if (this.db.open) this.db.close();
+    return writerGone;
   }
 }

@@ -90,6 +90,20 @@ describe('the writer thread', () => {
     expect(await call('codes.list', {})).toEqual([]);
   });
 
+  it('has the history’s own writes (depth, clear) wait for a write elsewhere too', async () => {
+    await appLike();
+    const order: string[] = [];
+    let finish = () => {};
+    const elsewhere = ctx.session.writes.elsewhere(() => new Promise<void>((resolve) => (finish = resolve))).then(() => order.push('elsewhere'));
+    const depth = call('history.setDepth', { depth: 20 }).then(() => order.push('depth'));
+    const clear = call('history.clear', {}).then(() => order.push('clear'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(order).toEqual([]);
+    finish();
+    await Promise.all([elsewhere, depth, clear]);
+    expect(order).toEqual(['elsewhere', 'depth', 'clear']);
+  });
+
   it('leaves nothing half-written when the project is closed while it writes', async () => {
     await appLike();
     const path = ctx.openPath!;
