@@ -238,6 +238,13 @@ describe('keeping the index current', () => {
     expect(['albatross', 'bittern', 'cormorant'].map((word) => ids(service.query(word)))).toEqual([['m-a'], ['m-b'], ['m-c']]);
   });
 
+  it('keeps a removal between two upserts in its place: a doc removed and then added again stays', async () => {
+    const memo = (id: string, word: string) => ({ id, kind: 'memo' as const, sourceId: null, title: id, text: `A note about ${word}.` });
+    // Deleted and its deletion undone while an upsert waited its turn.
+    await Promise.all([service.upsert([memo('m-a', 'albatross')]), service.remove(['m-b']), service.upsert([memo('m-b', 'bittern')])]);
+    expect(['albatross', 'bittern'].map((word) => ids(service.query(word)))).toEqual([['m-a'], ['m-b']]);
+  });
+
   it('merges many small segments in the background without changing results, replaced and removed docs too', async () => {
     const insert = project.db.prepare("INSERT INTO memos (id, title, body, target_kind, created_at, updated_at) VALUES (?, ?, ?, 'project', 'x', 'x')");
     const rewrite = project.db.prepare('UPDATE memos SET body = ? WHERE id = ?');

@@ -185,7 +185,7 @@ export class SearchService {
     }
     const batched = [...docs];
     const done = this.enqueue(async () => {
-      this.waitingUpsert = null;
+      if (this.waitingUpsert?.docs === batched) this.waitingUpsert = null;
       this.assertOpen();
       for (const { doc } of batched) if (doc.sourceId !== null) this.sourceTexts.forget(doc.sourceId);
       await this.addDocs(batched);
@@ -196,6 +196,8 @@ export class SearchService {
   }
 
   remove(ids: string[]): Promise<void> {
+    // Upserts after this one must come after it too, not join a batch queued before it.
+    this.waitingUpsert = null;
     return this.enqueue(async () => {
       this.assertOpen();
       await this.removeDocs(ids);
