@@ -317,6 +317,16 @@ describe('search.findSupport', () => {
     expect(support.groups.every((g) => g.sourceId === rahman.id)).toBe(true);
   });
 
+  it('finds a claim under its source’s new title once the source is renamed', async () => {
+    const { claim } = await audited();
+    const id = claim('doubled').id;
+    const sourceOf = async () => (await call('search.query', { q: 'doubled export orders', filters: { kinds: ['claim'] } })).groups.find((g) => g.hits.some((h) => h.id === id))?.sourceTitle;
+    expect(await sourceOf()).toBe('Small sellers and regional trade');
+    const paper = (await call('sources.list', {})).find((s) => s.kind === 'manuscript')!;
+    await call('sources.update', { id: paper.id, title: 'Sellers and trade, second draft' });
+    expect(await sourceOf()).toBe('Sellers and trade, second draft');
+  });
+
   it('says why there is nothing to rank when no cited work is linked to a full text', async () => {
     const { claim } = await audited();
     const support = await call('search.findSupport', { claimId: claim('Payment rules').id });
