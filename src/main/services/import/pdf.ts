@@ -307,6 +307,7 @@ export async function pdfToBlocks(bytes: Uint8Array, fileName: string, report: R
   new Uint8Array(api.memory.buffer, data, bytes.byteLength).set(bytes);
   const lines: PdfLine[] = [];
   let doc = 0;
+  let aborted = false;
   try {
     doc = api.FPDF_LoadMemDocument(data, bytes.byteLength, 0);
     if (!doc) throw openError(api, fileName);
@@ -341,12 +342,13 @@ export async function pdfToBlocks(bytes: Uint8Array, fileName: string, report: R
     if (error instanceof AppError) throw error;
     // PDFium aborts (a WebAssembly RuntimeError) when its memory cannot grow further or its
     // state breaks; that instance is done with, and the next file starts a new one.
-    doc = 0;
+    aborted = true;
     engine = undefined;
     if (/enlarge memory|out of memory/i.test(`${complaints} ${error instanceof Error ? error.message : String(error)}`)) throw tooMuchMemory(fileName, error);
     throw fileError('UNREADABLE', fileName, 'is not a valid PDF file (it is damaged or incomplete).', error);
   } finally {
-    if (engine !== undefined) {
+    // An aborted instance's memory is dropped whole; a working one frees what this file took.
+    if (!aborted) {
       if (doc) api.FPDF_CloseDocument(doc);
       api.free(scratch);
       api.free(data);
