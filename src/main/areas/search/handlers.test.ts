@@ -47,6 +47,16 @@ const hitIds = (response: SearchResponse) => response.groups.flatMap((g) => g.hi
 const passageOf = (source: Source, words: string) => source.passages.find((p) => source.text.slice(p.start, p.end).includes(words))!;
 
 describe('search.query', () => {
+  it('indexes every passage of a source longer than the pages it is read in', async () => {
+    await project();
+    await call('search.query', { q: 'trade' });
+    // 4,500 passages: the index reads a new source's passages 2,000 at a time.
+    const book = await importText('ledger.txt', Array.from({ length: 4_500 }, (_, n) => `Ledger line ${n} of the spice warehouse.`).join('\n\n'));
+    expect(book.passages).toHaveLength(4_500);
+    expect((await call('search.query', { q: 'warehouse', limit: 1 })).total).toBe(4_500);
+    expect(hitIds(await call('search.query', { q: '"line 4499"' }))).toEqual([book.passages[4_499]!.id]);
+  });
+
   it('groups hits by source and gives matches as offsets into the source text', async () => {
     const { seller, official } = await project();
     const response = await call('search.query', { q: 'trade' });

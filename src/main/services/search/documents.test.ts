@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { collectDocuments, fingerprintDocs, scanDocuments } from './documents';
+import { changedDocuments, collectDocuments, fingerprintDocs, holdsDoc, scanDocuments, sourcePassages, standsForPassages } from './documents';
 import { addSource, tempProject, type TempProject } from './fixtures';
 
 let project: TempProject;
@@ -40,5 +40,37 @@ describe('collectDocuments', () => {
     const before = scanned.get('src-p0');
     project.db.prepare("UPDATE passages SET end = end - 1 WHERE id = 'src-p0'").run();
     expect(scanDocuments(project.db).find((s) => s.doc.id === 'src-p0')!.fingerprint).not.toEqual(before);
+  });
+});
+
+describe('reading a change’s docs', () => {
+  it('reads rows that are docs, names those that are gone, and leaves a source’s row to stand for its passages', () => {
+    const rows = [
+      { table: 'memos', key: 'm' },
+      { table: 'sources', key: 'src' },
+      { table: 'coding_links', key: 'x' },
+      { table: 'codes', key: null },
+      { table: 'memos', key: 'gone' },
+    ];
+    expect(rows.map(holdsDoc)).toEqual([true, true, false, false, true]);
+    expect(rows.map(standsForPassages)).toEqual([false, true, false, false, false]);
+    const { changed, vanished } = changedDocuments(project.db, rows);
+    expect(changed.map((s) => s.doc.id)).toEqual(['m']);
+    expect(vanished).toEqual(['gone']);
+  });
+
+  it('reads a source’s passages a page at a time, in order, with its title and the same fingerprints as a scan', () => {
+    addSource(project.db, 'book', 'A longer book', ['One.', 'Two.', 'Three.', 'Four.', 'Five.']);
+    const pages: string[][] = [];
+    for (let after = -1; ; ) {
+      const page = sourcePassages(project.db, 'book', after, 2);
+      pages.push(page.docs.map((s) => s.doc.id));
+      expect(page.docs.every((s) => s.doc.title === 'A longer book')).toBe(true);
+      if (page.docs.length < 2) break;
+      after = page.lastOrdinal;
+    }
+    expect(pages).toEqual([['book-p0', 'book-p1'], ['book-p2', 'book-p3'], ['book-p4']]);
+    const scanned = new Map(scanDocuments(project.db).map((s) => [s.doc.id, s.fingerprint]));
+    expect(sourcePassages(project.db, 'book', -1, 10).docs.map((s) => s.fingerprint)).toEqual(['book-p0', 'book-p1', 'book-p2', 'book-p3', 'book-p4'].map((id) => scanned.get(id)));
   });
 });

@@ -121,7 +121,7 @@ function sourcesById(db: Db, sourceIds: Iterable<string>): Map<string, SourceInf
   return new Map(rows.map(([id, title, bytes]) => [id, { title, bytes }]));
 }
 
-type PassageRow = [id: string, sourceId: string, start: number, end: number];
+type PassageRow = [id: string, sourceId: string, start: number, end: number, ...more: number[]];
 
 /** Passages as scanDocuments keeps them: their offsets, not their words, with the same fingerprint. */
 function scannedPassages(db: Db, rows: readonly PassageRow[]): ScannedDoc[] {
@@ -160,24 +160,31 @@ const docReaders: Record<string, (db: Db, keys: string) => ScannedDoc[]> = {
     ),
 };
 
-/**
- * Rows that stand for other rows' docs: a source's passages carry its title, and a source's
- * import records its own row only (see history.ts: rows that cascade from a parent inserted in
- * the same step need no statement of their own).
- */
-const docsBehind: Record<string, (db: Db, keys: string) => ScannedDoc[]> = {
-  sources: (db, keys) =>
-    scannedPassages(db, db.prepare(`SELECT id, source_id, start, end FROM passages WHERE source_id IN (${KEYS}) ORDER BY source_id, ordinal`).raw().all(keys) as PassageRow[]),
-};
-
 /** Whether a changed row can be a doc, or stands for docs: rows of other tables, and rows without a key, never do. */
-export const holdsDoc = (row: ChangedRow): boolean => row.key !== null && (row.table in docReaders || row.table in docsBehind);
+export const holdsDoc = (row: ChangedRow): boolean => row.key !== null && (row.table in docReaders || standsForPassages(row));
 
-/** The docs a change touched, as the tables hold them now, fingerprinted: those still there to index again (in the change's order), the others to remove. */
+/**
+ * Whether a changed row stands for its source's passages: they carry its title, and a source's
+ * import records its own row only (see history.ts: rows that cascade from a parent inserted in
+ * the same step need no statement of their own). Docs behind a row that is gone went with it,
+ * each recorded on its own.
+ */
+export const standsForPassages = (row: ChangedRow): boolean => row.table === 'sources' && row.key !== null;
+
+/**
+ * Up to `limit` of a source's passages after the one at `afterOrdinal`, in order, read along
+ * the source's own index so that a book's thousands of passages can be read a page at a time.
+ */
+export function sourcePassages(db: Db, sourceId: string, afterOrdinal: number, limit: number): { docs: ScannedDoc[]; lastOrdinal: number } {
+  const rows = db.prepare('SELECT id, source_id, start, end, ordinal FROM passages WHERE source_id = ? AND ordinal > ? ORDER BY ordinal LIMIT ?').raw().all(sourceId, afterOrdinal, limit) as PassageRow[];
+  return { docs: scannedPassages(db, rows), lastOrdinal: rows.length > 0 ? rows[rows.length - 1]![4]! : afterOrdinal };
+}
+
+/** The docs of changed rows that are docs themselves, as the tables hold them now, fingerprinted: those still there to index again, the others to remove. */
 export function changedDocuments(db: Db, rows: readonly ChangedRow[]): { changed: ScannedDoc[]; vanished: string[] } {
   const keysByTable = new Map<string, string[]>();
   for (const row of rows) {
-    if (!holdsDoc(row)) continue;
+    if (!holdsDoc(row) || standsForPassages(row)) continue;
     const keys = keysByTable.get(row.table);
     if (keys) keys.push(row.key!);
     else keysByTable.set(row.table, [row.key!]);
@@ -185,11 +192,6 @@ export function changedDocuments(db: Db, rows: readonly ChangedRow[]): { changed
   const changed: ScannedDoc[] = [];
   const vanished: string[] = [];
   for (const [table, keys] of keysByTable) {
-    // Docs behind a row that is gone went with it, each recorded on its own.
-    if (docsBehind[table]) {
-      for (const scanned of docsBehind[table](db, JSON.stringify(keys))) changed.push(scanned);
-      continue;
-    }
     const found = new Map(docReaders[table]!(db, JSON.stringify(keys)).map((scanned) => [scanned.doc.id, scanned]));
     for (const key of keys) {
       const scanned = found.get(key);

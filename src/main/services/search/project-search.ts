@@ -3,7 +3,7 @@ import type { SearchStatus } from '../../../shared/domain/search';
 import type { Db } from '../store/database';
 import type { WriteGate } from '../store/write-gate';
 import type { StoreSegment } from './segment-store';
-import { changedDocuments, countDocuments, holdsDoc, type ChangedRow, type ScannedDoc } from './documents';
+import { changedDocuments, countDocuments, holdsDoc, sourcePassages, standsForPassages, type ChangedRow, type ScannedDoc } from './documents';
 import { SearchService } from './search-service';
 
 export interface SearchHooks {
@@ -91,11 +91,10 @@ export class ProjectSearch {
   applyChanges(rows: readonly ChangedRow[]): void {
     const service = this.service;
     if (!service) return;
-    const docRows = rows.filter(holdsDoc);
-    if (docRows.length === 0) return;
+    if (!rows.some(holdsDoc)) return;
     // Read in turns, a slice of rows at a time, so that a book's thousands of passages do not
     // hold up the main thread; each change's docs are read and handed on in the order of the changes.
-    const read = this.reading.then(() => this.readDocs(docRows));
+    const read = this.reading.then(() => this.readDocs(rows));
     this.reading = read.then(
       () => undefined,
       () => undefined,
@@ -112,11 +111,24 @@ export class ProjectSearch {
   private async readDocs(rows: readonly ChangedRow[]): Promise<{ changed: ScannedDoc[]; vanished: string[] }> {
     const changed: ScannedDoc[] = [];
     const vanished: string[] = [];
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
     for (let i = 0; i < rows.length && this.db.open; i += READ_ROWS) {
-      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (i > 0) await turn();
       const part = changedDocuments(this.db, rows.slice(i, i + READ_ROWS));
       for (const doc of part.changed) changed.push(doc);
       for (const id of part.vanished) vanished.push(id);
+    }
+    // A source's passages, a page at a time.
+    for (const sourceId of new Set(rows.filter(standsForPassages).map((row) => row.key!))) {
+      let after = -1;
+      for (;;) {
+        await turn();
+        if (!this.db.open) break;
+        const page = sourcePassages(this.db, sourceId, after, READ_ROWS);
+        for (const doc of page.docs) changed.push(doc);
+        if (page.docs.length < READ_ROWS) break;
+        after = page.lastOrdinal;
+      }
     }
     return { changed, vanished };
   }
