@@ -91,10 +91,11 @@ export class ProjectSearch {
   applyChanges(rows: readonly ChangedRow[]): void {
     const service = this.service;
     if (!service) return;
-    if (!rows.some(holdsDoc)) return;
+    const docRows = rows.filter(holdsDoc);
+    if (docRows.length === 0) return;
     // Read in turns, a slice of rows at a time, so that a book's thousands of passages do not
     // hold up the main thread; each change's docs are read and handed on in the order of the changes.
-    const read = this.reading.then(() => this.readDocs(rows));
+    const read = this.reading.then(() => this.readDocs(docRows));
     this.reading = read.then(
       () => undefined,
       () => undefined,
@@ -120,7 +121,7 @@ export class ProjectSearch {
     }
     // A source's passages, a page at a time.
     for (const sourceId of new Set(rows.filter(standsForPassages).map((row) => row.key!))) {
-      let after = -1;
+      let after = Number.MIN_SAFE_INTEGER;
       for (;;) {
         await turn();
         if (!this.db.open) break;
