@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { violations } from '../axe';
 import { expect, test } from '../fixtures';
+import { typeInPalette } from '../palette';
 import { startQuarry } from '../quarry-server';
 
 // Backups from the UI: listed, taken and restored in the panel, and offered when Quarry starts on
@@ -44,8 +45,7 @@ test('a researcher backs up, restores the backup taken on opening, and restores 
   await expect(codebook(page).getByRole('treeitem', { name: 'Workload, 0 codings' })).toBeVisible();
 
   // From the command palette this time; a backup by hand holds the new code.
-  await page.keyboard.press('Control+Shift+P');
-  await page.getByRole('combobox', { name: 'Type a command' }).fill('backups of the project');
+  await typeInPalette(page, 'backups of the project');
   await page.keyboard.press('Enter');
   await backupsPanel(page).getByRole('button', { name: 'Back up now' }).click();
   await expect(backupRows(page)).toHaveCount(2);
@@ -71,8 +71,7 @@ test('a researcher backs up, restores the backup taken on opening, and restores 
 test('the command palette backs up the open project', async ({ page, quarry }) => {
   expect(quarry.url).toContain('token=');
   await expect(page.getByRole('list', { name: 'Sources' }).getByRole('button')).toHaveCount(4);
-  await page.keyboard.press('Control+Shift+P');
-  await page.getByRole('combobox', { name: 'Type a command' }).fill('back up the project now');
+  await typeInPalette(page, 'back up the project now');
   await page.keyboard.press('Enter');
   await expect(status(page).getByRole('status').first()).toContainText('Backed up the project');
   await status(page).getByRole('button', { name: 'Backups' }).click();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { dropFiles } from '../drop';
+import { typeInPalette } from '../palette';
 import { startQuarry } from '../quarry-server';
 
 // The first part of a researcher's day, in a project made in the UI: files dropped on the
@@ -219,8 +220,7 @@ test('opening another project asks first while a memo is half written, and keeps
 
 test('rename a project, save a copy, open by path and from a folder, and see where browser mode may not go', async ({ page, quarry, dataDir }) => {
   expect(quarry.url).toContain('token=');
-  await page.keyboard.press('Control+Shift+P');
-  await page.getByRole('combobox', { name: 'Type a command' }).fill('rename the project');
+  await typeInPalette(page, 'rename the project');
   await page.keyboard.press('Enter');
   const rename = page.getByRole('dialog', { name: 'Rename project' });
   await rename.getByRole('textbox', { name: 'Project name' }).fill('Digital trade, 2024');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { nvivoWindowsLike, qcLike, qdpx, schemaErrors } from '../../src/main/services/refi/test-support';
 import { expect, test } from '../fixtures';
+import { typeInPalette } from '../palette';
 import { codingOf } from '../reader';
 
 const folder = mkdtempSync(join(tmpdir(), 'quarry-refi-e2e-'));
@@ -95,8 +96,7 @@ test('a file that is not a REFI-QDA project is refused with a sentence, and noth
 
 test('the codebook exports as a .qdc from the command palette', async ({ page, quarry }) => {
   expect(quarry.url).toContain('token=');
-  await page.keyboard.press('Control+Shift+P');
-  await page.getByRole('combobox', { name: 'Type a command' }).fill('codebook as REFI');
+  await typeInPalette(page, 'codebook as REFI');
   const download = page.waitForEvent('download');
   await page.keyboard.press('Enter');
   const saved = join(folder, 'palette.qdc');
