@@ -184,7 +184,7 @@ export function sourcePassages(db: Db, sourceId: string, afterOrdinal: number, l
 export function changedDocuments(db: Db, rows: readonly ChangedRow[]): { changed: ScannedDoc[]; vanished: string[] } {
   const keysByTable = new Map<string, string[]>();
   for (const row of rows) {
-    if (!holdsDoc(row) || standsForPassages(row)) continue;
+    if (row.key === null || !docReaders[row.table]) continue;
     const keys = keysByTable.get(row.table);
     if (keys) keys.push(row.key!);
     else keysByTable.set(row.table, [row.key!]);

@@ -61,6 +61,8 @@ export function summarise(outcomes: readonly ImportOutcome[]): string {
   return `Imported ${files(imported)}; ${failed} could not be imported.${left}`;
 }
 
+const cancelledOutcome = (name: string): ImportOutcome => ({ name, ok: false, message: 'Cancelled.', cancelled: true });
+
 /** Records a file's outcome; `reading` loses it, and the status bar its own progress. */
 function finish(name: string, outcome: ImportOutcome): void {
   dropTask(`import:${name}`);
@@ -81,7 +83,7 @@ async function lane(id: string): Promise<void> {
       opened?.(summary);
     } catch (error) {
       const cancelled = error instanceof ApiError && error.code === 'CANCELLED';
-      finish(file.name, { name: file.name, ok: false, message: cancelled ? 'Cancelled.' : errorMessage(error), cancelled });
+      finish(file.name, cancelled ? cancelledOutcome(file.name) : { name: file.name, ok: false, message: errorMessage(error) });
     }
   }
 }
@@ -109,7 +111,7 @@ export function cancelImports(): void {
     ...batch,
     cancelling: true,
     done: batch.done + left.length,
-    outcomes: [...batch.outcomes, ...left.map((file) => ({ name: file.name, ok: false, message: 'Cancelled.', cancelled: true }))],
+    outcomes: [...batch.outcomes, ...left.map((file) => cancelledOutcome(file.name))],
   });
   void api.call('sources.cancelImport', { batch: batch.id }).catch(() => undefined);
 }
