@@ -62,6 +62,8 @@ test('a coding saved before Quarry is killed is still there when it starts again
   await tools.getByRole('combobox', { name: 'Choose code' }).fill('Crash check');
   await tools.getByRole('combobox', { name: 'Choose code' }).press('Enter');
   await expect(codingOf(page, 'Crash check', phrase)).toBeVisible();
+  // The highlight is painted before the server answers; the codebook's count is the saved coding.
+  await expect(page.getByRole('tree', { name: 'Codebook' }).getByRole('treeitem', { name: 'Crash check, 1 coding' })).toBeVisible();
 
   await quarry.kill();
   const again = await startQuarry({ dataDir });
