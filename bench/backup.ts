@@ -122,7 +122,7 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 20));
     ctx.session.db.exec(`VACUUM INTO '${join(dir, 'vacuum-into.quarry').replace(/'/g, "''")}'`);
   });
-  ctx.close();
+  await ctx.close();
 
   const rows: Array<[string, Measured]> = [
     ['idle (baseline), median of 3', idle],

@@ -162,7 +162,7 @@ async function importAll(files: string[], projectPath: string): Promise<{ result
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   delay.disable();
-  ctx.close();
+  await ctx.close();
   return { results, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, p99: delay.percentile(99) / 1e6, max: delay.max / 1e6, progressEvents };
 }
 

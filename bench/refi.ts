@@ -107,8 +107,8 @@ for (const fileName of readdirSync(values.dir).filter((f) => /\.(qdpx|qde|qdc)$/
   const order = <T extends { source: string; code: string; text: string; start: number; end: number; path: string }>(list: T[]) => [...list].sort((a, b) => key(a).localeCompare(key(b)) || a.start - b.start || a.path.localeCompare(b.path));
   const roundTrip = same(order(second.segments), order(segments)) && same(second.codePaths, codePaths);
   if (!roundTrip) problems.push('the exported project did not import back identically');
-  first.ctx.close();
-  second.ctx.close();
+  await first.ctx.close();
+  await second.ctx.close();
 
   failures += problems.length ? 1 : 0;
   rows.push([

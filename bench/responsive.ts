@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     }
     if (values.json) writeFileSync(values.json, `${JSON.stringify(Object.fromEntries(rows.map(([what, before, now]) => [what, { before, now }])), null, 2)}\n`);
   } finally {
-    ctx.close();
+    await ctx.close();
     await parserPool().close();
     rmSync(work, { recursive: true, force: true });
   }

@@ -193,7 +193,7 @@ export async function scaleProject(path: string, seed = 10): Promise<ScaleProjec
       largestCode: largest,
     };
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 

@@ -82,7 +82,7 @@ async function readerProject(path: string) {
     const end = Math.min(random() < 0.1 ? passages[Math.min(passages.length - 1, passage.ordinal + 1)]!.end : start + 20 + Math.floor(random() * 300), text.length);
     await call('codings.apply', { sourceId: big.id, codeId: codes[Math.floor(random() * codes.length)]!, start, end: Math.max(end, start + 1) });
   }
-  ctx.close();
+  await ctx.close();
   return { text, bigTitle: big.title, smallTitle: small.title, words: text.split(/\s+/).length };
 }
 
@@ -105,7 +105,7 @@ async function codebookProject(path: string) {
   const second = await level(top, 4, 20);
   const third = await level(second, 9, 175);
   await level(third, 5, 800);
-  ctx.close();
+  await ctx.close();
   return { codes: made };
 }
 
@@ -474,7 +474,7 @@ async function main() {
       await callOk(ctx, 'project.open', { path: codebookPath });
       return callOk(ctx, 'codes.list', {});
     })()).map((c) => c.name);
-    ctx.close();
+    await ctx.close();
     return { codings, names };
   })();
   const base = await measureBaseline(page, reader.text, codingSpans.codings, codingSpans.names);

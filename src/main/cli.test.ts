@@ -94,7 +94,7 @@ describe('exports from the command line', { timeout: 180_000 }, () => {
       config: { kind: 'network', network: { kinds: ['code', 'conclusion'], minWeight: 1, hideIsolated: false, cooccurrence: 'overlap' } },
       layout: { [`code:${code.id}`]: { x: 0, y: 0 }, [`conclusion:${conclusion.id}`]: { x: 300, y: 120 } },
     });
-    ctx.close();
+    await ctx.close();
     const out = (name: string) => join(dirname(project), name);
 
     json(['export', 'matrix', project, out('matrix.csv'), '--columns', 'attribute', '--attribute', 'country']);

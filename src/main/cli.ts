@@ -322,7 +322,7 @@ async function run(ctx: AppContext, command: string, args: string[], options: Op
         return { json: { project: path, ...summary }, text: importLines(summary, path) };
       } catch (error) {
         // A file that cannot be imported leaves no half-made project behind.
-        ctx.close();
+        await ctx.close();
         for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
         throw error;
       }
@@ -565,7 +565,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`quarry: ${(error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ')}\n`);
     return 1;
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 

@@ -109,7 +109,7 @@ describe('the hostile corpus', () => {
   it('leaves a sound project holding exactly the sources that imported', async () => {
     const sources = await callOk(ctx, 'sources.list', {});
     expect(sources.length).toBeGreaterThan(10);
-    ctx.close();
+    await ctx.close();
     ctx = testContext();
     const reopened = await callOk(ctx, 'project.open', { path: projectPath });
     expect(reopened.counts.sources).toBe(sources.length);

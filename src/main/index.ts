@@ -152,9 +152,17 @@ async function start(project: string | undefined): Promise<void> {
     if (shown.isMinimized()) shown.restore();
     shown.focus();
   });
-  app.on('window-all-closed', () => {
-    ctx.close();
-    app.quit();
+  app.on('window-all-closed', () => app.quit());
+  // However Quarry quits (its last window closed, the Quit menu item, Cmd+Q), the project is
+  // closed first and whole: its writer thread gone and its write-ahead log folded into the file.
+  let projectClosed = false;
+  app.on('will-quit', (event) => {
+    if (projectClosed) return;
+    event.preventDefault();
+    void ctx.close().finally(() => {
+      projectClosed = true;
+      app.quit();
+    });
   });
 }
 

@@ -35,10 +35,11 @@ async function main(): Promise<void> {
   console.log(`Projects may be opened and created in ${projectAccess.info.allowedFolders.join(', ')} (add folders with --allow-dir).`);
   console.log(`Open ${transport.url}`);
   const stop = () => {
-    transport.close().finally(() => {
-      ctx.close();
-      process.exit(0);
-    });
+    // The project is closed whole (its write-ahead log folded in) before the process ends.
+    void transport
+      .close()
+      .finally(() => ctx.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -82,5 +82,23 @@ describe('two processes on one project', () => {
     const after = await cli(['codes', '--project', path, '--format', 'json']);
     expect(after.stderr).toBe('');
     expect((JSON.parse(after.stdout) as unknown[]).length).toBe(5);
+  });
+
+  it('an app that stops leaves its project as one file: no write-ahead log beside it, and the file alone holds every write', { timeout: 120_000 }, async () => {
+    const { dir, path } = await project();
+    const server = await startQuarry({ project: path, dataDir: dir });
+    servers.push(server);
+    // A book-length import is written by the writer thread, on a connection of its own; a code by the main thread.
+    const book = Array.from({ length: 600 }, (_, n) => `Turn ${n}: the ferry to the spice island left late again.`).join('\n\n');
+    expect((await server.call('sources.import', { fileName: 'ferries.txt', dataBase64: Buffer.from(book).toString('base64') })).ok).toBe(true);
+    expect((await server.call('codes.create', { name: 'Delays' })).ok).toBe(true);
+    await server.stop();
+    expect(['-wal', '-shm'].filter((side) => existsSync(`${path}${side}`))).toEqual([]);
+    // Copied on its own, as a person copies a project to another machine, it holds both.
+    const copy = join(dir, 'copied.quarry');
+    copyFileSync(path, copy);
+    const stats = await cli(['stats', '--project', copy, '--format', 'json']);
+    expect(stats.stderr).toBe('');
+    expect(JSON.parse(stats.stdout)).toMatchObject({ sources: 1, codes: 1 });
   });
 });

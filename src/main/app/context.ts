@@ -82,6 +82,8 @@ export class AppContext implements ControlContext {
   private readonly sampleProject: (() => Promise<string>) | null;
   private readonly backupOptions: AutoBackupOptions;
   private current: ProjectSession | null = null;
+  /** Projects closed but not yet let go of (their writer thread stopping): opening one again waits for it. */
+  private readonly closing = new Map<ProjectSession, Promise<void>>();
   private problem: AppError | null = null;
   private readonly listeners = new Set<(name: EventName, payload: unknown) => void>();
 
@@ -128,7 +130,7 @@ export class AppContext implements ControlContext {
    */
   openAtLaunch(path: string): void {
     try {
-      this.openProject(path);
+      this.open(path);
     } catch (error) {
       if (problemOf(error) !== 'damaged') throw error;
       this.logger.error(`${path} is damaged; starting without a project`, error);
@@ -141,8 +143,13 @@ export class AppContext implements ControlContext {
    * second connection; another project is opened before the current one closes, so a file that
    * cannot be opened leaves the current project open.
    */
-  openProject(path: string): void {
-    if (this.current && samePath(this.current.path, path)) void this.closeCurrent();
+  async openProject(path: string): Promise<void> {
+    if (this.current && samePath(this.current.path, path)) await this.closeCurrent();
+    await Promise.all([...this.closing].filter(([session]) => samePath(session.path, path)).map(([, closed]) => closed));
+    this.open(path);
+  }
+
+  private open(path: string): void {
     this.replace(this.withBackupOffer(() => ProjectSession.open(path, this.sessionSetup), path));
   }
 
@@ -152,7 +159,7 @@ export class AppContext implements ControlContext {
 
   async openSample(): Promise<void> {
     if (!this.sampleProject) throw new AppError('UNSUPPORTED', 'There is no sample project here.');
-    this.openProject(await this.sampleProject());
+    await this.openProject(await this.sampleProject());
   }
 
   forgetRecent(path: string): void {
@@ -193,10 +200,10 @@ export class AppContext implements ControlContext {
       ({ kept } = await restoreBackup(target, backup, new Date(this.clock())));
     } catch (error) {
       // The project stays as it was: open it again if it was open.
-      if (wasOpen) this.openProject(target);
+      if (wasOpen) this.open(target);
       throw error;
     }
-    this.openProject(target);
+    this.open(target);
     this.emit('project.changed', { topics: ['backups'], label: 'Restore a backup' });
     return kept;
   }
@@ -243,13 +250,19 @@ export class AppContext implements ControlContext {
 
   /** Closes the open project; resolves once nothing of it writes to its file any more. */
   private closeCurrent(): Promise<void> {
-    const closed = this.current?.close() ?? Promise.resolve();
+    const closed = this.current ? this.closeSession(this.current) : Promise.resolve();
     this.current = null;
     return closed;
   }
 
+  private closeSession(session: ProjectSession): Promise<void> {
+    const closed = session.close().finally(() => this.closing.delete(session));
+    this.closing.set(session, closed);
+    return closed;
+  }
+
   private replace(next: ProjectSession): void {
-    void this.current?.close();
+    if (this.current) void this.closeSession(this.current);
     this.current = next;
     this.recentProjects?.remember(next.path, next.name, this.clock());
     this.problem = null;
@@ -287,7 +300,9 @@ export class AppContext implements ControlContext {
     return () => this.listeners.delete(listener);
   }
 
-  close(): Promise<void> {
-    return this.closeCurrent();
+  /** Closes the open project; resolves once every project this context opened has let go of its file. */
+  async close(): Promise<void> {
+    await this.closeCurrent();
+    await Promise.all(this.closing.values());
   }
 }

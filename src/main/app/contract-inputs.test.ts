@@ -44,7 +44,7 @@ beforeAll(async () => {
   const audit: AuditView = await call('audit.run', { sourceId: paper.id });
   await call('search.query', { q: 'shipping' });
   const backup = await call('backups.create', {});
-  ctx.close();
+  await ctx.close();
   const claim = audit.claims.find((c) => c.links.length > 0)!;
   pools = {
     ids: [interview.id, paper.id, parent.id, code.id, coding.id, memo.id, conclusion.id, claim.key, claim.links[0]!.citationKey, audit.references[0]!.id, backup.path],
@@ -63,17 +63,17 @@ afterAll(() => ctx?.close());
 
 describe('every API method, given random input (property-based)', () => {
   it.each(methodNames)('%s answers a result or an error a caller can act on, never INTERNAL', async (method) => {
-    ctx?.close();
+    await ctx?.close();
     // Ids of its own: the fixture's were counted by another test context from the same start.
     let made = 0;
     ctx = testContext({ backups: { onOpen: false, everyMinutes: 0 }, newId: () => `fuzz-${++made}` });
     const copy = join(sandbox, `${method}.quarry`);
     copyFileSync(fixture, copy);
-    ctx.openProject(copy);
+    await ctx.openProject(copy);
     await fc.assert(
       fc.asyncProperty(arbitraryInput(contract[method].input, pools), async (input) => {
         // Control methods may open another project or close this one: come back to the copy.
-        if (!ctx.hasProject) ctx.openProject(copy);
+        if (!ctx.hasProject) await ctx.openProject(copy);
         const result = await dispatch(ctx, method, input);
         if (!result.ok) expect(expected, `${method} answered ${result.error.code}: ${result.error.message}`).toContain(result.error.code);
       }),

@@ -96,7 +96,7 @@ describe('coding a source', () => {
     const code = await ok<{ id: string }>(ctx, 'codes.create', { name: 'Shipping' });
     const start = 'First paragraph about '.length;
     const coding = await ok<{ id: string }>(ctx, 'codings.apply', { sourceId: source.id, codeId: code.id, start, end: start + 14 });
-    ctx.close();
+    await ctx.close();
     ctx = testContext();
     await ok(ctx, 'project.open', { path });
     const codings = await ok<Array<{ id: string; start: number; end: number }>>(ctx, 'codings.list', { sourceId: source.id });

@@ -72,12 +72,20 @@ export class ProjectSession implements ProjectHandle {
     return this.meta('name') ?? basename(this.path).replace(/\.quarry$/, '');
   }
 
-  /** Closes the project; resolves once its writer thread is gone too (a change it was writing rolled back). */
-  close(): Promise<void> {
-    const writerGone = this.writer?.close() ?? Promise.resolve();
-    this.backups.stop();
+  /**
+   * Closes the project; resolves once its writer thread and a backup being taken are gone too (a
+   * change being written rolled back, the backup dropped) and the file is whole on its own. The
+   * main connection closes last, after theirs: the last connection to close folds the write-ahead
+   * log into the file and removes it, and connections closing at once on several threads can each
+   * see another still open and all leave it.
+   */
+  async close(): Promise<void> {
+    const backupGone = this.backups.stop();
     this.search.close();
-    if (this.db.open) this.db.close();
-    return writerGone;
+    try {
+      await Promise.all([this.writer?.close(), backupGone]);
+    } finally {
+      if (this.db.open) this.db.close();
+    }
   }
 }

@@ -167,7 +167,7 @@ export async function buildSampleProject(sampleDir: string, target: string, opti
     await call(ctx, 'search.query', { q: 'sample' });
   } finally {
     // Closing the last connection checkpoints the write-ahead log into the file and removes it.
-    ctx.close();
+    await ctx.close();
   }
   renameSync(partial, target);
 }

@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName } from '../../shared/api/contract';
 import { callOk } from '../test-support/api';
@@ -102,6 +104,23 @@ describe('the writer thread', () => {
     finish();
     await Promise.all([elsewhere, depth, clear]);
     expect(order).toEqual(['elsewhere', 'depth', 'clear']);
+  });
+
+  it('closes the project as one file: its writer thread and its opening backup let go first, then the main connection folds the log in', async () => {
+    await appLike();
+    const path = ctx.openPath!;
+    await call('sources.import', { fileName: 'ferries.txt', dataBase64: base64(book) });
+    // Another project opened in its place: opening this one again waits for it to be let go of.
+    await call('project.create', { path: tempProjectPath(), name: 'Other' });
+    await call('project.open', { path });
+    await call('codes.create', { name: 'Delays' });
+    await ctx.close();
+    expect(['-wal', '-shm'].filter((side) => existsSync(`${path}${side}`))).toEqual([]);
+    const alone = tempProjectPath();
+    copyFileSync(path, alone);
+    const copy = new Database(alone, { readonly: true });
+    expect(copy.prepare('SELECT (SELECT count(*) FROM passages), (SELECT count(*) FROM codes)').raw().get()).toEqual([600, 1]);
+    copy.close();
   });
 
   it('leaves nothing half-written when the project is closed while it writes', async () => {

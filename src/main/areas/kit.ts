@@ -69,7 +69,7 @@ export interface AreaContext {
 
 /** What control methods may do besides: switch projects, keep the recent list, walk the undo history, back up and restore. */
 export interface ControlContext extends AreaContext {
-  openProject(path: string): void;
+  openProject(path: string): Promise<void>;
   createProject(path: string, name: string, description: string): void;
   /** Opens the sample project, building it first if need be. */
   openSample(): Promise<void>;

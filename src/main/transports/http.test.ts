@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await transport.close();
-  ctx.close();
+  await ctx.close();
 });
 
 interface Answer {

@@ -121,7 +121,7 @@ describe('verdicts', () => {
     expect(rerun.counts.verdicts).toBe(1);
     expect(rerun.orphanedVerdicts).toEqual([]);
 
-    ctx.close();
+    await ctx.close();
     await call('project.open', { path });
     const reopened = await call<AuditView>('audit.get', { sourceId });
     expect(linkOf(reopened, 'Tran & Le').link.verdict?.note).toBe('The book covers Vietnam only in one chapter.');

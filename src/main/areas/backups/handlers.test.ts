@@ -66,7 +66,7 @@ describe('backups of the open project', () => {
     const ctx = context({ clock: hourly() });
     const path = await projectWithNotes(ctx);
     await callOk(ctx, 'project.open', { path });
-    ctx.close();
+    await ctx.close();
     await new Promise((resolve) => setTimeout(resolve, 300));
     const other = context();
     expect(await callOk(other, 'backups.list', { project: path })).toEqual([]);
@@ -113,7 +113,7 @@ describe('a project found damaged', () => {
 
   it('on opening is refused with an offer of its latest good backup, which restores it', async () => {
     const { path, ctx } = await damagedWithBackup();
-    ctx.close();
+    await ctx.close();
     damageTable(path, 'memos');
     const fresh = context({ clock: hourly() });
     const error = await callFail(fresh, 'project.open', { path });
@@ -140,7 +140,7 @@ describe('a project found damaged', () => {
     const ctx = context();
     const path = await projectWithNotes(ctx);
     for (let i = 0; i < 60; i++) await callOk(ctx, 'memos.create', { title: `Memo ${i}`, body: 'Parcels again. '.repeat(60), target: { kind: 'project' } });
-    ctx.close();
+    await ctx.close();
     damageTable(path, 'memos');
     const error = await callFail(context(), 'project.open', { path });
     expect(error.message).toMatch(/Quarry has not changed it; it has no backups to restore, so open a copy of it with an SQLite recovery tool \(sqlite3 \.recover\)\.$/);
@@ -159,7 +159,7 @@ describe('one writer per project', () => {
       'project.quarry is open in another Quarry window or process (the app, browser mode or the command line). Close it there and try again: one program at a time writes a project, so no change is lost.',
     );
     await callOk(first, 'codes.create', { name: 'Still writing' });
-    first.close();
+    await first.close();
     await callOk(second, 'project.open', { path });
     expect((await callOk(second, 'codes.list', {})).map((c) => c.name)).toEqual(['Still writing']);
   });
@@ -178,7 +178,7 @@ describe('the app started on a damaged project', () => {
     const path = await projectWithNotes(first);
     for (let i = 0; i < 60; i++) await callOk(first, 'memos.create', { title: `Memo ${i}`, body: 'Parcels again. '.repeat(60), target: { kind: 'project' } });
     await callOk(first, 'backups.create', {});
-    first.close();
+    await first.close();
     damageTable(path, 'memos');
     const app = context({ clock: hourly() });
     app.openAtLaunch(path);

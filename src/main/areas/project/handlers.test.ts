@@ -46,7 +46,7 @@ describe('project.setLanguage', () => {
     expect((await call('search.query', { q: 'Marktplatz' })).total).toBe(1);
     expect(progress.filter((p) => p.task === 'search-index').at(-1)).toMatchObject({ done: 1, total: 1 });
 
-    ctx.close();
+    await ctx.close();
     ctx = testContext();
     await call('project.open', { path });
     expect((await call('project.getInfo', {})).language).toBe('de');

@@ -63,8 +63,8 @@ export const projectHandlers: AreaHandlers<'project.'> = {
     if (!pick) throw new AppError('UNSUPPORTED', 'There is no file dialog here; type the path of the project file instead.');
     return { path: await pick(purpose, suggestedName) };
   },
-  'project.open': ({ path }, ctx) => {
-    ctx.openProject(path);
+  'project.open': async ({ path }, ctx) => {
+    await ctx.openProject(path);
     return projectInfo(ctx.project);
   },
   'project.create': ({ path, name, description }, ctx) => {
@@ -77,10 +77,10 @@ export const projectHandlers: AreaHandlers<'project.'> = {
     await ctx.openSample();
     return projectInfo(ctx.project);
   },
-  'project.saveCopy': ({ path, name, open }, ctx) => {
+  'project.saveCopy': async ({ path, name, open }, ctx) => {
     const target = resolve(path);
     copyProject(ctx.project.db, target, (copy) => writeMeta(copy, 'name', name));
-    if (open) ctx.openProject(target);
+    if (open) await ctx.openProject(target);
     return { path: target, name };
   },
   'project.forgetRecent': ({ path }, ctx) => {

@@ -226,7 +226,7 @@ describe('index upkeep', () => {
     await importText('late.txt', 'A late addition\n\nOne more paragraph about parcels.');
     await call('sources.remove', { id: seller.id });
     expect((await call('search.query', { q: 'parcels' })).total).toBe(2);
-    ctx.close();
+    await ctx.close();
 
     ctx = testContext();
     await call('project.open', { path });

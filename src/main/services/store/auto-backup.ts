@@ -113,11 +113,14 @@ export class AutoBackup {
     } while (seen !== this.queue);
   }
 
-  /** The project is closing: the timer stops and a running backup is dropped unfinished. */
-  stop(): void {
+  /**
+   * The project is closing: the timer stops and a running backup is dropped unfinished. Resolves
+   * once its worker has let go of the project file.
+   */
+  stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.running?.cancel();
+    return this.running?.cancel() ?? Promise.resolve();
   }
 }

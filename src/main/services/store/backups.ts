@@ -103,10 +103,10 @@ function settle() {
 
 type Settled = { version: number; tables: string[]; findings: string[] } | { failed: { code?: string; message: string } };
 
-/** The worker's job; `cancel` ends it (the copy it was making is then left unfinished). */
+/** The worker's job; `cancel` ends it (the copy it was making is then left unfinished) and resolves once the worker, and its connections, are gone. */
 interface Job {
   settled: Promise<Settled>;
-  cancel(): void;
+  cancel(): Promise<void>;
 }
 
 function startWorker(path: string, source: string | null, onSnapshot: () => void): Job {
@@ -119,7 +119,7 @@ function startWorker(path: string, source: string | null, onSnapshot: () => void
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the backup worker for ${basename(path)} ended early (${code})`)));
   });
-  return { settled, cancel: () => void worker.terminate() };
+  return { settled, cancel: () => worker.terminate().then(() => undefined) };
 }
 
 /** Refuses a settled copy that is not a Quarry project this Quarry can read, or is damaged, naming `shownAs`, the file the user knows. */
@@ -147,8 +147,8 @@ const inFlight = new Set<string>();
 export interface BackupRun {
   snapshot: Promise<void>;
   done: Promise<BackupInfo>;
-  /** Drops the backup unfinished (the project is closing). */
-  cancel(): void;
+  /** Drops the backup unfinished (the project is closing); resolves once its worker has let go of the project. */
+  cancel(): Promise<void>;
 }
 
 /**

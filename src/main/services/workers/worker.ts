@@ -30,12 +30,16 @@ serveJobs<Jobs>({
   },
   'search.mergeStored': async ({ path, rowIds, dead }) => {
     const [{ mergeSegments }, { readSegments }, { joinProject }] = await Promise.all([import('../search/segment'), import('../search/segment-store'), import('../store/database')]);
+    // The project is held only while its segments are read: a connection left open would keep the
+    // project's own closing from folding its write-ahead log in.
     const db = joinProject(path, { readonly: true });
+    let segments: ReturnType<typeof readSegments>;
     try {
-      return answer(mergeSegments(readSegments(db, rowIds), dead), true);
+      segments = readSegments(db, rowIds);
     } finally {
       db.close();
     }
+    return answer(mergeSegments(segments, dead), true);
   },
   'import.extract': async ({ bytes, fileName }, report) => {
     const { extractBuffer } = await import('../import/extract');
