@@ -82,7 +82,7 @@ export class AppContext implements ControlContext {
   private readonly sampleProject: (() => Promise<string>) | null;
   private readonly backupOptions: AutoBackupOptions;
   private current: ProjectSession | null = null;
-  /** Projects closed but not yet let go of (their writer thread stopping): opening one again waits for it. */
+  /** Projects closed but not yet let go of (their threads stopping): opening or restoring one waits for it. */
   private readonly closing = new Map<ProjectSession, Promise<void>>();
   private problem: AppError | null = null;
   private readonly listeners = new Set<(name: EventName, payload: unknown) => void>();
@@ -140,13 +140,18 @@ export class AppContext implements ControlContext {
 
   /**
    * Opens a project. Reopening the open one closes it first, since its lock would refuse the
-   * second connection; another project is opened before the current one closes, so a file that
-   * cannot be opened leaves the current project open.
+   * second connection, and one still closing is waited for; another project is opened before the
+   * current one closes, so a file that cannot be opened leaves the current project open.
    */
   async openProject(path: string): Promise<void> {
+    await this.letGo(path);
+    this.open(path);
+  }
+
+  /** Closes the project at `path` if it is open, and resolves once no session of this context holds that file. */
+  private async letGo(path: string): Promise<void> {
     if (this.current && samePath(this.current.path, path)) await this.closeCurrent();
     await Promise.all([...this.closing].filter(([session]) => samePath(session.path, path)).map(([, closed]) => closed));
-    this.open(path);
   }
 
   private open(path: string): void {
@@ -193,8 +198,8 @@ export class AppContext implements ControlContext {
   async restoreBackup(backup: string, path?: string): Promise<BackupInfo | null> {
     const target = path ?? this.session.path;
     const wasOpen = this.current !== null && samePath(this.current.path, target);
-    // The file is replaced only once the writer thread, too, has let go of it.
-    if (wasOpen) await this.closeCurrent();
+    // The file is replaced only once its threads, too, have let go of it.
+    await this.letGo(target);
     let kept: BackupInfo | null;
     try {
       ({ kept } = await restoreBackup(target, backup, new Date(this.clock())));
