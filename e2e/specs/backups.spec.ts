@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readdirSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { sideFiles } from '../../src/main/test-support/damage';
 import { violations } from '../axe';
 import { expect, test } from '../fixtures';
 import { typeInPalette } from '../palette';
@@ -93,7 +94,7 @@ test('a project damaged on disk is not opened; the app says so, offers its lates
   expect((await first.call('backups.create', {})).ok).toBe(true);
   await first.stop();
   // Quarry closed the project as one file, so the page garbled below is the memos' only copy.
-  expect(['-wal', '-shm'].filter((side) => existsSync(`${project}${side}`))).toEqual([]);
+  expect(sideFiles(project)).toEqual([]);
 
   const raw = new Database(project, { readonly: true });
   const root = raw.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'memos'").pluck().get() as number;

@@ -1,8 +1,8 @@
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fileState } from './test-support/damage';
+import { fileState, sideFiles } from './test-support/damage';
 import { cli, startQuarry, type QuarryServer } from './test-support/processes';
 
 // Two real processes on one project file: browser mode (as the app) and the CLI, or two
@@ -93,7 +93,7 @@ describe('two processes on one project', () => {
     expect((await server.call('sources.import', { fileName: 'ferries.txt', dataBase64: Buffer.from(book).toString('base64') })).ok).toBe(true);
     expect((await server.call('codes.create', { name: 'Delays' })).ok).toBe(true);
     await server.stop();
-    expect(['-wal', '-shm'].filter((side) => existsSync(`${path}${side}`))).toEqual([]);
+    expect(sideFiles(path)).toEqual([]);
     // Copied on its own, as a person copies a project to another machine, it holds both.
     const copy = join(dir, 'copied.quarry');
     copyFileSync(path, copy);

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName } from '../../shared/api/contract';
 import { callOk } from '../test-support/api';
+import { sideFiles } from '../test-support/damage';
 import { tempProjectPath, testContext } from '../test-support/context';
 import type { AppContext } from './context';
 import { dispatch } from './dispatch';
@@ -115,7 +116,7 @@ describe('the writer thread', () => {
     await call('project.open', { path });
     await call('codes.create', { name: 'Delays' });
     await ctx.close();
-    expect(['-wal', '-shm'].filter((side) => existsSync(`${path}${side}`))).toEqual([]);
+    expect(sideFiles(path)).toEqual([]);
     const alone = tempProjectPath();
     copyFileSync(path, alone);
     const copy = new Database(alone, { readonly: true });

@@ -3,11 +3,15 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import type { Db } from '../services/store/database';
 
+/** Which of SQLite's side files (write-ahead log, its index, a rollback journal) exist beside a project file. */
+export function sideFiles(path: string): string[] {
+  return ['-wal', '-shm', '-journal'].filter((side) => existsSync(`${path}${side}`));
+}
+
 /** The bytes of a project file and which of SQLite's side files exist: to show a refused file was left as it was. */
 export function fileState(path: string): string {
   const hash = createHash('sha256').update(readFileSync(path)).digest('hex');
-  const sides = ['-wal', '-shm', '-journal'].filter((side) => existsSync(`${path}${side}`));
-  return `${hash} ${sides.join(',')}`;
+  return `${hash} ${sideFiles(path).join(',')}`;
 }
 
 /**
