@@ -160,8 +160,11 @@ const docReaders: Record<string, (db: Db, keys: string) => ScannedDoc[]> = {
     ),
 };
 
+/** Whether a changed row is a doc itself: a keyed row of a table docs are read from. */
+const isDoc = (row: ChangedRow): boolean => row.key !== null && Object.hasOwn(docReaders, row.table);
+
 /** Whether a changed row can be a doc, or stands for docs: rows of other tables, and rows without a key, never do. */
-export const holdsDoc = (row: ChangedRow): boolean => row.key !== null && (row.table in docReaders || standsForPassages(row));
+export const holdsDoc = (row: ChangedRow): boolean => isDoc(row) || standsForPassages(row);
 
 /**
  * Whether a changed row stands for its source's passages: they carry its title, and a source's
@@ -184,7 +187,7 @@ export function sourcePassages(db: Db, sourceId: string, afterOrdinal: number, l
 export function changedDocuments(db: Db, rows: readonly ChangedRow[]): { changed: ScannedDoc[]; vanished: string[] } {
   const keysByTable = new Map<string, string[]>();
   for (const row of rows) {
-    if (row.key === null || !docReaders[row.table]) continue;
+    if (!isDoc(row)) continue;
     const keys = keysByTable.get(row.table);
     if (keys) keys.push(row.key!);
     else keysByTable.set(row.table, [row.key!]);
